@@ -1,0 +1,15 @@
+// Alert -> one CEF:0 line (ArcSight CEF Implementation Standard), per the mapping in cef_mapping.h.
+#pragma once
+
+#include <string>
+
+#include "alert.h"
+
+namespace defender {
+
+// Appends the line to out, without a newline. Header fields escape '\' and '|'; extension values escape '\' and
+// '=' and write CR and LF as \r and \n; other control characters become spaces and invalid UTF-8 becomes U+FFFD
+// (text.h). Values longer than their limit end in the truncation marker. Empty fields are left out.
+void append_cef(const Alert &alert, std::string &out);
+
+}  // namespace defender

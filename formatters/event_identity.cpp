@@ -1,0 +1,52 @@
+#include "event_identity.h"
+
+#include <algorithm>
+#include <array>
+
+namespace defender {
+namespace {
+
+struct Product {
+  std::string_view service_source;
+  std::string_view name;
+};
+
+// Microsoft's current product names. App governance is a feature of Defender for Cloud Apps with its own
+// serviceSource, so it gets its own name under that product rather than being folded into it.
+constexpr std::array<Product, 9> products{{
+    {"microsoftDefenderForEndpoint", "Microsoft Defender for Endpoint"},
+    {"microsoftDefenderForIdentity", "Microsoft Defender for Identity"},
+    {"microsoftDefenderForOffice365", "Microsoft Defender for Office 365"},
+    {"microsoftDefenderForCloudApps", "Microsoft Defender for Cloud Apps"},
+    {"microsoftDefenderForCloud", "Microsoft Defender for Cloud"},
+    {"microsoft365Defender", "Microsoft Defender XDR"},
+    {"azureAdIdentityProtection", "Microsoft Entra ID Protection"},
+    {"dataLossPrevention", "Microsoft Purview DLP"},
+    {"microsoftAppGovernance", "Microsoft Defender for Cloud Apps App Governance"},
+}};
+
+constexpr std::string_view default_product = "Microsoft Defender XDR";
+
+constexpr char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+bool equal_ignoring_case(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return lower(x) == lower(y);
+         });
+}
+
+}  // namespace
+
+std::string_view product_name(std::string_view service_source) {
+  for (const Product &product : products)
+    if (equal_ignoring_case(product.service_source, service_source)) return product.name;
+  return default_product;
+}
+
+std::string_view event_class_id(const Alert &alert) {
+  if (!alert.detector_id.empty()) return alert.detector_id;
+  if (!alert.category.empty()) return alert.category;
+  return "alert";
+}
+
+}  // namespace defender

@@ -1,0 +1,83 @@
+// The normalized alert as named fields: the `.defender.<name>` name-value pairs, and the one list of fields that
+// every format's mapping table refers to. The list is fixed at compile time: the glue resolves the names to
+// handles once, by index.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <variant>
+
+#include "alert.h"
+
+namespace defender {
+
+// In output order; the index of a field is its enumerator's value.
+enum class Field : uint8_t {
+  id,
+  title,
+  description,
+  severity,
+  severity_text,
+  updated,
+  created,
+  first_activity,
+  last_activity,
+  resolved,
+  category,
+  status,
+  classification,
+  determination,
+  service_source,
+  detection_source,
+  detector_id,
+  provider_alert_id,
+  threat_name,
+  threat_family,
+  actor,
+  mitre_techniques,
+  incident_id,
+  incident_url,
+  alert_url,
+  assigned_to,
+  tenant_id,
+  recommended_actions,
+  host,
+  device_id,
+  machine_group,
+  logged_on_users,
+  user_name,
+  user_domain,
+  user_principal_name,
+  file_name,
+  file_path,
+  sha1,
+  sha256,
+  md5,
+  command_line,
+  ip_address,
+  url,
+  json,  // raw_json; stays last, it sizes the list
+};
+
+size_t field_count();
+// The snake_case name; empty for an index >= field_count().
+std::string_view field_name(size_t index);
+
+// Calls emit for every non-empty field, in order, with the alert's own text (neither sanitised nor escaped):
+// times as format_instant (7 fractional digits, Z), severity as its lowercase name, mitre_techniques joined by
+// commas (empty items skipped).
+void visit_fields(const Alert &alert, const std::function<void(size_t index, std::string_view value)> &emit);
+
+// A field as it is held, for formats that render times or lists their own way. An absent time is nullopt;
+// severity is its lowercase name.
+using FieldValue = std::variant<std::string_view, std::optional<Instant>, std::span<const std::string>>;
+FieldValue field_value(const Alert &alert, Field field);
+
+std::string_view severity_name(Severity severity);
+
+}  // namespace defender

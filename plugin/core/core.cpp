@@ -1,0 +1,397 @@
+// The extern "C" boundary: plain C in, plain C out, and no exception ever leaves.
+#include "core.h"
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <array>
+#include <cerrno>
+#include <chrono>
+#include <cstring>
+#include <fstream>
+#include <memory>
+#include <sstream>
+#include <string>
+
+#include "checkpoint_codec.h"
+#include "cursor_registry.h"
+#include "fields.h"
+#include "format.h"
+#include "logger.h"
+#include "options.h"
+#include "poller.h"
+
+using namespace defender;
+
+struct DefenderOptions {
+  Options options;
+};
+
+struct DefenderCursor {
+  std::shared_ptr<Cursor> cursor;
+};
+
+struct DefenderCore {
+  DefenderCore(Options o, std::string name, Logger l)
+      : options(std::move(o)), source_name(std::move(name)), logger(std::move(l)) {}
+
+  Options options;
+  std::string source_name;
+  Logger logger;
+  std::unique_ptr<Poller> poller;
+  std::string restored_from;
+  std::string text;
+  std::string checkpoint;
+  uint64_t generation = 0;
+  Instant last_checkpoint{};
+};
+
+namespace {
+
+constexpr std::array<const char *, DEFENDER_OPTION_COUNT> option_names{
+    "tenant-id", "client-id", "client-secret", "client-secret-file", "api", "cloud", "login-url", "api-url",
+    "ca-file", "format", "poll-interval", "page-size", "initial-lookback", "late-arrival", "peer-verify",
+};
+
+constexpr std::array<const char *, DEFENDER_STAT_COUNT> stat_names{
+    "alerts_emitted", "duplicates_suppressed", "pages", "requests_2xx", "requests_401", "requests_403",
+    "requests_429", "requests_4xx_other", "requests_5xx", "requests_network", "token_refreshes", "parse_errors",
+    "cursor_lag_seconds",
+};
+
+// Progress that need not be persisted at once (acknowledgements, an empty poll) is written at most this often.
+constexpr int64_t checkpoint_interval_ms = 1000;
+
+Instant now() {
+  const auto since_epoch = std::chrono::system_clock::now().time_since_epoch();
+  return Instant{std::chrono::duration_cast<std::chrono::nanoseconds>(since_epoch).count() / 100};
+}
+
+void copy_message(const std::string &message, char *err, size_t err_len) {
+  if (!err || err_len == 0) return;
+  const size_t n = std::min(message.size(), err_len - 1);
+  std::memcpy(err, message.data(), n);
+  err[n] = '\0';
+}
+
+size_t copy_out(const std::string &text, char *buf, size_t buf_len) {
+  copy_message(text, buf, buf_len);
+  return text.size();
+}
+
+// Runs body; turns anything thrown into the C boundary's failure value and a message.
+template <class Body, class Result>
+Result guarded(Body &&body, Result on_failure, char *err, size_t err_len) {
+  try {
+    return body();
+  } catch (const std::exception &e) {
+    copy_message(std::string("internal error: ") + e.what(), err, err_len);
+  } catch (...) {
+    copy_message("internal error", err, err_len);
+  }
+  return on_failure;
+}
+
+OptionError readable_file(const char *option, const std::string &path) {
+  if (access(path.c_str(), R_OK) == 0) return std::nullopt;
+  return std::string(option) + "(\"" + path + "\") cannot be read: " + std::strerror(errno);
+}
+
+std::optional<std::string> read_secret_file(const std::string &path, const Logger &logger, std::string &error) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    error = "client-secret-file(\"" + path + "\") cannot be read: " + std::strerror(errno);
+    return std::nullopt;
+  }
+  std::ostringstream content;
+  content << in.rdbuf();
+  std::string secret = content.str();
+  while (!secret.empty() && (secret.back() == '\n' || secret.back() == '\r')) secret.pop_back();
+  if (secret.empty()) {
+    error = "client-secret-file(\"" + path + "\") is empty; it must hold the client secret's value";
+    return std::nullopt;
+  }
+  struct stat st;
+  if (stat(path.c_str(), &st) == 0 && (st.st_mode & S_IROTH))
+    logger.warning("client-secret-file() is readable by every user; restrict it, e.g. chmod 0600",
+                   {{"file", path}});
+  return secret;
+}
+
+std::shared_ptr<Cursor> restore_cursor(const Options &options, const void *data, size_t len, uint64_t acked,
+                                       DefenderCursor *inherited, uint64_t &generation, std::string &restored_from,
+                                       Instant &floor, Instant start) {
+  floor = Instant{};
+  if (inherited && inherited->cursor) {
+    restored_from = "kept across reload";
+    return inherited->cursor;
+  }
+  std::optional<Checkpoint> checkpoint;
+  if (data && len > 0) checkpoint = decode_checkpoint(std::string_view(static_cast<const char *>(data), len));
+  if (checkpoint) {
+    generation = checkpoint->generation;
+    restored_from = "restored checkpoint";
+    return std::make_shared<Cursor>(std::move(checkpoint->state), options.late_arrival_seconds, acked);
+  }
+  floor = start.minus_seconds(options.initial_lookback_seconds);
+  restored_from = data && len > 0 ? "unreadable checkpoint, starting over from initial-lookback()"
+                                  : "first start, from initial-lookback()";
+  return std::make_shared<Cursor>(fresh_cursor_state(floor), options.late_arrival_seconds, 0);
+}
+
+}  // namespace
+
+extern "C" {
+
+const char *defender_option_name(DefenderOption option) {
+  return option >= 0 && option < DEFENDER_OPTION_COUNT ? option_names[option] : "unknown";
+}
+
+DefenderOptions *defender_options_new(void) {
+  try {
+    return new DefenderOptions();
+  } catch (...) {
+    return nullptr;
+  }
+}
+
+void defender_options_free(DefenderOptions *options) { delete options; }
+
+int defender_options_set_string(DefenderOptions *o, DefenderOption option, const char *value, char *err,
+                                size_t err_len) {
+  return guarded(
+      [&]() -> int {
+        Options &opts = o->options;
+        const std::string v = value ? value : "";
+        OptionError error;
+        switch (option) {
+          case DEFENDER_OPTION_TENANT_ID: error = set_tenant(opts, v); break;
+          case DEFENDER_OPTION_CLIENT_ID:
+            if (v.empty()) error = "client-id() must not be empty";
+            opts.client_id = v;
+            break;
+          case DEFENDER_OPTION_CLIENT_SECRET:
+            if (v.empty()) error = "client-secret() must not be empty";
+            opts.client_secret = v;
+            break;
+          case DEFENDER_OPTION_CLIENT_SECRET_FILE:
+            error = readable_file("client-secret-file", v);
+            opts.client_secret_file = v;
+            break;
+          case DEFENDER_OPTION_CA_FILE:
+            error = readable_file("ca-file", v);
+            opts.ca_file = v;
+            break;
+          case DEFENDER_OPTION_API: error = set_api(opts, v); break;
+          case DEFENDER_OPTION_CLOUD: error = set_cloud(opts, v); break;
+          case DEFENDER_OPTION_FORMAT: error = set_format(opts, v); break;
+          case DEFENDER_OPTION_LOGIN_URL: error = set_url(opts.login_url, "login-url", v); break;
+          case DEFENDER_OPTION_API_URL: error = set_url(opts.api_url, "api-url", v); break;
+          default: error = std::string(defender_option_name(option)) + "() does not take a string"; break;
+        }
+        if (error) copy_message(*error, err, err_len);
+        return error ? 0 : 1;
+      },
+      0, err, err_len);
+}
+
+int defender_options_set_number(DefenderOptions *o, DefenderOption option, int64_t value, char *err,
+                                size_t err_len) {
+  return guarded(
+      [&]() -> int {
+        Options &opts = o->options;
+        const std::string name = defender_option_name(option);
+        auto require = [&](bool ok, const char *rule) {
+          if (!ok) copy_message(name + "(" + std::to_string(value) + ") must be " + rule, err, err_len);
+          return ok ? 1 : 0;
+        };
+        switch (option) {
+          case DEFENDER_OPTION_POLL_INTERVAL:
+            opts.poll_interval_seconds = value;
+            return require(value >= 1, "at least 1 second");
+          case DEFENDER_OPTION_PAGE_SIZE:
+            opts.page_size = value;
+            return require(value >= 1, "at least 1");
+          case DEFENDER_OPTION_INITIAL_LOOKBACK:
+            opts.initial_lookback_seconds = value;
+            return require(value >= 0, "0 or more seconds");
+          case DEFENDER_OPTION_LATE_ARRIVAL:
+            opts.late_arrival_seconds = value;
+            return require(value >= 0, "0 or more seconds");
+          default:
+            copy_message(name + "() does not take a number", err, err_len);
+            return 0;
+        }
+      },
+      0, err, err_len);
+}
+
+int defender_options_set_bool(DefenderOptions *o, DefenderOption option, int value, char *err, size_t err_len) {
+  if (option == DEFENDER_OPTION_PEER_VERIFY) {
+    o->options.peer_verify = value != 0;
+    return 1;
+  }
+  copy_message(std::string(defender_option_name(option)) + "() does not take yes or no", err, err_len);
+  return 0;
+}
+
+int defender_options_validate(const DefenderOptions *o, char *err, size_t err_len) {
+  return guarded(
+      [&]() -> int {
+        const OptionError error = validate(o->options);
+        if (error) copy_message(*error, err, err_len);
+        return error ? 0 : 1;
+      },
+      0, err, err_len);
+}
+
+size_t defender_options_default_persist_name(const DefenderOptions *o, char *buf, size_t buf_len) {
+  return guarded([&] { return copy_out(default_persist_name(o->options), buf, buf_len); }, size_t{0}, buf, buf_len);
+}
+
+DefenderCore *defender_core_new(const DefenderOptions *o, const char *source_name, const void *checkpoint,
+                                size_t checkpoint_len, uint64_t acked_sequence, DefenderCursor *inherited,
+                                DefenderLogFn log, void *log_user_data, char *err, size_t err_len) {
+  return guarded(
+      [&]() -> DefenderCore * {
+        const Options &options = o->options;
+        const std::string name = source_name ? source_name : "";
+        auto core = std::make_unique<DefenderCore>(
+            options, name,
+            Logger(log, log_user_data,
+                   {{"source", name}, {"tenant", options.tenant_id}, {"api", std::string(api_name(options.api))}}));
+        std::string secret = options.client_secret;
+        if (!options.client_secret_file.empty()) {
+          std::string error;
+          const auto from_file = read_secret_file(options.client_secret_file, core->logger, error);
+          if (!from_file) {
+            copy_message(error, err, err_len);
+            return nullptr;
+          }
+          secret = *from_file;
+        }
+        const Instant start = now();
+        Instant floor;
+        auto cursor = restore_cursor(options, checkpoint, checkpoint_len, acked_sequence, inherited,
+                                     core->generation, core->restored_from, floor, start);
+        register_cursor(cursor);
+        core->poller = std::make_unique<Poller>(options, std::move(secret), std::move(cursor), core->logger, floor);
+        return core.release();
+      },
+      static_cast<DefenderCore *>(nullptr), err, err_len);
+}
+
+int64_t defender_checkpoint_generation(const void *data, size_t len) {
+  if (!data || len == 0) return -1;
+  try {
+    const auto checkpoint = decode_checkpoint(std::string_view(static_cast<const char *>(data), len));
+    return checkpoint ? static_cast<int64_t>(checkpoint->generation) : -1;
+  } catch (...) {
+    return -1;
+  }
+}
+
+void defender_core_free(DefenderCore *core) { delete core; }
+
+size_t defender_core_describe(const DefenderCore *core, char *buf, size_t buf_len) {
+  return guarded(
+      [&] {
+        const Options &o = core->options;
+        const std::string text = "tenant=" + o.tenant_id + " api=" + std::string(api_name(o.api)) +
+                                 " cloud=" + std::string(cloud_name(o.cloud)) + " format=" + std::string(format_name(o.format.format)) +
+                                 " position=" + format_instant(core->poller->cursor().delivered_position()) + " (" +
+                                 core->restored_from + ")";
+        return copy_out(text, buf, buf_len);
+      },
+      size_t{0}, buf, buf_len);
+}
+
+size_t defender_field_count(void) { return field_count(); }
+
+// Field names are string literals, so the view's data is terminated.
+const char *defender_field_name(size_t field) { return field < field_count() ? field_name(field).data() : "unknown"; }
+
+DefenderFetchStatus defender_core_fetch(DefenderCore *core, DefenderMessage *message, DefenderFieldFn each_field,
+                                        void *user_data, uint32_t *idle_ms) {
+  try {
+    const auto next = core->poller->next(now());
+    if (const auto *idle = std::get_if<Idle>(&next)) {
+      *idle_ms = static_cast<uint32_t>(idle->milliseconds);
+      return DEFENDER_FETCH_IDLE;
+    }
+    const PendingAlert &pending = *std::get<const PendingAlert *>(next);
+    const Alert &alert = pending.alert;
+    format_alert(alert, core->options.format, core->text);
+    visit_fields(alert, [&](size_t field, std::string_view value) {
+      each_field(user_data, field, value.data(), value.size());
+    });
+    message->text = core->text.data();
+    message->text_len = core->text.size();
+    message->timestamp_sec = alert.updated.epoch_seconds();
+    message->timestamp_usec = static_cast<int32_t>(alert.updated.microseconds_of_second());
+    message->cursor_id = core->poller->cursor().id();
+    message->sequence = pending.sequence;
+    return DEFENDER_FETCH_MESSAGE;
+  } catch (const std::exception &e) {
+    core->logger.error(std::string("internal error while fetching; retrying: ") + e.what());
+  } catch (...) {
+    core->logger.error("internal error while fetching; retrying");
+  }
+  *idle_ms = 1000;
+  return DEFENDER_FETCH_IDLE;
+}
+
+void defender_core_request_exit(DefenderCore *core) { core->poller->request_exit(); }
+
+void defender_cursor_ack(uint64_t cursor_id, uint64_t sequence) {
+  try {
+    acknowledge_cursor(cursor_id, sequence);
+  } catch (...) {
+    // An acknowledgement that cannot be recorded only means a possible duplicate after a crash.
+  }
+}
+
+int defender_core_checkpoint(DefenderCore *core, int force, const void **data, size_t *len) {
+  try {
+    Cursor &cursor = *core->poller->shared_cursor();
+    const Instant t = now();
+    const bool due = cursor.has_unsaved_emissions() ||
+                     (cursor.has_unsaved_progress() &&
+                      t.ticks - core->last_checkpoint.ticks >= checkpoint_interval_ms * Instant::ticks_per_millisecond);
+    if (!force && !due) return 0;
+    encode_checkpoint(Checkpoint{++core->generation, cursor.snapshot()}, core->checkpoint);
+    core->last_checkpoint = t;
+    *data = core->checkpoint.data();
+    *len = core->checkpoint.size();
+    return 1;
+  } catch (const std::exception &e) {
+    core->logger.error(std::string("internal error while saving the checkpoint: ") + e.what());
+  } catch (...) {
+    core->logger.error("internal error while saving the checkpoint");
+  }
+  return 0;
+}
+
+DefenderCursor *defender_core_release_cursor(DefenderCore *core) {
+  try {
+    core->poller->release();
+    return new DefenderCursor{core->poller->shared_cursor()};
+  } catch (...) {
+    return nullptr;
+  }
+}
+
+void defender_cursor_free(DefenderCursor *cursor) { delete cursor; }
+
+const char *defender_stat_name(DefenderStat stat) {
+  return stat >= 0 && stat < DEFENDER_STAT_COUNT ? stat_names[stat] : "unknown";
+}
+
+void defender_core_stats(const DefenderCore *core, int64_t values[DEFENDER_STAT_COUNT]) {
+  const Stats &stats = core->poller->stats();
+  for (int i = 0; i < DEFENDER_STAT_COUNT; ++i) values[i] = stats.get(static_cast<DefenderStat>(i));
+  const Instant delivered = core->poller->cursor().delivered_position();
+  values[DEFENDER_STAT_CURSOR_LAG_SECONDS] = std::max<int64_t>(0, (now().ticks - delivered.ticks) / Instant::ticks_per_second);
+}
+
+}  // extern "C"

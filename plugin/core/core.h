@@ -1,0 +1,186 @@
+/*
+ * The one boundary between the C glue (syslog-ng) and the C++ core.
+ *
+ * Plain C types only: opaque handles, enums, integers, byte strings and callbacks.
+ * No exception crosses it: every function catches and reports through its return value.
+ * Which thread calls what is part of the contract and is written next to each function.
+ */
+#ifndef DEFENDER_CORE_H
+#define DEFENDER_CORE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct DefenderOptions DefenderOptions;
+typedef struct DefenderCore DefenderCore;
+/* The delivery state (position, versions already sent, acknowledgements); outlives a reload. */
+typedef struct DefenderCursor DefenderCursor;
+
+/* ---- options: set while the configuration is parsed (main thread) ---- */
+
+typedef enum
+{
+  DEFENDER_OPTION_TENANT_ID,
+  DEFENDER_OPTION_CLIENT_ID,
+  DEFENDER_OPTION_CLIENT_SECRET,
+  DEFENDER_OPTION_CLIENT_SECRET_FILE,
+  DEFENDER_OPTION_API,
+  DEFENDER_OPTION_CLOUD,
+  DEFENDER_OPTION_LOGIN_URL,
+  DEFENDER_OPTION_API_URL,
+  DEFENDER_OPTION_CA_FILE,
+  DEFENDER_OPTION_FORMAT,
+  DEFENDER_OPTION_POLL_INTERVAL,
+  DEFENDER_OPTION_PAGE_SIZE,
+  DEFENDER_OPTION_INITIAL_LOOKBACK,
+  DEFENDER_OPTION_LATE_ARRIVAL,
+  DEFENDER_OPTION_PEER_VERIFY,
+  DEFENDER_OPTION_COUNT
+} DefenderOption;
+
+/* The option's name as written in the configuration, e.g. "tenant-id". */
+const char *defender_option_name(DefenderOption option);
+
+DefenderOptions *defender_options_new(void);
+void defender_options_free(DefenderOptions *options);
+
+/* Each setter returns 1 on success; on failure 0 and a message for the person writing the config in err. */
+int defender_options_set_string(DefenderOptions *options, DefenderOption option, const char *value,
+                                char *err, size_t err_len);
+int defender_options_set_number(DefenderOptions *options, DefenderOption option, int64_t value,
+                                char *err, size_t err_len);
+int defender_options_set_bool(DefenderOptions *options, DefenderOption option, int value,
+                              char *err, size_t err_len);
+
+/* Checks the options together (required ones, contradictions). 1 when usable. */
+int defender_options_validate(const DefenderOptions *options, char *err, size_t err_len);
+
+/* A stable default persist name derived from the identifying options, e.g. "contoso.onmicrosoft.com,graph". */
+size_t defender_options_default_persist_name(const DefenderOptions *options, char *buf, size_t buf_len);
+
+/* ---- logging: the core describes, the glue sends it to syslog-ng's internal() ---- */
+
+typedef enum
+{
+  DEFENDER_LOG_ERROR,
+  DEFENDER_LOG_WARNING,
+  DEFENDER_LOG_NOTICE,
+  DEFENDER_LOG_INFO,
+  DEFENDER_LOG_DEBUG,
+} DefenderLogLevel;
+
+typedef struct
+{
+  const char *name;
+  const char *value;
+} DefenderLogTag;
+
+/* Called on the thread that logs (the fetcher thread, or the main thread at start). */
+typedef void (*DefenderLogFn)(void *user_data, DefenderLogLevel level, const char *message,
+                              const DefenderLogTag *tags, size_t tag_count);
+
+/* ---- the core: created in init (main thread), used by the fetcher thread ---- */
+
+/*
+ * checkpoint/checkpoint_len: the newest whole checkpoint persisted for this source (NULL/0 on the first start).
+ * acked_sequence: the newest acknowledged sequence persisted since (see defender_cursor_ack).
+ * inherited: the cursor of the same source from before a reload (NULL otherwise); the core takes it over.
+ * Returns NULL with a message in err when the options cannot be used (e.g. an unreadable secret file).
+ */
+DefenderCore *defender_core_new(const DefenderOptions *options, const char *source_name,
+                                const void *checkpoint, size_t checkpoint_len, uint64_t acked_sequence,
+                                DefenderCursor *inherited, DefenderLogFn log, void *log_user_data,
+                                char *err, size_t err_len);
+
+/*
+ * The generation of a persisted checkpoint, or -1 when the bytes are not a whole checkpoint. The glue keeps two
+ * copies and overwrites the older, so a write torn by a crash leaves the other intact.
+ */
+int64_t defender_checkpoint_generation(const void *data, size_t len);
+void defender_core_free(DefenderCore *core);
+
+/* One-line summary for the start-up log: tenant, api, cloud, format and the restored position. */
+size_t defender_core_describe(const DefenderCore *core, char *buf, size_t buf_len);
+
+typedef enum
+{
+  DEFENDER_FETCH_MESSAGE, /* *message is filled */
+  DEFENDER_FETCH_IDLE,    /* nothing now: call again after *idle_ms */
+} DefenderFetchStatus;
+
+typedef struct
+{
+  const char *text; /* MESSAGE: the formatted alert, one line */
+  size_t text_len;
+  int64_t timestamp_sec; /* the version's update time */
+  int32_t timestamp_usec;
+  uint64_t cursor_id; /* both go into the message's bookmark and come back through defender_cursor_ack() */
+  uint64_t sequence;
+} DefenderMessage;
+
+/* Name-value pairs of the message; field is an index into defender_field_name(). */
+typedef void (*DefenderFieldFn)(void *user_data, size_t field, const char *value, size_t value_len);
+
+size_t defender_field_count(void);
+const char *defender_field_name(size_t field); /* without the ".defender." prefix */
+
+/*
+ * Fetcher thread. Returns one message at a time; performs the HTTP requests when a poll is due.
+ * Pointers in *message and passed to each_field stay valid until the next call.
+ */
+DefenderFetchStatus defender_core_fetch(DefenderCore *core, DefenderMessage *message,
+                                        DefenderFieldFn each_field, void *user_data, uint32_t *idle_ms);
+
+/* Any thread: abort the request in flight and make fetch return promptly (shutdown, reload). */
+void defender_core_request_exit(DefenderCore *core);
+
+/*
+ * Any thread (syslog-ng calls bookmark saves on the acknowledging thread): every message up to and
+ * including (cursor_id, sequence) has been delivered. Unknown cursor ids are ignored.
+ */
+void defender_cursor_ack(uint64_t cursor_id, uint64_t sequence);
+
+/*
+ * Fetcher thread or deinit. When the acknowledged state changed since the last call (or force is set),
+ * returns 1 and points *data at its serialized form, valid until the next call; the glue persists it.
+ */
+int defender_core_checkpoint(DefenderCore *core, int force, const void **data, size_t *len);
+
+/* deinit (main thread): hand the cursor over to the next configuration on reload. */
+DefenderCursor *defender_core_release_cursor(DefenderCore *core);
+void defender_cursor_free(DefenderCursor *cursor);
+
+/* ---- statistics (design.md §6) ---- */
+
+typedef enum
+{
+  DEFENDER_STAT_ALERTS_EMITTED,
+  DEFENDER_STAT_DUPLICATES_SUPPRESSED,
+  DEFENDER_STAT_PAGES,
+  DEFENDER_STAT_REQUESTS_2XX,
+  DEFENDER_STAT_REQUESTS_401,
+  DEFENDER_STAT_REQUESTS_403,
+  DEFENDER_STAT_REQUESTS_429,
+  DEFENDER_STAT_REQUESTS_4XX_OTHER,
+  DEFENDER_STAT_REQUESTS_5XX,
+  DEFENDER_STAT_REQUESTS_NETWORK,
+  DEFENDER_STAT_TOKEN_REFRESHES,
+  DEFENDER_STAT_PARSE_ERRORS,
+  DEFENDER_STAT_CURSOR_LAG_SECONDS,
+  DEFENDER_STAT_COUNT
+} DefenderStat;
+
+const char *defender_stat_name(DefenderStat stat);
+
+/* Fetcher thread: current values of every statistic, indexed by DefenderStat. */
+void defender_core_stats(const DefenderCore *core, int64_t values[DEFENDER_STAT_COUNT]);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

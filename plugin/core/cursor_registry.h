@@ -1,0 +1,15 @@
+// Acknowledgements name a cursor by number: syslog-ng may acknowledge a message after its source was
+// reconfigured or stopped, and a number that no longer resolves is harmless where a pointer is not.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+
+#include "cursor.h"
+
+namespace defender {
+
+void register_cursor(const std::shared_ptr<Cursor> &cursor);
+void acknowledge_cursor(uint64_t cursor_id, uint64_t sequence);
+
+}  // namespace defender

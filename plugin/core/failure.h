@@ -1,0 +1,23 @@
+// Why a request did not give what the poller needed, and how soon to try again.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace defender {
+
+enum class FailureKind {
+  configuration,  // wrong secret, tenant, client, permission, filter: a person must act; retry slowly
+  throttled,      // 429: wait as long as the service says
+  transient,      // 5xx, network, TLS handshake interrupted, malformed answer: back off and retry
+  aborted,        // shutdown or reload
+};
+
+struct Failure {
+  FailureKind kind;
+  std::string message;                        // for the person reading the log at 3 a.m.: cause and what to do
+  std::optional<int64_t> retry_after_seconds;  // from Retry-After, when the service sent one
+};
+
+}  // namespace defender

@@ -1,0 +1,188 @@
+#include "page_scanner.h"
+
+#include <rapidjson/document.h>
+
+#include <optional>
+
+#include "text.h"
+
+namespace defender {
+namespace {
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+// A cursor over the body that knows JSON's lexical structure but builds nothing.
+class Scanner {
+ public:
+  explicit Scanner(std::string_view text) : text_(text) {}
+
+  void skip_space() {
+    while (pos_ < text_.size() && is_space(text_[pos_])) ++pos_;
+  }
+  bool at_end() const { return pos_ >= text_.size(); }
+  char peek() const { return at_end() ? '\0' : text_[pos_]; }
+  bool consume(char c) {
+    skip_space();
+    if (peek() != c) return false;
+    ++pos_;
+    return true;
+  }
+
+  // The span of the string starting here, quotes included.
+  std::optional<std::string_view> string() {
+    skip_space();
+    if (peek() != '"') return std::nullopt;
+    const size_t start = pos_++;
+    while (pos_ < text_.size()) {
+      const char c = text_[pos_++];
+      if (c == '\\') ++pos_;
+      else if (c == '"') return text_.substr(start, pos_ - start);
+    }
+    return std::nullopt;
+  }
+
+  // The span of one value of any kind, without checking what is inside.
+  std::optional<std::string_view> value() {
+    skip_space();
+    const size_t start = pos_;
+    const char first = peek();
+    if (first == '"') return string();
+    if (first == '{' || first == '[') {
+      int depth = 0;
+      while (pos_ < text_.size()) {
+        const char c = text_[pos_];
+        if (c == '"') {
+          if (!string()) return std::nullopt;
+          continue;
+        }
+        ++pos_;
+        if (c == '{' || c == '[') ++depth;
+        else if ((c == '}' || c == ']') && --depth == 0) return text_.substr(start, pos_ - start);
+      }
+      return std::nullopt;
+    }
+    while (pos_ < text_.size() && !is_space(text_[pos_]) && text_[pos_] != ',' && text_[pos_] != '}' &&
+           text_[pos_] != ']')
+      ++pos_;
+    if (pos_ == start) return std::nullopt;
+    return text_.substr(start, pos_ - start);
+  }
+
+  size_t position() const { return pos_; }
+
+ private:
+  std::string_view text_;
+  size_t pos_ = 0;
+};
+
+std::string unescape_string(std::string_view quoted) {
+  rapidjson::Document doc;
+  doc.Parse(quoted.data(), quoted.size());
+  if (doc.HasParseError() || !doc.IsString()) return {};
+  return std::string(doc.GetString(), doc.GetStringLength());
+}
+
+// Reads the elements of the array that starts at the scanner's position.
+bool scan_array(Scanner &s, ScannedPage &page) {
+  if (!s.consume('[')) {
+    page.error = "the alert list is not a JSON array";
+    return false;
+  }
+  if (s.consume(']')) return true;
+  for (;;) {
+    const auto item = s.value();
+    if (!item) {
+      page.error = "the body ends inside alert " + std::to_string(page.items.size() + 1);
+      return false;
+    }
+    page.items.push_back(*item);
+    if (s.consume(',')) continue;
+    if (s.consume(']')) return true;
+    page.error = "expected ',' or ']' after alert " + std::to_string(page.items.size());
+    return false;
+  }
+}
+
+bool scan_envelope(Scanner &s, ScannedPage &page) {
+  bool saw_value = false;
+  if (s.consume('}')) {
+    page.error = "the response has no \"value\" array";
+    return false;
+  }
+  for (;;) {
+    const auto key = s.string();
+    if (!key || !s.consume(':')) {
+      page.error = "malformed response object near byte " + std::to_string(s.position());
+      return false;
+    }
+    if (*key == "\"value\"") {
+      if (!scan_array(s, page)) return false;
+      saw_value = true;
+    } else {
+      const auto value = s.value();
+      if (!value) {
+        page.error = "the body ends inside " + std::string(*key);
+        return false;
+      }
+      if (*key == "\"@odata.nextLink\"") page.next_link = unescape_string(*value);
+    }
+    if (s.consume(',')) continue;
+    if (s.consume('}')) break;
+    page.error = "expected ',' or '}' near byte " + std::to_string(s.position());
+    return false;
+  }
+  if (!saw_value) {
+    page.error = "the response has no \"value\" array";
+    return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+ScannedPage scan_page(std::string_view body) {
+  ScannedPage page;
+  Scanner s(body);
+  s.skip_space();
+  bool ok;
+  if (s.peek() == '[') ok = scan_array(s, page);
+  else if (s.consume('{')) ok = scan_envelope(s, page);
+  else {
+    page.error = body.empty() ? "the body is empty" : "the body is not JSON";
+    ok = false;
+  }
+  s.skip_space();
+  if (ok && !s.at_end()) {
+    page.error = "unexpected text after the JSON document";
+    ok = false;
+  }
+  page.complete = ok;
+  return page;
+}
+
+void compact_json(std::string_view json, std::string &out) {
+  out.clear();
+  out.reserve(json.size());
+  bool in_string = false;
+  for (size_t i = 0; i < json.size();) {
+    const char c = json[i];
+    if (static_cast<unsigned char>(c) >= 0x80) {
+      // Only inside strings in valid JSON; next_text_unit repairs what is not UTF-8.
+      const TextUnit unit = next_text_unit(json, i);
+      out += unit.bytes;
+      i += unit.consumed;
+      continue;
+    }
+    ++i;
+    if (in_string) {
+      out.push_back(c);
+      if (c == '\\' && i < json.size()) out.push_back(json[i++]);
+      else if (c == '"') in_string = false;
+    } else if (!is_space(c)) {
+      out.push_back(c);
+      in_string = c == '"';
+    }
+  }
+}
+
+}  // namespace defender

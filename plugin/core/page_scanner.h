@@ -1,0 +1,25 @@
+// Splits an API response into the raw text of each alert without building a tree of the whole page,
+// so one malformed alert costs that alert only and the rest of the page is still delivered.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace defender {
+
+struct ScannedPage {
+  std::vector<std::string_view> items;  // each element of the alert array, as it appears in the body
+  std::string next_link;                // @odata.nextLink, unescaped; empty when absent
+  bool complete = false;                // false: the body ended early or is not JSON; items holds what was whole
+  std::string error;                    // why it is not complete
+};
+
+// Accepts the OData envelope {"value":[...], "@odata.nextLink":"..."} and a bare array (the SIEM API).
+ScannedPage scan_page(std::string_view body);
+
+// Copies a JSON text without insignificant whitespace, so a pretty-printed alert becomes one line, and with every
+// byte sequence that is not UTF-8 replaced by U+FFFD.
+void compact_json(std::string_view json, std::string &out);
+
+}  // namespace defender

@@ -1,0 +1,92 @@
+// Drives one source: when to poll, which page to ask for, what to do with failures, and which alert versions are
+// new. Hands the new ones out one at a time, because syslog-ng's fetcher takes one message per call.
+#pragma once
+
+#include <deque>
+#include <memory>
+#include <optional>
+#include <string>
+#include <variant>
+
+#include "alert.h"
+#include "alert_api.h"
+#include "cursor.h"
+#include "http_client.h"
+#include "logger.h"
+#include "options.h"
+#include "retry_policy.h"
+#include "server_clock.h"
+#include "stats.h"
+#include "token_provider.h"
+
+namespace defender {
+
+struct PendingAlert {
+  Alert alert;
+  uint64_t sequence = 0;
+};
+
+struct Idle {
+  int64_t milliseconds;
+};
+
+class Poller {
+ public:
+  // A page of alerts that turn out to be all seen before costs a request but yields nothing: after this many
+  // requests in one call the poller returns, so the caller can persist and notice shutdown.
+  static constexpr int max_requests_per_call = 8;
+  // The longest the caller sleeps between calls, so acknowledged progress is persisted promptly.
+  static constexpr int64_t max_idle_ms = 1000;
+
+  Poller(const Options &options, std::string client_secret, std::shared_ptr<Cursor> cursor, Logger logger,
+         Instant first_start_floor);
+  ~Poller();
+
+  // The next alert version to send, or how long to wait. The pointer is valid until the next call.
+  std::variant<const PendingAlert *, Idle> next(Instant now);
+
+  void request_exit() { http_.request_abort(); }
+  // Alerts fetched but never handed out must be fetched again by whoever continues with the cursor.
+  void release() { cursor_->forget_after(last_handed_out_); }
+
+  const Stats &stats() const { return stats_; }
+  Stats &stats() { return stats_; }
+  const Cursor &cursor() const { return *cursor_; }
+  std::shared_ptr<Cursor> shared_cursor() const { return cursor_; }
+
+ private:
+  struct ParseMemory;
+
+  void start_window(Instant now);
+  std::optional<Failure> read_page(Instant now);
+  std::optional<Failure> request_page(Instant now, std::string &url);
+  void take_page(const std::string &url);
+  void fail(const Failure &failure, Instant now);
+  const PendingAlert *hand_out();
+
+  Options options_;
+  std::unique_ptr<AlertApi> api_;
+  HttpClient http_;
+  HttpResponse response_;
+  TokenProvider token_;
+  std::shared_ptr<Cursor> cursor_;
+  Logger logger_;
+  Stats stats_;
+  RetryPolicy retry_;
+  ServerClock server_clock_;
+  const Instant floor_;
+  const int64_t page_size_;
+  std::unique_ptr<ParseMemory> parse_memory_;
+
+  std::optional<WindowReader> reader_;
+  Instant window_started_{};
+  Instant next_poll_at_{};
+  Instant retry_at_{};
+  int consecutive_failures_ = 0;
+
+  std::deque<PendingAlert> pending_;
+  PendingAlert current_;
+  uint64_t last_handed_out_ = 0;
+};
+
+}  // namespace defender

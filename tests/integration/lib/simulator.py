@@ -1,0 +1,259 @@
+"""Start, talk to and stop defender-sim for integration tests (Python 3 standard library only).
+
+    from lib.simulator import Simulator
+    with Simulator(alerts=500) as sim:
+        token = sim.access_token()
+        page = sim.get_json("/v1.0/security/alerts_v2?$top=10", token=token)
+
+The simulator listens on 127.0.0.1 with an ephemeral port and a private TLS directory; every request verifies
+the server certificate against the simulator's CA. The binary is $DEFENDER_BUILD_DIR/bin/defender-sim.
+"""
+
+import calendar
+import gzip
+import json
+import os
+import re
+import shutil
+import signal
+import ssl
+import subprocess
+import tempfile
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+
+GRAPH_SCOPE = "https://graph.microsoft.com/.default"
+ALERTS_V2 = "/v1.0/security/alerts_v2"
+DEFAULT_TENANT = "contoso.onmicrosoft.com"
+DEFAULT_TENANT_GUID = "b3c1b5fc-828c-45fa-a1e1-10d74f6d6e9c"
+DEFAULT_CLIENT_ID = "aaaaaaaa-0000-1111-2222-bbbbbbbbbbbb"
+DEFAULT_CLIENT_SECRET = "sim-secret"
+
+_TIMESTAMP = re.compile(r"^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,7}))?Z$")
+
+
+def parse_ticks(text):
+    """An ISO 8601 UTC timestamp with 0-7 fractional digits as 100 ns ticks since the Unix epoch."""
+    m = _TIMESTAMP.match(text)
+    if not m:
+        raise ValueError("not a service timestamp: %r" % text)
+    seconds = calendar.timegm(tuple(int(m.group(i)) for i in range(1, 7)) + (0, 0, 0))
+    fraction = (m.group(7) or "").ljust(7, "0")
+    return seconds * 10_000_000 + int(fraction)
+
+
+def format_ticks(ticks, digits=7):
+    """Ticks as an ISO 8601 literal with exactly `digits` fractional digits (finer ticks are dropped)."""
+    seconds, fraction = divmod(ticks, 10_000_000)
+    text = time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(seconds))
+    if digits:
+        text += "." + ("%07d" % fraction)[:digits]
+    return text + "Z"
+
+
+def binary_path():
+    build = os.environ.get("DEFENDER_BUILD_DIR")
+    if not build:
+        raise RuntimeError("DEFENDER_BUILD_DIR is not set (the CMake build directory)")
+    return os.path.join(build, "bin", "defender-sim")
+
+
+class Response:
+    def __init__(self, status, headers, body):
+        self.status = status
+        self.headers = headers  # email.message.Message: case-insensitive get()
+        self.body = body        # bytes, as received (still gzip-compressed if the server compressed it)
+
+    def text(self):
+        data = self.body
+        if (self.headers.get("Content-Encoding") or "").lower() == "gzip":
+            data = gzip.decompress(data)
+        return data.decode("utf-8")
+
+    def json(self):
+        return json.loads(self.text())
+
+
+class Simulator:
+    def __init__(self, alerts=1000, seed=1, history=None, max_page_size=None, token_lifetime=None,
+                 tenant=DEFAULT_TENANT, tenant_guid=DEFAULT_TENANT_GUID, client_id=DEFAULT_CLIENT_ID,
+                 client_secret=DEFAULT_CLIENT_SECRET, ledger_file=None, extra_args=(), tls_dir=None,
+                 binary=None):
+        self.tenant = tenant
+        self.tenant_guid = tenant_guid
+        self.client_id = client_id
+        self.client_secret = client_secret
+        self.workdir = tempfile.mkdtemp(prefix="defender-sim-")
+        self.tls_dir = tls_dir or os.path.join(self.workdir, "tls")
+        self.ready_file = os.path.join(self.workdir, "ready")
+        self.log_file = os.path.join(self.workdir, "sim.log")
+        self.ledger_file = ledger_file
+        self.binary = binary or binary_path()
+        args = [self.binary, "--listen-port", "0", "--tls-dir", self.tls_dir, "--ready-file", self.ready_file,
+                "--alerts", str(alerts), "--seed", str(seed), "--tenant", tenant, "--tenant-guid", tenant_guid,
+                "--client-id", client_id, "--client-secret", client_secret]
+        if history is not None:
+            args += ["--history", str(history)]
+        if max_page_size is not None:
+            args += ["--max-page-size", str(max_page_size)]
+        if token_lifetime is not None:
+            args += ["--token-lifetime", str(token_lifetime)]
+        if ledger_file:
+            args += ["--ledger", ledger_file]
+        self.args = args + list(extra_args)
+        self.process = None
+        self.port = None
+        self._token = None
+        self._context = None
+
+    # -- lifecycle ---------------------------------------------------------------------------------------------
+    def start(self, timeout=60):
+        self._log = open(self.log_file, "wb")
+        self.process = subprocess.Popen(self.args, stdout=self._log, stderr=subprocess.STDOUT,
+                                        stdin=subprocess.DEVNULL)
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if os.path.exists(self.ready_file):
+                with open(self.ready_file) as f:
+                    self.port = int(f.read().strip())
+                return self
+            if self.process.poll() is not None:
+                code = self.stop()
+                raise RuntimeError("defender-sim exited with %s: %s" % (code, self.log()))
+            time.sleep(0.02)
+        self.stop()
+        raise RuntimeError("defender-sim did not become ready in %ss: %s" % (timeout, self.log()))
+
+    def stop(self, timeout=10):
+        """SIGTERM, wait, SIGKILL after `timeout`; returns the exit code."""
+        code = None
+        if self.process is not None:
+            if self.process.poll() is None:
+                self.process.send_signal(signal.SIGTERM)
+                try:
+                    self.process.wait(timeout)
+                except subprocess.TimeoutExpired:
+                    self.process.kill()
+                    self.process.wait()
+            code = self.process.returncode
+            self.process = None
+            self._log.close()
+        return code
+
+    def cleanup(self):
+        shutil.rmtree(self.workdir, ignore_errors=True)
+
+    def __enter__(self):
+        return self.start()
+
+    def __exit__(self, *exc):
+        self.stop()
+        self.cleanup()
+
+    def log(self):
+        try:
+            with open(self.log_file, "rb") as f:
+                return f.read().decode("utf-8", "replace")
+        except OSError:
+            return ""
+
+    # -- addresses ---------------------------------------------------------------------------------------------
+    @property
+    def base_url(self):
+        return "https://127.0.0.1:%d" % self.port
+
+    @property
+    def ca_file(self):
+        return os.path.join(self.tls_dir, "ca.pem")
+
+    def token_url(self, version=2, tenant=None):
+        path = "/oauth2/v2.0/token" if version == 2 else "/oauth2/token"
+        return "%s/%s%s" % (self.base_url, tenant or self.tenant, path)
+
+    def ssl_context(self):
+        if self._context is None:
+            self._context = ssl.create_default_context(cafile=self.ca_file)
+        return self._context
+
+    # -- HTTP --------------------------------------------------------------------------------------------------
+    def request(self, method, path_or_url, body=None, headers=None, timeout=30):
+        """Any request; HTTP errors are returned as a Response, not raised."""
+        url = path_or_url if path_or_url.startswith("https://") else self.base_url + path_or_url
+        if isinstance(body, dict):
+            body = urllib.parse.urlencode(body).encode()
+        elif isinstance(body, str):
+            body = body.encode()
+        req = urllib.request.Request(url, data=body, method=method, headers=headers or {})
+        if body is not None and "Content-Type" not in (headers or {}):
+            req.add_header("Content-Type", "application/x-www-form-urlencoded")
+        try:
+            with urllib.request.urlopen(req, context=self.ssl_context(), timeout=timeout) as r:
+                return Response(r.status, r.headers, r.read())
+        except urllib.error.HTTPError as e:
+            with e:
+                return Response(e.code, e.headers, e.read())
+
+    def request_token(self, version=2, tenant=None, **form):
+        """POST the client-credentials form (defaults filled in; pass name=None to leave a field out)."""
+        fields = {"client_id": self.client_id, "client_secret": self.client_secret,
+                  "grant_type": "client_credentials"}
+        if version == 2:
+            fields["scope"] = GRAPH_SCOPE
+        else:
+            fields["resource"] = "https://graph.windows.net"
+        fields.update(form)
+        fields = {k: v for k, v in fields.items() if v is not None}
+        return self.request("POST", self.token_url(version, tenant), body=fields)
+
+    def access_token(self, fresh=False):
+        if self._token is None or fresh:
+            r = self.request_token()
+            if r.status != 200:
+                raise RuntimeError("token request failed: %s %s" % (r.status, r.text()))
+            self._token = r.json()["access_token"]
+        return self._token
+
+    def get(self, path_or_url, token=None, headers=None):
+        h = dict(headers or {})
+        if token is not None:
+            h["Authorization"] = "Bearer " + token
+        return self.request("GET", path_or_url, headers=h)
+
+    def alerts(self, query="", token=None, headers=None):
+        """GET alerts_v2 with a query given as a dict (encoded here) or as an already encoded string."""
+        if isinstance(query, dict):
+            query = urllib.parse.urlencode(query, quote_via=urllib.parse.quote)
+        path = ALERTS_V2 + ("?" + query if query else "")
+        return self.get(path, token=token if token is not None else self.access_token(), headers=headers)
+
+    def all_alerts(self, query="", token=None):
+        """Follows @odata.nextLink to the end; returns the list of alerts and the number of pages."""
+        r = self.alerts(query, token)
+        items, pages = [], 0
+        while True:
+            if r.status != 200:
+                raise RuntimeError("alerts_v2 failed: %s %s" % (r.status, r.text()))
+            page = r.json()
+            items += page["value"]
+            pages += 1
+            link = page.get("@odata.nextLink")
+            if not link:
+                return items, pages
+            r = self.get(link, token=token if token is not None else self.access_token())
+
+    # -- control endpoints -------------------------------------------------------------------------------------
+    def stats(self):
+        return self.request("GET", "/_sim/stats").json()
+
+    def add_alerts(self, count):
+        """Creates `count` alerts updated now; returns [{"id", "lastUpdateDateTime", "ticks"}, ...]."""
+        r = self.request("POST", "/_sim/alerts?count=%d" % count, body=b"")
+        if r.status != 201:
+            raise RuntimeError("add alerts failed: %s %s" % (r.status, r.text()))
+        return r.json()["versions"]
+
+    def ledger(self, start=0):
+        """Every alert version the simulator made visible: [{"id", "lastUpdateDateTime", "ticks"}, ...]."""
+        return self.request("GET", "/_sim/ledger?from=%d" % start).json()

@@ -1,0 +1,157 @@
+"""Runs the real syslog-ng with the built module, with private persist, pid and control files, stopped by PID."""
+
+import os
+import signal
+import subprocess
+import time
+from pathlib import Path
+
+BUILD_DIR = Path(os.environ.get("DEFENDER_BUILD_DIR", Path(__file__).resolve().parents[3] / "build"))
+SYSTEM_MODULE_DIR = subprocess.run(
+    ["pkg-config", "--variable=moduledir", "syslog-ng"], capture_output=True, text=True, check=True
+).stdout.strip()
+MODULE_PATH = f"{BUILD_DIR / 'modules'}:{SYSTEM_MODULE_DIR}"
+
+
+def wait_until(predicate, timeout, interval=0.1, what="condition"):
+    """Polls predicate until it returns a true value or timeout seconds pass; returns the value or raises."""
+    deadline = time.monotonic() + timeout
+    while True:
+        value = predicate()
+        if value:
+            return value
+        if time.monotonic() >= deadline:
+            raise TimeoutError(f"timed out after {timeout}s waiting for {what}")
+        time.sleep(interval)
+
+
+def count_lines(path):
+    try:
+        with open(path, "rb") as f:
+            return sum(1 for _ in f)
+    except FileNotFoundError:
+        return 0
+
+
+class SyslogNg:
+    """One syslog-ng process. Internal messages (-e) go to syslog-ng.log in the work directory."""
+
+    def __init__(self, workdir, config):
+        self.workdir = Path(workdir)
+        self.workdir.mkdir(parents=True, exist_ok=True)
+        self.config_path = self.workdir / "syslog-ng.conf"
+        self.persist = self.workdir / "syslog-ng.persist"
+        self.pidfile = self.workdir / "syslog-ng.pid"
+        self.control = self.workdir / "syslog-ng.ctl"
+        self.log_path = self.workdir / "syslog-ng.log"
+        self.process = None
+        self.write_config(config)
+
+    def write_config(self, config):
+        self.config_path.write_text(config)
+
+    def args(self, *extra):
+        return [
+            "syslog-ng", "-F", "-e", "-f", str(self.config_path), f"--module-path={MODULE_PATH}",
+            f"--persist-file={self.persist}", f"--pidfile={self.pidfile}", f"--control={self.control}", *extra,
+        ]
+
+    def syntax_check(self):
+        """Returns (exit code, output) of --syntax-only on the current config."""
+        result = subprocess.run(self.args("--syntax-only"), capture_output=True, text=True, timeout=30)
+        return result.returncode, result.stdout + result.stderr
+
+    def start(self, timeout=20):
+        self.log = open(self.log_path, "ab")
+        self.process = subprocess.Popen(self.args(), stdout=self.log, stderr=subprocess.STDOUT)
+        wait_until(lambda: self.control.exists() or self.process.poll() is not None, timeout, what="syslog-ng start")
+        if self.process.poll() is not None:
+            raise RuntimeError(f"syslog-ng exited with {self.process.returncode}:\n{self.log_text()}")
+        return self
+
+    def alive(self):
+        return self.process is not None and self.process.poll() is None
+
+    def stop(self, timeout=20):
+        """SIGTERM by PID, then SIGKILL if it does not exit; returns the seconds it took."""
+        if self.process is None:
+            return 0.0
+        started = time.monotonic()
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+            try:
+                self.process.wait(timeout)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(10)
+        self.process = None
+        self.log.close()
+        if self.control.exists():
+            self.control.unlink()
+        return time.monotonic() - started
+
+    def kill9(self):
+        self.process.kill()
+        self.process.wait(10)
+        self.process = None
+        self.log.close()
+        if self.control.exists():
+            self.control.unlink()
+
+    def ctl(self, *command):
+        result = subprocess.run(["syslog-ng-ctl", *command, f"--control={self.control}"],
+                                capture_output=True, text=True, timeout=30)
+        if result.returncode != 0:
+            raise RuntimeError(f"syslog-ng-ctl {' '.join(command)} failed: {result.stdout}{result.stderr}")
+        return result.stdout
+
+    def reload(self):
+        self.ctl("reload")
+
+    def stats(self):
+        """{(component, id, instance, name): value} from syslog-ng-ctl stats."""
+        stats = {}
+        for line in self.ctl("stats").splitlines()[1:]:
+            parts = line.split(";")
+            if len(parts) == 6 and parts[5].lstrip("-").isdigit():
+                stats[(parts[0], parts[1], parts[2], parts[4])] = int(parts[5])
+        return stats
+
+    def defender_stat(self, name, instance=None):
+        for (component, _, inst, stat), value in self.stats().items():
+            if component.startswith("src.microsoft-defender") and stat == name and (instance is None or inst == instance):
+                return value
+        raise KeyError(f"no microsoft-defender statistic {name}")
+
+    def log_text(self):
+        return self.log_path.read_text(errors="replace") if self.log_path.exists() else ""
+
+
+def source_block(sim, secret_file, **options):
+    """A microsoft-defender() source pointed at the simulator; options override or add (dashes for underscores)."""
+    settings = {
+        "tenant-id": '"contoso.onmicrosoft.com"',
+        "client-id": '"aaaaaaaa-0000-1111-2222-bbbbbbbbbbbb"',
+        "client-secret-file": f'"{secret_file}"',
+        "login-url": f'"{sim.base_url}"',
+        "api-url": f'"{sim.base_url}"',
+        "ca-file": f'"{sim.ca_file}"',
+        "poll-interval": "2",
+        "page-size": "1000",
+    }
+    for key, value in options.items():
+        settings[key.replace("_", "-")] = value
+    body = "\n".join(f"    {key}({value})" for key, value in settings.items() if value is not None)
+    return f"  microsoft-defender(\n{body}\n  );"
+
+
+def file_pipeline(source, output, flow_control=True):
+    flags = " flags(flow-control);" if flow_control else ""
+    return f"""@version: 3.38
+options {{ stats-freq(0); }};
+source s_defender {{
+{source}
+}};
+destination d_file {{ file("{output}" template("${{MESSAGE}}\\n")); }};
+log {{ source(s_defender); destination(d_file);{flags} }};
+"""

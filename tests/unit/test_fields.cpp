@@ -1,0 +1,117 @@
+// The `.defender.<name>` name-value pairs: a fixed list of names, and the values of a sample alert.
+#include <doctest/doctest.h>
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "fields.h"
+
+using defender::Alert;
+using defender::Instant;
+using defender::Severity;
+
+namespace {
+
+std::vector<std::pair<std::string, std::string>> fields_of(const Alert &alert) {
+  std::vector<std::pair<std::string, std::string>> out;
+  defender::visit_fields(alert, [&](size_t index, std::string_view value) {
+    out.emplace_back(defender::field_name(index), value);
+  });
+  return out;
+}
+
+Alert sample_alert() {
+  Alert a;
+  a.id = "da637551227677560813_-961444813";
+  a.updated = *defender::parse_instant("2021-05-02T14:19:01.3266667Z");
+  a.created = defender::parse_instant("2021-04-27T12:19:27.7211305Z");
+  a.first_activity = defender::parse_instant("2021-04-26T07:45:50.116Z");
+  a.last_activity = defender::parse_instant("2021-05-02T07:56:58.222Z");
+  a.title = "Suspicious execution of hidden file";
+  a.description = "A hidden file has been launched.";
+  a.category = "DefenseEvasion";
+  a.severity = Severity::low;
+  a.severity_text = "low";
+  a.status = "new";
+  a.classification = "unknown";
+  a.service_source = "microsoftDefenderForEndpoint";
+  a.detection_source = "antivirus";
+  a.detector_id = "e0da400f-affd-43ef-b1d5-afc2eb6f2756";
+  a.mitre_techniques = {"T1564.001", "", "T1059"};
+  a.incident_id = "28282";
+  a.host = "tempDns";
+  a.sha1 = "5f1e8acedc065031aad553b710838eb366cfee9a";
+  a.command_line = "\"MsSense.exe\"";
+  a.raw_json = R"({"id":"da637551227677560813_-961444813"})";
+  return a;
+}
+
+}  // namespace
+
+TEST_CASE("the field names are fixed, snake_case and in this order") {
+  const std::vector<std::string_view> expected{
+      "id", "title", "description", "severity", "severity_text", "updated", "created", "first_activity",
+      "last_activity", "resolved", "category", "status", "classification", "determination", "service_source",
+      "detection_source", "detector_id", "provider_alert_id", "threat_name", "threat_family", "actor",
+      "mitre_techniques", "incident_id", "incident_url", "alert_url", "assigned_to", "tenant_id",
+      "recommended_actions", "host", "device_id", "machine_group", "logged_on_users", "user_name",
+      "user_domain", "user_principal_name", "file_name", "file_path", "sha1", "sha256", "md5", "command_line",
+      "ip_address", "url", "json",
+  };
+  REQUIRE(defender::field_count() == expected.size());
+  for (size_t i = 0; i < expected.size(); ++i) CHECK(defender::field_name(i) == expected[i]);
+}
+
+TEST_CASE("field_name is empty past the end of the list") { CHECK(defender::field_name(defender::field_count()).empty()); }
+
+TEST_CASE("visit_fields emits the non-empty fields of a sample alert, rendered, in order") {
+  const std::vector<std::pair<std::string, std::string>> expected{
+      {"id", "da637551227677560813_-961444813"},
+      {"title", "Suspicious execution of hidden file"},
+      {"description", "A hidden file has been launched."},
+      {"severity", "low"},
+      {"severity_text", "low"},
+      {"updated", "2021-05-02T14:19:01.3266667Z"},
+      {"created", "2021-04-27T12:19:27.7211305Z"},
+      {"first_activity", "2021-04-26T07:45:50.1160000Z"},
+      {"last_activity", "2021-05-02T07:56:58.2220000Z"},
+      {"category", "DefenseEvasion"},
+      {"status", "new"},
+      {"classification", "unknown"},
+      {"service_source", "microsoftDefenderForEndpoint"},
+      {"detection_source", "antivirus"},
+      {"detector_id", "e0da400f-affd-43ef-b1d5-afc2eb6f2756"},
+      {"mitre_techniques", "T1564.001,T1059"},
+      {"incident_id", "28282"},
+      {"host", "tempDns"},
+      {"sha1", "5f1e8acedc065031aad553b710838eb366cfee9a"},
+      {"command_line", "\"MsSense.exe\""},
+      {"json", R"({"id":"da637551227677560813_-961444813"})"},
+  };
+  CHECK(fields_of(sample_alert()) == expected);
+}
+
+TEST_CASE("visit_fields emits an empty alert as its severity and its update time only") {
+  const std::vector<std::pair<std::string, std::string>> expected{
+      {"severity", "unknown"},
+      {"updated", "1970-01-01T00:00:00.0000000Z"},
+  };
+  CHECK(fields_of(Alert{}) == expected);
+}
+
+TEST_CASE("visit_fields leaves values as the alert holds them, for the consumer to escape") {
+  Alert a;
+  a.title = "a|b=c\nd";
+  const auto fields = fields_of(a);
+  REQUIRE(fields.size() == 3);
+  CHECK(fields[0] == std::pair<std::string, std::string>{"title", "a|b=c\nd"});
+}
+
+TEST_CASE("severity_name is the lowercase Graph name") {
+  CHECK(defender::severity_name(Severity::unknown) == "unknown");
+  CHECK(defender::severity_name(Severity::informational) == "informational");
+  CHECK(defender::severity_name(Severity::low) == "low");
+  CHECK(defender::severity_name(Severity::medium) == "medium");
+  CHECK(defender::severity_name(Severity::high) == "high");
+}

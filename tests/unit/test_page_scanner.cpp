@@ -1,0 +1,66 @@
+// Splitting a response into alerts without trusting all of it.
+#include <doctest/doctest.h>
+
+#include "page_scanner.h"
+
+using namespace defender;
+
+TEST_CASE("an OData envelope gives its alerts and its unescaped next link") {
+  const auto page = scan_page(R"({"@odata.context":"x","value":[{"id":"a"},{"id":"b","n":[1,{"x":"]"}]}],)"
+                              R"("@odata.nextLink":"https:\/\/graph.microsoft.com\/v1.0\/security\/alerts_v2?$skiptoken=A\u0026b"})");
+  CHECK(page.complete);
+  REQUIRE(page.items.size() == 2);
+  CHECK(page.items[0] == R"({"id":"a"})");
+  CHECK(page.items[1] == R"({"id":"b","n":[1,{"x":"]"}]})");
+  CHECK(page.next_link == "https://graph.microsoft.com/v1.0/security/alerts_v2?$skiptoken=A&b");
+}
+
+TEST_CASE("a bare array, as the SIEM API answers, gives its elements") {
+  const auto page = scan_page(" [ {\"AlertId\":\"1\"} , {\"AlertId\":\"2\"} ] \n");
+  CHECK(page.complete);
+  CHECK(page.items.size() == 2);
+  CHECK(page.next_link.empty());
+}
+
+TEST_CASE("an empty value array is a complete page with no alerts") {
+  const auto page = scan_page(R"({"value":[]})");
+  CHECK(page.complete);
+  CHECK(page.items.empty());
+}
+
+TEST_CASE("a body cut off inside an alert keeps the alerts before it") {
+  const auto page = scan_page(R"({"value":[{"id":"a"},{"id":"b"},{"id":"c","title":"unfin)");
+  CHECK_FALSE(page.complete);
+  CHECK(page.items.size() == 2);
+  CHECK(page.error == "the body ends inside alert 3");
+}
+
+TEST_CASE("quotes and brackets inside strings do not confuse the scanner") {
+  const auto page = scan_page(R"({"value":[{"t":"a \"quoted\" } ] { [ text","u":"\\"}]})");
+  CHECK(page.complete);
+  REQUIRE(page.items.size() == 1);
+  CHECK(page.items[0] == R"({"t":"a \"quoted\" } ] { [ text","u":"\\"})");
+}
+
+TEST_CASE("a response without a value array is malformed") {
+  const auto page = scan_page(R"({"error":{"code":"x"}})");
+  CHECK_FALSE(page.complete);
+  CHECK(page.error == "the response has no \"value\" array");
+}
+
+TEST_CASE("text that is not JSON at all is malformed with nothing in it") {
+  CHECK_FALSE(scan_page("<html>502 Bad Gateway</html>").complete);
+  CHECK(scan_page("").error == "the body is empty");
+}
+
+TEST_CASE("compacting removes whitespace outside strings only") {
+  std::string out;
+  compact_json("{\n  \"a\" : [ 1 , 2 ],\n  \"b\" : \"x  y\\\" z\"\n}", out);
+  CHECK(out == R"({"a":[1,2],"b":"x  y\" z"})");
+}
+
+TEST_CASE("compacting repairs bytes that are not UTF-8 and keeps real UTF-8") {
+  std::string out;
+  compact_json("{\"a\":\"r\xC3\xA4k \xFF end\",\"b\":\"\xE5\x8F\xB0\"}", out);
+  CHECK(out == "{\"a\":\"r\xC3\xA4k \xEF\xBF\xBD end\",\"b\":\"\xE5\x8F\xB0\"}");
+}

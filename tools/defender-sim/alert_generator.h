@@ -1,0 +1,31 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "alert_model.h"
+#include "random.h"
+
+namespace sim {
+
+struct GeneratorConfig {
+  std::uint64_t seed = 1;
+  std::string tenant_guid;
+};
+
+enum class AlertAge {
+  History,      // anywhere in its life: new, in progress or resolved, created some time before its last update
+  JustCreated,  // created at `last_update`, status new
+};
+
+// Alert number `index` of the seed: everything but the timestamps depends only on (seed, index, age); the
+// timestamps are laid out backwards from `last_update`.
+Alert generate_alert(const GeneratorConfig& config, std::uint64_t index, Ticks last_update, AlertAge age);
+
+// The initial alerts' update times: spread over [start - history, start - 1 s], with 0-7 fractional digits.
+Ticks initial_update_time(std::uint64_t seed, std::uint64_t index, Ticks start, std::int64_t history_seconds);
+
+// Keeps 0-7 fractional digits of t, weighted like the services (mostly 7, often 3, sometimes fewer).
+Ticks random_precision(Rng& rng, Ticks t);
+
+}  // namespace sim

@@ -1,0 +1,249 @@
+#include "http_server.h"
+
+#include <fcntl.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <cerrno>
+#include <cstdio>
+#include <unordered_map>
+
+#include "http_parser.h"
+#include "timestamp.h"
+
+namespace sim {
+
+struct HttpServer::Shared {
+  SslCtxPtr ctx;
+  ServerConfig config;
+  Handler handler;
+  std::function<void()> on_connection;
+
+  std::mutex mutex;
+  std::condition_variable changed;
+  std::unordered_map<std::uint64_t, int> open_fds;  // for shutdown() at stop
+  std::uint64_t next_id = 0;
+  std::atomic<bool> stopping{false};
+};
+
+namespace {
+
+constexpr int kHandshakeTimeoutSeconds = 10;
+
+class TlsConnection {
+ public:
+  TlsConnection(SSL_CTX* ctx, int fd) : ssl_(SSL_new(ctx)) {
+    if (ssl_) SSL_set_fd(ssl_.get(), fd);
+  }
+  ~TlsConnection() {
+    // Best effort close_notify; a client that already went away is fine.
+    if (ssl_ && handshaken_) SSL_shutdown(ssl_.get());
+  }
+  TlsConnection(const TlsConnection&) = delete;
+  TlsConnection& operator=(const TlsConnection&) = delete;
+
+  bool handshake() {
+    handshaken_ = ssl_ && SSL_accept(ssl_.get()) == 1;
+    return handshaken_;
+  }
+
+  bool read_some(std::string& buffer) {
+    char chunk[16384];
+    const int n = SSL_read(ssl_.get(), chunk, sizeof chunk);
+    if (n <= 0) return false;
+    buffer.append(chunk, static_cast<std::size_t>(n));
+    return true;
+  }
+
+  bool write_all(std::string_view data) {
+    while (!data.empty()) {
+      const int n = SSL_write(ssl_.get(), data.data(), static_cast<int>(std::min<std::size_t>(data.size(), 1 << 30)));
+      if (n <= 0) return false;
+      data.remove_prefix(static_cast<std::size_t>(n));
+    }
+    return true;
+  }
+
+ private:
+  SslPtr ssl_;
+  bool handshaken_ = false;
+};
+
+std::string serialize(const HttpResponse& response, bool close) {
+  std::string out;
+  out.reserve(response.body.size() + 512);
+  out += "HTTP/1.1 " + std::to_string(response.status) + ' ' + reason_phrase(response.status) + "\r\n";
+  bool has_date = false;
+  for (const auto& [k, v] : response.headers) {
+    has_date = has_date || k == "Date";
+    out += k + ": " + v + "\r\n";
+  }
+  if (!has_date) out += "Date: " + format_http_date(now_ticks()) + "\r\n";
+  out += "Content-Length: " + std::to_string(response.body.size()) + "\r\n";
+  if (close) out += "Connection: close\r\n";
+  out += "\r\n";
+  out += response.body;
+  return out;
+}
+
+HttpResponse protocol_error(int status) {
+  HttpResponse r;
+  r.status = status;
+  r.set_header("Content-Type", "text/plain; charset=utf-8");
+  r.body = std::string(reason_phrase(status)) + "\n";
+  r.close_connection = true;
+  return r;
+}
+
+std::size_t find_head_end(const std::string& buffer, std::size_t& separator) {
+  const auto crlf = buffer.find("\r\n\r\n");
+  const auto lf = buffer.find("\n\n");
+  if (crlf != std::string::npos && (lf == std::string::npos || crlf < lf)) {
+    separator = 4;
+    return crlf;
+  }
+  separator = 2;
+  return lf;
+}
+
+void serve(HttpServer::Shared& shared, TlsConnection& tls, int fd) {
+  set_socket_timeouts(fd, kHandshakeTimeoutSeconds);
+  if (!tls.handshake()) return;
+  set_socket_timeouts(fd, shared.config.idle_timeout_seconds);
+  std::string buffer;
+  while (!shared.stopping) {
+    std::size_t separator = 0;
+    std::size_t head_end;
+    while ((head_end = find_head_end(buffer, separator)) == std::string::npos) {
+      if (buffer.size() > kMaxHeadBytes) {
+        tls.write_all(serialize(protocol_error(431), true));
+        return;
+      }
+      if (!tls.read_some(buffer)) return;
+    }
+    if (head_end > kMaxHeadBytes) {
+      tls.write_all(serialize(protocol_error(431), true));
+      return;
+    }
+    HeadParse parsed = parse_request_head(std::string_view(buffer).substr(0, head_end));
+    if (parsed.error_status != 0) {
+      tls.write_all(serialize(protocol_error(parsed.error_status), true));
+      return;
+    }
+    const std::size_t body_start = head_end + separator;
+    HttpRequest& request = parsed.request;
+    if (parsed.content_length > buffer.size() - body_start) {
+      const auto expect = request.header("expect");
+      if (expect && *expect == "100-continue" && !tls.write_all("HTTP/1.1 100 Continue\r\n\r\n")) return;
+    }
+    while (buffer.size() - body_start < parsed.content_length)
+      if (!tls.read_some(buffer)) return;
+    request.body = buffer.substr(body_start, parsed.content_length);
+    buffer.erase(0, body_start + parsed.content_length);
+
+    HttpResponse response;
+    try {
+      response = shared.handler(request);
+    } catch (const std::exception& e) {
+      std::fprintf(stderr, "defender-sim: handler failed for %s %s: %s\n", request.method.c_str(),
+                   request.target.c_str(), e.what());
+      response = protocol_error(500);
+    }
+    const bool close = response.close_connection || !wants_keep_alive(request) || shared.stopping;
+    if (!tls.write_all(serialize(response, close)) || close) return;
+  }
+}
+
+void connection_thread(std::shared_ptr<HttpServer::Shared> shared, UniqueFd fd, std::uint64_t id) {
+  try {
+    TlsConnection tls(shared->ctx.get(), fd.get());
+    serve(*shared, tls, fd.get());
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "defender-sim: connection failed: %s\n", e.what());
+  } catch (...) {
+    std::fprintf(stderr, "defender-sim: connection failed\n");
+  }
+  {
+    const std::lock_guard lock(shared->mutex);
+    shared->open_fds.erase(id);
+    fd.reset();
+  }
+  shared->changed.notify_all();
+}
+
+}  // namespace
+
+HttpServer::HttpServer(SSL_CTX* ctx, UniqueFd listener, ServerConfig config, Handler handler,
+                       std::function<void()> on_connection)
+    : shared_(std::make_shared<Shared>()), listener_(std::move(listener)) {
+  SSL_CTX_up_ref(ctx);
+  shared_->ctx.reset(ctx);
+  shared_->config = config;
+  shared_->handler = std::move(handler);
+  shared_->on_connection = std::move(on_connection);
+  int fds[2];
+  if (::pipe2(fds, O_CLOEXEC) == 0) {
+    wake_read_.reset(fds[0]);
+    wake_write_.reset(fds[1]);
+  }
+}
+
+HttpServer::~HttpServer() { stop(std::chrono::milliseconds(0)); }
+
+void HttpServer::start() {
+  acceptor_ = std::thread([this] {
+    try {
+      accept_loop();
+    } catch (const std::exception& e) {
+      std::fprintf(stderr, "defender-sim: accept loop failed: %s\n", e.what());
+    }
+  });
+}
+
+void HttpServer::accept_loop() {
+  Shared& s = *shared_;
+  while (!s.stopping) {
+    {
+      std::unique_lock lock(s.mutex);
+      s.changed.wait(lock, [&] { return s.stopping || s.open_fds.size() < s.config.max_connections; });
+    }
+    pollfd fds[2] = {{listener_.get(), POLLIN, 0}, {wake_read_.get(), POLLIN, 0}};
+    if (::poll(fds, 2, -1) < 0) {
+      if (errno == EINTR) continue;
+      return;
+    }
+    if (s.stopping || (fds[1].revents & POLLIN)) return;
+    if (!(fds[0].revents & POLLIN)) continue;
+    UniqueFd client(::accept4(listener_.get(), nullptr, nullptr, SOCK_CLOEXEC));
+    if (!client.valid()) continue;
+    if (s.on_connection) s.on_connection();
+    std::uint64_t id;
+    {
+      const std::lock_guard lock(s.mutex);
+      id = s.next_id++;
+      s.open_fds.emplace(id, client.get());
+    }
+    std::thread(connection_thread, shared_, std::move(client), id).detach();
+  }
+}
+
+bool HttpServer::stop(std::chrono::milliseconds grace) {
+  Shared& s = *shared_;
+  if (!s.stopping.exchange(true)) {
+    if (wake_write_.valid()) {
+      const char c = 1;
+      [[maybe_unused]] const auto n = ::write(wake_write_.get(), &c, 1);
+    }
+    s.changed.notify_all();
+  }
+  if (acceptor_.joinable()) acceptor_.join();
+  listener_.reset();
+  std::unique_lock lock(s.mutex);
+  // shutdown() wakes a thread blocked in SSL_read; the thread itself closes the descriptor.
+  for (const auto& [id, fd] : s.open_fds) ::shutdown(fd, SHUT_RDWR);
+  return s.changed.wait_for(lock, grace, [&] { return s.open_fds.empty(); });
+}
+
+}  // namespace sim

@@ -1,0 +1,128 @@
+// defender-sim: an HTTPS stand-in for Entra ID's token endpoints and Microsoft Graph security/alerts_v2, for the
+// demo and the integration tests. It listens on 127.0.0.1 only.
+#include <unistd.h>
+
+#include <csignal>
+#include <cstdio>
+#include <exception>
+#include <fstream>
+
+#include "alert_feed.h"
+#include "alert_store.h"
+#include "certificate_authority.h"
+#include "client_assertion.h"
+#include "control_api.h"
+#include "graph_alerts.h"
+#include "http_server.h"
+#include "ledger_file.h"
+#include "options.h"
+#include "router.h"
+#include "sim_stats.h"
+#include "socket.h"
+#include "tls.h"
+#include "token_endpoint.h"
+#include "token_service.h"
+
+namespace sim {
+namespace {
+
+bool write_ready_file(const std::string& path, std::uint16_t port) {
+  const std::string tmp = path + ".tmp." + std::to_string(getpid());
+  {
+    std::ofstream out(tmp, std::ios::trunc);
+    out << port << '\n';
+    if (!out.flush()) return false;
+  }
+  return std::rename(tmp.c_str(), path.c_str()) == 0;
+}
+
+int fail(const std::string& message) {
+  std::fprintf(stderr, "defender-sim: %s\n", message.c_str());
+  return 1;
+}
+
+int run(const Options& o, const sigset_t& stop_signals) {
+  TlsFiles tls_files{{}, o.cert_file, o.key_file};
+  if (o.cert_file.empty()) {
+    TlsFilesResult generated = ensure_tls_files(o.tls_dir);
+    if (!generated.error.empty()) return fail(generated.error);
+    tls_files = generated.files;
+  }
+  TlsContextResult tls = make_server_context(tls_files.cert_file, tls_files.key_file);
+  if (!tls.ctx) return fail(tls.error);
+
+  std::shared_ptr<const ClientCertificate> client_certificate;
+  if (!o.client_certificate.empty()) {
+    std::string error;
+    client_certificate = ClientCertificate::load(o.client_certificate, error);
+    if (!client_certificate) return fail(error);
+  }
+
+  std::unique_ptr<LedgerFile> ledger_file;
+  if (!o.ledger_file.empty()) {
+    std::string error;
+    ledger_file = LedgerFile::open(o.ledger_file, error);
+    if (!ledger_file) return fail(error);
+  }
+  AlertStore store([&ledger_file](const LedgerEntry& e) {
+    if (ledger_file) ledger_file->append(e);
+  });
+  AlertFeed feed(GeneratorConfig{o.seed, o.tenant_guid}, store);
+  feed.seed_history(o.alerts, now_ticks(), o.history_seconds);
+
+  Listener listener = listen_loopback(o.listen_port);
+  if (!listener.fd.valid()) return fail(listener.error);
+  const std::uint16_t port = listener.port;
+
+  SimStats stats;
+  TokenService tokens(o.tenant_guid, o.token_lifetime_seconds * kTicksPerSecond);
+  TokenEndpoint token_endpoint(
+      AppRegistration{o.tenant, o.tenant_guid, o.client_id, o.client_secret, client_certificate}, tokens, stats);
+  GraphAlertsApi graph_alerts(store, tokens, stats, o.max_page_size);
+  ControlApi control(store, feed, stats);
+  Router router(token_endpoint, graph_alerts, control);
+
+  HttpServer server(
+      tls.ctx.get(), std::move(listener.fd), ServerConfig{o.max_connections, o.idle_timeout_seconds},
+      [&router](const HttpRequest& request) { return router.route(request); }, [&stats] { stats.record_connection(); });
+  server.start();
+
+  if (!o.ready_file.empty() && !write_ready_file(o.ready_file, port)) {
+    server.stop(std::chrono::milliseconds(1000));
+    return fail("cannot write ready file " + o.ready_file);
+  }
+  std::printf("defender-sim listening on https://127.0.0.1:%u\n", port);
+  std::fflush(stdout);
+
+  int signal = 0;
+  sigwait(&stop_signals, &signal);
+  if (!server.stop(std::chrono::milliseconds(2000))) {
+    // A connection thread is still busy with the objects on this stack: leave without unwinding under it.
+    std::fflush(nullptr);
+    _exit(0);
+  }
+  return 0;
+}
+
+}  // namespace
+}  // namespace sim
+
+int main(int argc, char** argv) {
+  const sim::ParsedOptions parsed = sim::parse_options(argc, argv);
+  if (!parsed.options) return parsed.exit_code;
+
+  // Block the stop signals in every thread (they inherit the mask); the main thread takes them with sigwait.
+  sigset_t stop_signals;
+  sigemptyset(&stop_signals);
+  sigaddset(&stop_signals, SIGTERM);
+  sigaddset(&stop_signals, SIGINT);
+  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+  std::signal(SIGPIPE, SIG_IGN);  // a client that hangs up mid-response must not kill the server
+
+  try {
+    return sim::run(*parsed.options, stop_signals);
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "defender-sim: %s\n", e.what());
+    return 1;
+  }
+}

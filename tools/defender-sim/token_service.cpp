@@ -1,0 +1,98 @@
+#include "token_service.h"
+
+#include <algorithm>
+
+#include "base64.h"
+#include "json_writer.h"
+#include "random.h"
+
+namespace sim {
+namespace {
+
+std::vector<std::string> roles_for(std::string_view audience) {
+  if (audience == kGraphAudience) return {"SecurityAlert.Read.All"};
+  if (audience == kSecurityCenterAudience) return {"Alert.Read.All"};
+  return {};
+}
+
+std::string random_bytes(Rng& rng, std::size_t n) {
+  std::string out(n, '\0');
+  for (auto& c : out) c = static_cast<char>(rng.below(256));
+  return out;
+}
+
+}  // namespace
+
+std::string_view known_audience(std::string_view resource) {
+  if (resource.ends_with('/')) resource.remove_suffix(1);
+  for (const auto a : {kGraphAudience, kSecurityCenterAudience, kAadGraphAudience})
+    if (resource == a) return a;
+  return {};
+}
+
+TokenService::TokenService(std::string tenant_guid, Ticks lifetime)
+    : tenant_guid_(std::move(tenant_guid)), lifetime_(lifetime) {}
+
+IssuedToken TokenService::issue(std::string_view audience, std::string_view client_id, Ticks now) {
+  Rng& rng = entropy_rng();
+  const std::int64_t iat = now / kTicksPerSecond;
+  const std::int64_t exp = (now + lifetime_) / kTicksPerSecond;
+  const std::string kid = base64url_encode(random_bytes(rng, 20));
+
+  JsonWriter header;
+  header.begin_object();
+  header.key("typ").str("JWT");
+  header.key("alg").str("RS256");
+  header.key("x5t").str(kid);
+  header.key("kid").str(kid);
+  header.end_object();
+
+  JsonWriter claims;
+  claims.begin_object();
+  claims.key("aud").str(audience);
+  claims.key("iss").str("https://sts.windows.net/" + tenant_guid_ + "/");
+  claims.key("iat").integer(iat);
+  claims.key("nbf").integer(iat);
+  claims.key("exp").integer(exp);
+  claims.key("aio").str(base64url_encode(random_bytes(rng, 48)));
+  claims.key("app_displayname").str("syslog-ng SIEM connector");
+  claims.key("appid").str(client_id);
+  claims.key("appidacr").str("1");
+  claims.key("idp").str("https://sts.windows.net/" + tenant_guid_ + "/");
+  claims.key("idtyp").str("app");
+  claims.key("oid").str(rng.guid());
+  claims.key("rh").str("0." + base64url_encode(random_bytes(rng, 40)) + ".");
+  if (const auto roles = roles_for(audience); !roles.empty()) claims.key("roles").strings(roles);
+  claims.key("sub").str(rng.guid());
+  claims.key("tid").str(tenant_guid_);
+  claims.key("uti").str(base64url_encode(random_bytes(rng, 16)));
+  claims.key("ver").str("1.0");
+  claims.end_object();
+
+  IssuedToken token;
+  token.access_token = base64url_encode(header.take()) + '.' + base64url_encode(claims.take()) + '.' +
+                       base64url_encode(random_bytes(rng, 256));
+  token.issued_at = now;
+  token.expires_at = now + lifetime_;
+
+  const std::lock_guard lock(mutex_);
+  if (++issued_since_sweep_ >= 1000) {
+    issued_since_sweep_ = 0;
+    std::erase_if(grants_, [&](const auto& g) { return g.second.expires_at <= now; });
+  }
+  grants_.emplace(token.access_token, Grant{std::string(audience), token.expires_at});
+  return token;
+}
+
+TokenCheck TokenService::check(std::string_view token, std::string_view audience, Ticks now) const {
+  if (token.empty()) return TokenCheck::Missing;
+  if (std::count(token.begin(), token.end(), '.') != 2) return TokenCheck::Malformed;
+  const std::lock_guard lock(mutex_);
+  const auto it = grants_.find(std::string(token));
+  if (it == grants_.end()) return TokenCheck::Unknown;
+  if (it->second.expires_at <= now) return TokenCheck::Expired;
+  if (it->second.audience != audience) return TokenCheck::WrongAudience;
+  return TokenCheck::Ok;
+}
+
+}  // namespace sim
