@@ -15,7 +15,10 @@ enum class Severity { unknown, informational, low, medium, high };
 struct Alert {
   // Identity of this version: an alert is re-emitted whenever it changes, and (id, updated) names the version.
   std::string id;
-  Instant updated;
+  Instant updated;  // Graph lastUpdateDateTime, alerts API lastUpdateTime, SIEM API LastProcessedTimeUtc
+  // What names a version together with `updated` when the id alone does not: the SIEM API writes several records
+  // per alert (its FullId, "<AlertId>:<IocUniqueId>"). Empty means the id.
+  std::string record_id;
 
   std::optional<Instant> created;
   std::optional<Instant> first_activity;

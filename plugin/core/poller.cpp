@@ -179,7 +179,7 @@ void Poller::take_page(const std::string &url) {
       continue;
     }
     summary.times.push_back(alert->updated);
-    const VersionKey key = version_key(alert->id, alert->updated);
+    const VersionKey key = version_key(alert->record_id.empty() ? alert->id : alert->record_id, alert->updated);
     if (cursor_->was_emitted(key)) {
       stats_.add(DEFENDER_STAT_DUPLICATES_SUPPRESSED);
       continue;

@@ -10,7 +10,8 @@ BUILD_DIR = Path(os.environ.get("DEFENDER_BUILD_DIR", Path(__file__).resolve().p
 SYSTEM_MODULE_DIR = subprocess.run(
     ["pkg-config", "--variable=moduledir", "syslog-ng"], capture_output=True, text=True, check=True
 ).stdout.strip()
-MODULE_PATH = f"{BUILD_DIR / 'modules'}:{SYSTEM_MODULE_DIR}"
+# A later directory wins for a plugin found twice: the built module must win over an installed package's.
+MODULE_PATH = f"{SYSTEM_MODULE_DIR}:{BUILD_DIR / 'modules'}"
 
 
 def wait_until(predicate, timeout, interval=0.1, what="condition"):
