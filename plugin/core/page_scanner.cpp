@@ -2,6 +2,7 @@
 
 #include <rapidjson/document.h>
 
+#include <array>
 #include <optional>
 
 #include "text.h"
@@ -32,13 +33,11 @@ class Scanner {
   std::optional<std::string_view> string() {
     skip_space();
     if (peek() != '"') return std::nullopt;
-    const size_t start = pos_++;
-    while (pos_ < text_.size()) {
-      const char c = text_[pos_++];
-      if (c == '\\') ++pos_;
-      else if (c == '"') return text_.substr(start, pos_ - start);
-    }
-    return std::nullopt;
+    const size_t start = pos_;
+    const size_t close = closing_quote(pos_ + 1);
+    if (close == std::string_view::npos) return std::nullopt;
+    pos_ = close + 1;
+    return text_.substr(start, pos_ - start);
   }
 
   // The span of one value of any kind, without checking what is inside.
@@ -50,14 +49,19 @@ class Scanner {
     if (first == '{' || first == '[') {
       int depth = 0;
       while (pos_ < text_.size()) {
+        // Most bytes of an alert are neither quotes nor brackets: skip them in one go.
+        while (pos_ < text_.size() && !structural[static_cast<unsigned char>(text_[pos_])]) ++pos_;
+        if (pos_ == text_.size()) break;
         const char c = text_[pos_];
         if (c == '"') {
-          if (!string()) return std::nullopt;
+          const size_t close = closing_quote(pos_ + 1);
+          if (close == std::string_view::npos) return std::nullopt;
+          pos_ = close + 1;
           continue;
         }
         ++pos_;
         if (c == '{' || c == '[') ++depth;
-        else if ((c == '}' || c == ']') && --depth == 0) return text_.substr(start, pos_ - start);
+        else if (--depth == 0) return text_.substr(start, pos_ - start);
       }
       return std::nullopt;
     }
@@ -71,6 +75,25 @@ class Scanner {
   size_t position() const { return pos_; }
 
  private:
+  // The quote that ends a string whose content starts at `from`: the first quote not escaped by an odd run of
+  // backslashes.
+  size_t closing_quote(size_t from) const {
+    for (;;) {
+      const size_t quote = text_.find('"', from);
+      if (quote == std::string_view::npos) return quote;
+      size_t backslashes = 0;
+      while (quote - backslashes > from && text_[quote - backslashes - 1] == '\\') ++backslashes;
+      if (backslashes % 2 == 0) return quote;
+      from = quote + 1;
+    }
+  }
+
+  static constexpr std::array<bool, 256> structural = [] {
+    std::array<bool, 256> t{};
+    for (const unsigned char c : {'"', '{', '}', '[', ']'}) t[c] = true;
+    return t;
+  }();
+
   std::string_view text_;
   size_t pos_ = 0;
 };
@@ -161,26 +184,46 @@ ScannedPage scan_page(std::string_view body) {
 }
 
 void compact_json(std::string_view json, std::string &out) {
+  // Bytes copied as they are, in runs: outside strings anything but whitespace, quotes and non-ASCII; inside strings
+  // anything but quotes, backslashes and non-ASCII. The rest is looked at one by one.
+  static constexpr auto plain = [](bool in_string) {
+    std::array<bool, 256> t{};
+    for (int c = 0x21; c < 0x80; ++c) t[c] = c != '"' && !(in_string && c == '\\');
+    if (in_string) t[' '] = true;
+    return t;
+  };
+  static constexpr std::array<bool, 256> plain_outside = plain(false), plain_inside = plain(true);
+
   out.clear();
   out.reserve(json.size());
   bool in_string = false;
-  for (size_t i = 0; i < json.size();) {
+  size_t i = 0;
+  while (i < json.size()) {
+    const auto &table = in_string ? plain_inside : plain_outside;
+    const size_t run = i;
+    while (i < json.size() && table[static_cast<unsigned char>(json[i])]) ++i;
+    out.append(json.data() + run, i - run);
+    if (i == json.size()) break;
+
     const char c = json[i];
     if (static_cast<unsigned char>(c) >= 0x80) {
       // Only inside strings in valid JSON; next_text_unit repairs what is not UTF-8.
       const TextUnit unit = next_text_unit(json, i);
       out += unit.bytes;
       i += unit.consumed;
-      continue;
-    }
-    ++i;
-    if (in_string) {
+    } else if (c == '"') {
       out.push_back(c);
-      if (c == '\\' && i < json.size()) out.push_back(json[i++]);
-      else if (c == '"') in_string = false;
-    } else if (!is_space(c)) {
+      in_string = !in_string;
+      ++i;
+    } else if (in_string && c == '\\') {
+      out.append(json.data() + i, std::min<size_t>(2, json.size() - i));
+      i += 2;
+    } else if (in_string) {
+      // A raw control character inside a string: invalid JSON, kept so that the parser rejects it.
       out.push_back(c);
-      in_string = c == '"';
+      ++i;
+    } else {
+      ++i;  // whitespace outside strings
     }
   }
 }

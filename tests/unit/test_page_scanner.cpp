@@ -64,3 +64,18 @@ TEST_CASE("compacting repairs bytes that are not UTF-8 and keeps real UTF-8") {
   compact_json("{\"a\":\"r\xC3\xA4k \xFF end\",\"b\":\"\xE5\x8F\xB0\"}", out);
   CHECK(out == "{\"a\":\"r\xC3\xA4k \xEF\xBF\xBD end\",\"b\":\"\xE5\x8F\xB0\"}");
 }
+
+TEST_CASE("a string ends at the first quote not escaped by an odd number of backslashes") {
+  const auto page = scan_page(R"({"value":[{"a":"x\\"},{"b":"y\\\"z"},{"c":"\\\\"}]})");
+  CHECK(page.complete);
+  REQUIRE(page.items.size() == 3);
+  CHECK(page.items[0] == R"({"a":"x\\"})");
+  CHECK(page.items[1] == R"({"b":"y\\\"z"})");
+  CHECK(page.items[2] == R"({"c":"\\\\"})");
+}
+
+TEST_CASE("compacting keeps escapes and a raw control character inside a string, for the parser to refuse") {
+  std::string out;
+  compact_json("{ \"a\" : \"x\\\\\" , \"b\" : \"tab\there\" }", out);
+  CHECK(out == "{\"a\":\"x\\\\\",\"b\":\"tab\there\"}");
+}
