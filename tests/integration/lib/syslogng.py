@@ -37,7 +37,8 @@ def count_lines(path):
 class SyslogNg:
     """One syslog-ng process. Internal messages (-e) go to syslog-ng.log in the work directory."""
 
-    def __init__(self, workdir, config):
+    def __init__(self, workdir, config, env=None):
+        self.env = env
         self.workdir = Path(workdir)
         self.workdir.mkdir(parents=True, exist_ok=True)
         self.config_path = self.workdir / "syslog-ng.conf"
@@ -64,7 +65,7 @@ class SyslogNg:
 
     def start(self, timeout=20):
         self.log = open(self.log_path, "ab")
-        self.process = subprocess.Popen(self.args(), stdout=self.log, stderr=subprocess.STDOUT)
+        self.process = subprocess.Popen(self.args(), stdout=self.log, stderr=subprocess.STDOUT, env=self.env)
         wait_until(lambda: self.control.exists() or self.process.poll() is not None, timeout, what="syslog-ng start")
         if self.process.poll() is not None:
             raise RuntimeError(f"syslog-ng exited with {self.process.returncode}:\n{self.log_text()}")
