@@ -1,0 +1,37 @@
+"""packaging/rpm/syslog-ng-mod-defender.spec builds with rpmbuild (Debian's rpm, against this tree) into an RPM
+that holds the module, the SCL block, the examples and the README, nothing of the tests, and requires the syslog-ng
+3.38 series."""
+
+import os
+import sys
+import unittest
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path[:0] = [HERE, os.path.join(HERE, "..", "integration")]
+from harness.examples import example_paths  # noqa: E402
+from harness.packages import PACKAGE, SCL, TEST_PROGRAMS, build_rpm, module_path, project_version, run  # noqa: E402
+
+
+class RpmPackageTest(unittest.TestCase):
+    def test_the_spec_builds_an_rpm_with_the_module_the_scl_and_the_examples(self):
+        version = project_version()
+        rpm = build_rpm()
+        self.assertEqual(run("rpm", "-qp", "--qf", "%{NAME} %{VERSION}", str(rpm)), f"{PACKAGE} {version}")
+
+        files = set(run("rpm", "-qlp", str(rpm)).splitlines())
+        print("\n".join(sorted(files)))
+        docs = f"/usr/share/doc/{PACKAGE}"
+        expected = {str(module_path()), str(SCL), f"{docs}/README.md"}
+        expected |= {f"{docs}/examples/{p.name}" for p in example_paths()}
+        self.assertLessEqual(expected, files)
+        self.assertEqual({os.path.basename(f) for f in files} & TEST_PROGRAMS, set())
+
+        requires = set(run("rpm", "-qp", "--requires", str(rpm)).splitlines())
+        self.assertIn("syslog-ng(x86-64) >= 3.38", requires)
+        self.assertIn("syslog-ng(x86-64) < 3.39", requires)
+        # A plugin offers nothing to link against.
+        self.assertFalse([p for p in run("rpm", "-qp", "--provides", str(rpm)).splitlines() if "libdefender" in p])
+
+
+if __name__ == "__main__":
+    unittest.main()
