@@ -5,6 +5,7 @@
 #include "defender-source.h"
 #include "defender-checkpoint.h"
 #include "defender-stats.h"
+#include "defender-sng-compat.h"
 
 #include "logthrsource/logthrfetcherdrv.h"
 #include "ack-tracker/ack_tracker.h"
@@ -119,11 +120,20 @@ _format_persist_name(const LogPipe *s)
   return self->persist_name;
 }
 
+#if DEFENDER_SNG_STATS_KEY_BUILDER
+static void
+_format_stats_key(LogThreadedSourceDriver *s, StatsClusterKeyBuilder *kb)
+{
+  /* The legacy label keeps the instance "microsoft-defender.<name>" in `syslog-ng-ctl stats`, as on 3.38. */
+  stats_cluster_key_builder_add_legacy_label(kb, stats_cluster_label("persist_name", _format_persist_name(&s->super.super.super)));
+}
+#else
 static const gchar *
 _format_stats_instance(LogThreadedSourceDriver *s)
 {
   return _format_persist_name(&s->super.super.super);
 }
+#endif
 
 /* ---- messages and bookmarks (fetcher thread; saves on the acknowledging thread) ---- */
 
@@ -146,7 +156,7 @@ _save_bookmark(Bookmark *bookmark)
 static void
 _attach_bookmark(DefenderSourceDriver *self, const DefenderMessage *message)
 {
-  AckTracker *tracker = ((LogSource *) self->super.super.worker)->ack_tracker;
+  AckTracker *tracker = defender_sng_ack_tracker(&self->super.super);
   Bookmark *bookmark = ack_tracker_request_bookmark(tracker);
   DefenderBookmark *mark = (DefenderBookmark *) &bookmark->container;
   *mark = (DefenderBookmark)
@@ -290,8 +300,8 @@ _deinit(LogPipe *s)
     {
       _persist_checkpoint(self, TRUE);
       gchar *cursor_key = _cursor_key(self);
-      cfg_persist_config_add(log_pipe_get_config(s), cursor_key, defender_core_release_cursor(self->core),
-                             (GDestroyNotify) defender_cursor_free, FALSE);
+      defender_sng_persist_config_add(log_pipe_get_config(s), cursor_key, defender_core_release_cursor(self->core),
+                                      (GDestroyNotify) defender_cursor_free);
       g_free(cursor_key);
       defender_stats_unregister(&self->stats);
       defender_core_free(self->core);
@@ -325,7 +335,11 @@ defender_sd_new(GlobalConfig *cfg)
   pipe->free_fn = _free;
   pipe->generate_persist_name = _format_persist_name;
 
+#if DEFENDER_SNG_STATS_KEY_BUILDER
+  self->super.super.format_stats_key = _format_stats_key;
+#else
   self->super.super.format_stats_instance = _format_stats_instance;
+#endif
   self->super.super.worker_options.super.stats_level = STATS_LEVEL0;
   self->super.super.worker_options.super.stats_source = stats_register_type("microsoft-defender");
   /* Acknowledge in order, so a bookmark save means "this message and every earlier one was delivered". */

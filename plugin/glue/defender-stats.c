@@ -1,11 +1,34 @@
 #include "defender-stats.h"
 #include "stats/stats-cluster-single.h"
+#include "defender-sng-compat.h"
+
+/* A stats key and the storage it points into (4.x keys point at their name and labels until registered). */
+typedef struct _DefenderStatsKey
+{
+  StatsClusterKey key;
+#if DEFENDER_SNG_STATS_KEY_BUILDER
+  StatsClusterLabel labels[2];
+  gchar name[128];
+#endif
+} DefenderStatsKey;
 
 static void
-_key(DefenderStats *self, DefenderStat stat, StatsClusterKey *key)
+_key(DefenderStats *self, DefenderStat stat, DefenderStatsKey *k)
 {
+  StatsClusterKey *key = &k->key;
+#if DEFENDER_SNG_STATS_KEY_BUILDER
+  /* new-style: syslogng_defender_<stat>{id=..., persist_name=...} in `stats prometheus`; the legacy alias keeps the
+     3.38 line "src.microsoft-defender;<id>;<instance>;a;<stat>;N" in `syslog-ng-ctl stats` */
+  k->labels[0] = stats_cluster_label("id", self->id);
+  k->labels[1] = stats_cluster_label("persist_name", self->instance);
+  g_snprintf(k->name, sizeof(k->name), "defender_%s", defender_stat_name(stat));
+  stats_cluster_single_key_set(key, k->name, k->labels, G_N_ELEMENTS(k->labels));
+  stats_cluster_single_key_add_legacy_alias_with_name(key, self->component | SCS_SOURCE, self->id, self->instance,
+                                                      defender_stat_name(stat));
+#else
   stats_cluster_single_key_set_with_name(key, self->component | SCS_SOURCE, self->id, self->instance,
                                          defender_stat_name(stat));
+#endif
 }
 
 void
@@ -17,9 +40,9 @@ defender_stats_register(DefenderStats *self, guint16 component, const gchar *id,
   stats_lock();
   for (gint stat = 0; stat < DEFENDER_STAT_COUNT; stat++)
     {
-      StatsClusterKey key;
+      DefenderStatsKey key;
       _key(self, stat, &key);
-      stats_register_counter(STATS_LEVEL0, &key, SC_TYPE_SINGLE_VALUE, &self->counters[stat]);
+      stats_register_counter(STATS_LEVEL0, &key.key, SC_TYPE_SINGLE_VALUE, &self->counters[stat]);
     }
   stats_unlock();
 }
@@ -39,9 +62,9 @@ defender_stats_unregister(DefenderStats *self)
   stats_lock();
   for (gint stat = 0; stat < DEFENDER_STAT_COUNT; stat++)
     {
-      StatsClusterKey key;
+      DefenderStatsKey key;
       _key(self, stat, &key);
-      stats_unregister_counter(&key, SC_TYPE_SINGLE_VALUE, &self->counters[stat]);
+      stats_unregister_counter(&key.key, SC_TYPE_SINGLE_VALUE, &self->counters[stat]);
     }
   stats_unlock();
   g_free(self->id);
