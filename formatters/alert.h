@@ -39,6 +39,7 @@ struct Alert {
   std::string provider_alert_id;
   std::string threat_name;
   std::string threat_family;
+  std::string threat_category;  // SIEM ThreatCategory
   std::string actor;
   std::vector<std::string> mitre_techniques;
   std::string incident_id;
@@ -48,10 +49,11 @@ struct Alert {
   std::string tenant_id;
   std::string recommended_actions;
 
-  // Chosen from the evidence (see docs/mapping.md for which evidence feeds which field).
+  // Chosen from the evidence (see config/mapping.md for which evidence feeds which field).
   std::string host;  // device DNS name
   std::string device_id;
   std::string machine_group;
+  std::string machine_domain;  // SIEM MachineDomain
   std::string logged_on_users;
   std::string user_name;
   std::string user_domain;
@@ -64,6 +66,10 @@ struct Alert {
   std::string command_line;
   std::string ip_address;
   std::string url;
+  // What the antivirus did, as the SIEM API reports it; not given by the other APIs at alert level.
+  std::string remediation_action;
+  std::optional<bool> remediation_succeeded;
+  std::optional<bool> was_executing_while_detected;
 
   // The alert object exactly as the API returned it, compacted to one line of valid UTF-8.
   std::string raw_json;

@@ -1,11 +1,8 @@
 #include "cef_format.h"
 
-#include <charconv>
-
 #include "cef_mapping.h"
 #include "event_identity.h"
-#include "fields.h"
-#include "overloaded.h"
+#include "field_value_text.h"
 #include "text.h"
 
 namespace defender {
@@ -46,82 +43,22 @@ void append_header_field(std::string &out, std::string_view text, size_t limit) 
   out += '|';
 }
 
-char severity_digit(Severity severity) {
-  switch (severity) {
-    case Severity::informational: return '1';
-    case Severity::low: return '3';
-    case Severity::medium: return '5';
-    case Severity::high: return '8';
-    case Severity::unknown: break;
-  }
-  return '0';
+// cn1 and cn2 are numbers: Microsoft's ArcSight mapping writes 1 for TRUE and 0 for FALSE.
+constexpr YesNoWords cef_yes_no{"1", "0"};
+
+void append_extension_pair(std::string &out, const Alert &alert, const CefKey &key, bool first) {
+  const FieldValue value = field_value(alert, key.source);
+  if (!is_given(value)) return;
+  if (!first) out += ' ';
+  out += key.key;
+  out += '=';
+  append_field_value<ExtensionValueEscape>(out, value, key.limit, cef_yes_no);
+  if (key.label.empty()) return;
+  out += ' ';
+  out += key.key;
+  out += "Label=";
+  out += key.label;  // alphanumeric (checked with the table): nothing to escape
 }
-
-void append_epoch_milliseconds(std::string &out, Instant time) {
-  char digits[24];
-  const auto result = std::to_chars(digits, digits + sizeof digits, time.epoch_milliseconds());
-  out.append(digits, result.ptr);
-}
-
-bool has_item(std::span<const std::string> items) {
-  for (const std::string &item : items)
-    if (!item.empty()) return true;
-  return false;
-}
-
-class Extension {
- public:
-  explicit Extension(std::string &out) : out_(out) {}
-
-  void append(const Alert &alert, const CefKey &key) {
-    std::visit(Overloaded{
-                   [&](std::string_view text) {
-                     if (text.empty()) return;
-                     begin(key);
-                     BoundedText<ExtensionValueEscape>(out_, key.limit).append(text);
-                     end(key);
-                   },
-                   [&](const std::optional<Instant> &time) {
-                     if (!time) return;
-                     begin(key);
-                     append_epoch_milliseconds(out_, *time);
-                     end(key);
-                   },
-                   [&](std::span<const std::string> items) {
-                     if (!has_item(items)) return;
-                     begin(key);
-                     BoundedText<ExtensionValueEscape> value(out_, key.limit);
-                     bool first = true;
-                     for (const std::string &item : items) {
-                       if (item.empty()) continue;
-                       if (!first) value.append(",");
-                       value.append(item);
-                       first = false;
-                     }
-                     end(key);
-                   },
-               },
-               field_value(alert, key.source));
-  }
-
- private:
-  void begin(const CefKey &key) {
-    if (!empty_) out_ += ' ';
-    empty_ = false;
-    out_ += key.key;
-    out_ += '=';
-  }
-  void end(const CefKey &key) {
-    if (key.label.empty()) return;
-    out_ += ' ';
-    out_ += key.key;
-    out_ += "Label=";
-    out_ += key.label;  // alphanumeric (checked with the table): nothing to escape
-  }
-
-  std::string &out_;
-  bool empty_ = true;
-};
 
 }  // namespace
 
@@ -134,8 +71,8 @@ void append_cef(const Alert &alert, std::string &out) {
   out += severity_digit(alert.severity);
   out += '|';
 
-  Extension extension(out);
-  for (const CefKey &key : cef_extension_keys) extension.append(alert, key);
+  const size_t extension_start = out.size();
+  for (const CefKey &key : cef_extension_keys) append_extension_pair(out, alert, key, out.size() == extension_start);
 }
 
 }  // namespace defender

@@ -49,4 +49,15 @@ std::string_view event_class_id(const Alert &alert) {
   return "alert";
 }
 
+char severity_digit(Severity severity) {
+  switch (severity) {
+    case Severity::informational: return '1';
+    case Severity::low: return '3';
+    case Severity::medium: return '5';
+    case Severity::high: return '8';
+    case Severity::unknown: break;
+  }
+  return '0';
+}
+
 }  // namespace defender

@@ -15,4 +15,7 @@ std::string_view product_name(std::string_view service_source);
 // Stable per detection kind: the detector id (SIEM IoaDefinitionId), else the category, else "alert".
 std::string_view event_class_id(const Alert &alert);
 
+// The severity on the 0-10 scale of CEF and LEEF: unknown 0, informational 1, low 3, medium 5, high 8.
+char severity_digit(Severity severity);
+
 }  // namespace defender

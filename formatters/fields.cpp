@@ -10,6 +10,7 @@ namespace {
 
 constexpr std::array<std::string_view, static_cast<size_t>(Field::json) + 1> names{
     "id",
+    "record_id",
     "title",
     "description",
     "severity",
@@ -29,6 +30,7 @@ constexpr std::array<std::string_view, static_cast<size_t>(Field::json) + 1> nam
     "provider_alert_id",
     "threat_name",
     "threat_family",
+    "threat_category",
     "actor",
     "mitre_techniques",
     "incident_id",
@@ -40,6 +42,7 @@ constexpr std::array<std::string_view, static_cast<size_t>(Field::json) + 1> nam
     "host",
     "device_id",
     "machine_group",
+    "machine_domain",
     "logged_on_users",
     "user_name",
     "user_domain",
@@ -52,6 +55,9 @@ constexpr std::array<std::string_view, static_cast<size_t>(Field::json) + 1> nam
     "command_line",
     "ip_address",
     "url",
+    "remediation_action",
+    "remediation_succeeded",
+    "was_executing_while_detected",
     "json",
 };
 static_assert(std::ranges::none_of(names, [](std::string_view name) { return name.empty(); }),
@@ -77,6 +83,7 @@ std::string_view severity_name(Severity severity) {
 FieldValue field_value(const Alert &a, Field field) {
   switch (field) {
     case Field::id: return a.id;
+    case Field::record_id: return a.record_id;
     case Field::title: return a.title;
     case Field::description: return a.description;
     case Field::severity: return severity_name(a.severity);
@@ -96,6 +103,7 @@ FieldValue field_value(const Alert &a, Field field) {
     case Field::provider_alert_id: return a.provider_alert_id;
     case Field::threat_name: return a.threat_name;
     case Field::threat_family: return a.threat_family;
+    case Field::threat_category: return a.threat_category;
     case Field::actor: return a.actor;
     case Field::mitre_techniques: return std::span<const std::string>(a.mitre_techniques);
     case Field::incident_id: return a.incident_id;
@@ -107,6 +115,7 @@ FieldValue field_value(const Alert &a, Field field) {
     case Field::host: return a.host;
     case Field::device_id: return a.device_id;
     case Field::machine_group: return a.machine_group;
+    case Field::machine_domain: return a.machine_domain;
     case Field::logged_on_users: return a.logged_on_users;
     case Field::user_name: return a.user_name;
     case Field::user_domain: return a.user_domain;
@@ -119,6 +128,9 @@ FieldValue field_value(const Alert &a, Field field) {
     case Field::command_line: return a.command_line;
     case Field::ip_address: return a.ip_address;
     case Field::url: return a.url;
+    case Field::remediation_action: return a.remediation_action;
+    case Field::remediation_succeeded: return a.remediation_succeeded;
+    case Field::was_executing_while_detected: return a.was_executing_while_detected;
     case Field::json: return a.raw_json;
   }
   return std::string_view{};  // a value outside the enumeration
@@ -144,6 +156,9 @@ void visit_fields(const Alert &alert, const std::function<void(size_t index, std
                        scratch += item;
                      }
                      if (!scratch.empty()) emit(index, scratch);
+                   },
+                   [&](const std::optional<bool> &yes) {
+                     if (yes) emit(index, *yes ? "true" : "false");
                    },
                },
                field_value(alert, static_cast<Field>(index)));

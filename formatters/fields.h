@@ -19,6 +19,7 @@ namespace defender {
 // In output order; the index of a field is its enumerator's value.
 enum class Field : uint8_t {
   id,
+  record_id,
   title,
   description,
   severity,
@@ -38,6 +39,7 @@ enum class Field : uint8_t {
   provider_alert_id,
   threat_name,
   threat_family,
+  threat_category,
   actor,
   mitre_techniques,
   incident_id,
@@ -49,6 +51,7 @@ enum class Field : uint8_t {
   host,
   device_id,
   machine_group,
+  machine_domain,
   logged_on_users,
   user_name,
   user_domain,
@@ -61,6 +64,9 @@ enum class Field : uint8_t {
   command_line,
   ip_address,
   url,
+  remediation_action,
+  remediation_succeeded,
+  was_executing_while_detected,
   json,  // raw_json; stays last, it sizes the list
 };
 
@@ -70,12 +76,13 @@ std::string_view field_name(size_t index);
 
 // Calls emit for every non-empty field, in order, with the alert's own text (neither sanitised nor escaped):
 // times as format_instant (7 fractional digits, Z), severity as its lowercase name, mitre_techniques joined by
-// commas (empty items skipped).
+// commas (empty items skipped), yes-or-no fields as true or false.
 void visit_fields(const Alert &alert, const std::function<void(size_t index, std::string_view value)> &emit);
 
-// A field as it is held, for formats that render times or lists their own way. An absent time is nullopt;
-// severity is its lowercase name.
-using FieldValue = std::variant<std::string_view, std::optional<Instant>, std::span<const std::string>>;
+// A field as it is held, for formats that render times, lists and yes-or-no their own way. An absent time or
+// yes-or-no is nullopt; severity is its lowercase name.
+using FieldValue =
+    std::variant<std::string_view, std::optional<Instant>, std::span<const std::string>, std::optional<bool>>;
 FieldValue field_value(const Alert &alert, Field field);
 
 std::string_view severity_name(Severity severity);

@@ -2,6 +2,7 @@
 
 #include "cef_format.h"
 #include "json_format.h"
+#include "leef_format.h"
 
 namespace defender {
 
@@ -10,9 +11,9 @@ void format_alert(const Alert &alert, const FormatOptions &options, std::string 
   out.clear();
   switch (options.format) {
     case Format::cef: append_cef(alert, out); return;
+    case Format::leef: append_leef1(alert, out); return;
+    case Format::leef2: append_leef2(alert, options.leef_delimiter, out); return;
     case Format::json: append_json(alert, out); return;
-    case Format::leef:
-    case Format::leef2: return;  // not implemented yet (see format.h)
   }
 }
 

@@ -7,9 +7,10 @@
 
 namespace defender {
 
-// Appends alert.raw_json (already compact, valid UTF-8). As a last line of defence against a second record, any
-// CR, LF or other control character is written as a space, which is whitespace between JSON tokens and legal
-// (where a raw control character is not) inside a string; invalid UTF-8 becomes U+FFFD.
+// Appends alert.raw_json (compact, valid UTF-8). As a last line of defence against a second record, every
+// character that could end or hide a line — CR, LF and the other C0 controls, DEL, C1, U+2028 and U+2029 — is
+// written as its JSON escape \uXXXX: inside a string, the only place valid JSON can hold them, that keeps the
+// value exactly. Invalid UTF-8 becomes U+FFFD.
 void append_json(const Alert &alert, std::string &out);
 
 }  // namespace defender

@@ -7,14 +7,10 @@ constexpr std::string_view space = " ";
 
 }  // namespace
 
-TextUnit next_unusual_text_unit(std::string_view text, size_t pos) {
+TextUnit next_utf8_character(std::string_view text, size_t pos) {
   const auto byte = [&](size_t i) { return static_cast<unsigned char>(text[i]); };
   const unsigned char lead = byte(pos);
-
-  if (lead < 0x80) {
-    if (lead == '\r' || lead == '\n' || (lead >= 0x20 && lead < 0x7f)) return {text.substr(pos, 1), 1};
-    return {space, 1};
-  }
+  if (lead < 0x80) return {text.substr(pos, 1), 1};
 
   // Well-formed sequences (Unicode Table 3-7): the lead byte fixes the length and the range of the second byte,
   // which is how overlong forms, surrogates and code points above U+10FFFF are excluded.
@@ -49,10 +45,20 @@ TextUnit next_unusual_text_unit(std::string_view text, size_t pos) {
     low = 0x80;
     high = 0xBF;
   }
-
-  // C1 controls, U+0080..U+009F: NEL (U+0085) in particular ends a line for some readers.
-  if (lead == 0xC2 && byte(pos + 1) < 0xA0) return {space, 2};
   return {text.substr(pos, length), length};
+}
+
+bool is_line_hazard(std::string_view c) {
+  const auto byte = [&](size_t i) { return static_cast<unsigned char>(c[i]); };
+  if (c.size() == 1) return byte(0) < 0x20 || byte(0) == 0x7F;
+  if (c.size() == 2) return byte(0) == 0xC2 && byte(1) < 0xA0;  // C1, U+0080..U+009F
+  return c == "\xE2\x80\xA8" || c == "\xE2\x80\xA9";
+}
+
+TextUnit next_unusual_text_unit(std::string_view text, size_t pos) {
+  const TextUnit unit = next_utf8_character(text, pos);
+  if (unit.bytes == "\r" || unit.bytes == "\n" || !is_line_hazard(unit.bytes)) return unit;
+  return {space, unit.consumed};
 }
 
 }  // namespace defender

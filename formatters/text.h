@@ -15,22 +15,42 @@ inline constexpr std::string_view replacement_character = "\xEF\xBF\xBD";  // U+
 // happened to end in dots, and 3 bytes, so every limit we use can hold it.
 inline constexpr std::string_view truncation_marker = "\xE2\x80\xA6";  // U+2026 HORIZONTAL ELLIPSIS
 
-// One character of sanitised text.
+// One character of text read from untrusted bytes.
 struct TextUnit {
-  // A valid UTF-8 character. Never a control character other than CR or LF: those two are kept because
-  // formats treat them differently (CEF extension values escape them, headers make them spaces).
-  std::string_view bytes;
-  size_t consumed;  // input bytes it stands for
+  std::string_view bytes;  // a valid UTF-8 character
+  size_t consumed;         // input bytes it stands for
 };
+
+// The character at text[pos] (pos < text.size()) as it stands when it is well-formed UTF-8; each maximal
+// ill-formed subsequence as one U+FFFD (Unicode's recommended practice, so a bad byte never swallows the good
+// bytes after it).
+TextUnit next_utf8_character(std::string_view text, size_t pos);
+
+// Whether a character can end or hide a line or a field: every control character (C0 including CR, LF, TAB and
+// NUL; DEL; C1, whose NEL ends a line for some readers) and the line and paragraph separators U+2028 and U+2029,
+// which some readers (Java's regular expressions among them) take as line ends too.
+bool is_line_hazard(std::string_view character);
 
 // Everything except printable ASCII: see next_text_unit.
 TextUnit next_unusual_text_unit(std::string_view text, size_t pos);
 
 constexpr bool is_printable_ascii(char c) { return c >= 0x20 && c < 0x7f; }
 
-// The character at text[pos] (pos < text.size()): printable ASCII, CR and LF as themselves; every other control
-// character (C0 including TAB and NUL, DEL, C1) as a space; each maximal ill-formed subsequence as one U+FFFD
-// (Unicode's recommended practice, so a bad byte never swallows the good bytes after it).
+constexpr bool is_alphanumeric(char c) {
+  return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+}
+
+// A key as CEF and LEEF both allow it: one word of ASCII letters and digits.
+constexpr bool is_alphanumeric_word(std::string_view s) {
+  if (s.empty()) return false;
+  for (char c : s)
+    if (!is_alphanumeric(c)) return false;
+  return true;
+}
+
+// One character of sanitised text at text[pos] (pos < text.size()): next_utf8_character, with every line hazard
+// but CR and LF as a space. CR and LF are kept because formats treat them differently (CEF extension values escape
+// them, headers make them spaces).
 inline TextUnit next_text_unit(std::string_view text, size_t pos) {
   if (is_printable_ascii(text[pos])) return {std::string_view(text.data() + pos, 1), 1};
   return next_unusual_text_unit(text, pos);

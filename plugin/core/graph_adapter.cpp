@@ -54,7 +54,7 @@ std::string logged_on_users(const rapidjson::Value &device) {
   return out;
 }
 
-// Which evidence feeds which field (docs/mapping.md): the first device gives the host; a file's details
+// Which evidence feeds which field (config/mapping.md): the first device gives the host; a file's details
 // win over a process image for the file fields, as Microsoft's SIEM-to-Graph mapping lists them; the
 // first user evidence wins over a process's account; the first ip and url evidence give src and request.
 void take_evidence(Alert &alert, const rapidjson::Value &list) {

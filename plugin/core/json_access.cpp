@@ -1,10 +1,20 @@
 #include "json_access.h"
 
 #include <algorithm>
-#include <array>
-#include <cctype>
 
 namespace defender::json {
+namespace {
+
+constexpr char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+std::string_view view(const rapidjson::Value &string) { return {string.GetString(), string.GetStringLength()}; }
+
+}  // namespace
+
+bool equal_ignoring_case(std::string_view a, std::string_view b) {
+  return a.size() == b.size() &&
+         std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) { return lower(x) == lower(y); });
+}
 
 const rapidjson::Value *member(const rapidjson::Value &object, std::string_view name) {
   if (!object.IsObject()) return nullptr;
@@ -13,31 +23,44 @@ const rapidjson::Value *member(const rapidjson::Value &object, std::string_view 
   return &it->value;
 }
 
-namespace {
-
-std::string scalar_text(const rapidjson::Value &v) {
-  if (v.IsString()) return std::string(v.GetString(), v.GetStringLength());
-  if (v.IsInt64()) return std::to_string(v.GetInt64());
-  if (v.IsUint64()) return std::to_string(v.GetUint64());
-  if (v.IsBool()) return v.GetBool() ? "true" : "false";
-  if (v.IsDouble()) {
-    std::string s = std::to_string(v.GetDouble());
-    return s;
+const rapidjson::Value *member_ignoring_case(const rapidjson::Value &object, std::string_view name) {
+  if (!object.IsObject()) return nullptr;
+  // Indexed: comparing RapidJSON's member iterators is ambiguous in C++20.
+  for (rapidjson::SizeType i = 0; i < object.MemberCount(); ++i) {
+    const auto &m = object.MemberBegin()[i];
+    if (equal_ignoring_case(view(m.name), name)) return m.value.IsNull() ? nullptr : &m.value;
   }
+  return nullptr;
+}
+
+std::string text(const rapidjson::Value *v) {
+  if (!v) return {};
+  if (v->IsString()) return std::string(view(*v));
+  if (v->IsInt64()) return std::to_string(v->GetInt64());
+  if (v->IsUint64()) return std::to_string(v->GetUint64());
+  if (v->IsBool()) return v->GetBool() ? "true" : "false";
+  if (v->IsDouble()) return std::to_string(v->GetDouble());
   return {};
 }
 
-}  // namespace
+std::string text(const rapidjson::Value &object, std::string_view name) { return text(member(object, name)); }
 
-std::string text(const rapidjson::Value &object, std::string_view name) {
-  const rapidjson::Value *v = member(object, name);
-  return v ? scalar_text(*v) : std::string();
+std::optional<Instant> instant(const rapidjson::Value *v) {
+  if (!v || !v->IsString()) return std::nullopt;
+  return parse_instant(view(*v));
 }
 
 std::optional<Instant> instant(const rapidjson::Value &object, std::string_view name) {
-  const rapidjson::Value *v = member(object, name);
-  if (!v || !v->IsString()) return std::nullopt;
-  return parse_instant(std::string_view(v->GetString(), v->GetStringLength()));
+  return instant(member(object, name));
+}
+
+std::optional<bool> boolean(const rapidjson::Value *v) {
+  if (!v) return std::nullopt;
+  if (v->IsBool()) return v->GetBool();
+  if (!v->IsString()) return std::nullopt;
+  if (equal_ignoring_case(view(*v), "true")) return true;
+  if (equal_ignoring_case(view(*v), "false")) return false;
+  return std::nullopt;
 }
 
 std::vector<std::string> strings(const rapidjson::Value &object, std::string_view name) {
@@ -45,7 +68,7 @@ std::vector<std::string> strings(const rapidjson::Value &object, std::string_vie
   const rapidjson::Value *v = member(object, name);
   if (!v || !v->IsArray()) return out;
   for (const auto &item : v->GetArray()) {
-    std::string s = scalar_text(item);
+    std::string s = text(&item);
     if (!s.empty()) out.push_back(std::move(s));
   }
   return out;
@@ -61,12 +84,10 @@ std::string joined(const rapidjson::Value &object, std::string_view name) {
 }
 
 Severity severity_from(std::string_view name) {
-  std::string lower(name);
-  std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
-  if (lower == "informational") return Severity::informational;
-  if (lower == "low") return Severity::low;
-  if (lower == "medium") return Severity::medium;
-  if (lower == "high") return Severity::high;
+  if (equal_ignoring_case(name, "informational")) return Severity::informational;
+  if (equal_ignoring_case(name, "low")) return Severity::low;
+  if (equal_ignoring_case(name, "medium")) return Severity::medium;
+  if (equal_ignoring_case(name, "high")) return Severity::high;
   return Severity::unknown;
 }
 

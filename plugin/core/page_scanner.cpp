@@ -207,8 +207,8 @@ void compact_json(std::string_view json, std::string &out) {
 
     const char c = json[i];
     if (static_cast<unsigned char>(c) >= 0x80) {
-      // Only inside strings in valid JSON; next_text_unit repairs what is not UTF-8.
-      const TextUnit unit = next_text_unit(json, i);
+      // Only inside strings in valid JSON; what is not UTF-8 becomes U+FFFD, every real character stays as it is.
+      const TextUnit unit = next_utf8_character(json, i);
       out += unit.bytes;
       i += unit.consumed;
     } else if (c == '"') {

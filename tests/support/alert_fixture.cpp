@@ -4,10 +4,8 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
-#include <fstream>
-#include <sstream>
-
 #include "fields.h"
+#include "test_files.h"
 
 namespace defender::test {
 namespace {
@@ -15,6 +13,7 @@ namespace {
 std::string *text_member(Alert &a, Field field) {
   switch (field) {
     case Field::id: return &a.id;
+    case Field::record_id: return &a.record_id;
     case Field::title: return &a.title;
     case Field::description: return &a.description;
     case Field::severity_text: return &a.severity_text;
@@ -28,6 +27,7 @@ std::string *text_member(Alert &a, Field field) {
     case Field::provider_alert_id: return &a.provider_alert_id;
     case Field::threat_name: return &a.threat_name;
     case Field::threat_family: return &a.threat_family;
+    case Field::threat_category: return &a.threat_category;
     case Field::actor: return &a.actor;
     case Field::incident_id: return &a.incident_id;
     case Field::incident_url: return &a.incident_url;
@@ -38,6 +38,7 @@ std::string *text_member(Alert &a, Field field) {
     case Field::host: return &a.host;
     case Field::device_id: return &a.device_id;
     case Field::machine_group: return &a.machine_group;
+    case Field::machine_domain: return &a.machine_domain;
     case Field::logged_on_users: return &a.logged_on_users;
     case Field::user_name: return &a.user_name;
     case Field::user_domain: return &a.user_domain;
@@ -50,6 +51,7 @@ std::string *text_member(Alert &a, Field field) {
     case Field::command_line: return &a.command_line;
     case Field::ip_address: return &a.ip_address;
     case Field::url: return &a.url;
+    case Field::remediation_action: return &a.remediation_action;
     case Field::severity:
     case Field::updated:
     case Field::created:
@@ -57,6 +59,8 @@ std::string *text_member(Alert &a, Field field) {
     case Field::last_activity:
     case Field::resolved:
     case Field::mitre_techniques:
+    case Field::remediation_succeeded:
+    case Field::was_executing_while_detected:
     case Field::json: return nullptr;
   }
   return nullptr;
@@ -68,6 +72,14 @@ std::optional<Instant> *optional_time_member(Alert &a, Field field) {
     case Field::first_activity: return &a.first_activity;
     case Field::last_activity: return &a.last_activity;
     case Field::resolved: return &a.resolved;
+    default: return nullptr;
+  }
+}
+
+std::optional<bool> *yes_or_no_member(Alert &a, Field field) {
+  switch (field) {
+    case Field::remediation_succeeded: return &a.remediation_succeeded;
+    case Field::was_executing_while_detected: return &a.was_executing_while_detected;
     default: return nullptr;
   }
 }
@@ -105,6 +117,11 @@ std::string set_field(Alert &alert, Field field, const rapidjson::Value &v) {
       if (!item.IsString()) return "expected an array of strings";
       alert.mitre_techniques.emplace_back(text(item));
     }
+    return {};
+  }
+  if (std::optional<bool> *member = yes_or_no_member(alert, field)) {
+    if (!v.IsBool()) return "expected true or false";
+    *member = v.GetBool();
     return {};
   }
   if (!v.IsString()) return "expected a string";
@@ -147,11 +164,9 @@ AlertFixture parse_alert_fixture(std::string_view json) {
 }
 
 AlertFixture load_alert_fixture(const std::string &path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return {std::nullopt, "cannot read " + path};
-  std::ostringstream content;
-  content << in.rdbuf();
-  return parse_alert_fixture(content.str());
+  const std::string content = read_file(path);
+  if (content.empty()) return {std::nullopt, "cannot read " + path};
+  return parse_alert_fixture(content);
 }
 
 }  // namespace defender::test

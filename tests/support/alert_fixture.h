@@ -1,6 +1,7 @@
 // Test alerts written as JSON: a flat object keyed by the normalized field names (fields.h), the same names a
 // reader of `.defender.*` sees. Times are ISO 8601 strings, severity its lowercase name, mitre_techniques an
-// array of strings; "json" is either a string (taken verbatim as raw_json) or any JSON value (compacted).
+// array of strings, yes-or-no fields true or false; "json" is either a string (taken verbatim as raw_json) or any
+// JSON value (compacted).
 #pragma once
 
 #include <optional>

@@ -5,8 +5,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <utility>
-#include <vector>
+
+#include "key_values.h"
 
 namespace defender::test {
 
@@ -18,9 +18,10 @@ struct CefRecord {
   std::string signature_id;
   std::string name;
   std::string severity;
-  std::vector<std::pair<std::string, std::string>> extension;  // in line order, values unescaped
+  KeyValues extension;  // in line order, values unescaped
 
-  std::optional<std::string> value(std::string_view key) const;
+  std::optional<std::string> value(std::string_view key) const { return value_of(extension, key); }
+  bool operator==(const CefRecord &) const = default;
 };
 
 struct CefParse {

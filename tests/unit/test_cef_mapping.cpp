@@ -6,11 +6,11 @@
 #include <utility>
 #include <vector>
 
-#include "alert_fixture.h"
 #include "cef_mapping.h"
 #include "cef_parser.h"
 #include "event_identity.h"
 #include "format.h"
+#include "test_helpers.h"
 
 using defender::Alert;
 using defender::Severity;
@@ -28,11 +28,7 @@ CefRecord parsed_cef(const Alert &alert) {
   return *parsed.record;
 }
 
-Alert graph_example() {
-  const auto loaded = defender::test::load_alert_fixture(std::string(DEFENDER_TEST_DATA) + "/graph_example.json");
-  REQUIRE_MESSAGE(loaded.alert.has_value(), loaded.error);
-  return *loaded.alert;
-}
+Alert graph_example() { return defender::test::fixture("graph_example.json"); }
 
 }  // namespace
 
@@ -183,11 +179,24 @@ TEST_CASE("an unknown or empty service source names Microsoft Defender XDR") {
   CHECK(defender::product_name("microsoftDefenderForEndpointX") == "Microsoft Defender XDR");
 }
 
-TEST_CASE("the table writes times, and only times, as epoch milliseconds") {
+TEST_CASE("the table leaves numbers, and only numbers, uncut: times and yes-or-no fields") {
   const Alert alert;
   for (const defender::CefKey &key : defender::cef_extension_keys) {
     CAPTURE(key.key);
-    const bool is_time = std::holds_alternative<std::optional<defender::Instant>>(defender::field_value(alert, key.source));
-    CHECK(is_time == (key.limit == defender::cef_time));
+    const auto value = defender::field_value(alert, key.source);
+    const bool is_number = std::holds_alternative<std::optional<defender::Instant>>(value) ||
+                           std::holds_alternative<std::optional<bool>>(value);
+    CHECK(is_number == (key.limit == defender::cef_uncut));
   }
+}
+
+TEST_CASE("yes-or-no fields are 1 or 0 under Microsoft's cn1 and cn2 labels") {
+  Alert a;
+  a.was_executing_while_detected = false;
+  a.remediation_succeeded = true;
+  const CefRecord r = parsed_cef(a);
+  CHECK(r.value("cn1") == "0");
+  CHECK(r.value("cn1Label") == "WasExecutingWhileDetected");
+  CHECK(r.value("cn2") == "1");
+  CHECK(r.value("cn2Label") == "RemediationIsSuccess");
 }

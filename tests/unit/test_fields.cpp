@@ -6,20 +6,14 @@
 #include <vector>
 
 #include "fields.h"
+#include "test_helpers.h"
 
 using defender::Alert;
 using defender::Instant;
 using defender::Severity;
+using defender::test::fields_of;
 
 namespace {
-
-std::vector<std::pair<std::string, std::string>> fields_of(const Alert &alert) {
-  std::vector<std::pair<std::string, std::string>> out;
-  defender::visit_fields(alert, [&](size_t index, std::string_view value) {
-    out.emplace_back(defender::field_name(index), value);
-  });
-  return out;
-}
 
 Alert sample_alert() {
   Alert a;
@@ -51,13 +45,14 @@ Alert sample_alert() {
 
 TEST_CASE("the field names are fixed, snake_case and in this order") {
   const std::vector<std::string_view> expected{
-      "id", "title", "description", "severity", "severity_text", "updated", "created", "first_activity",
-      "last_activity", "resolved", "category", "status", "classification", "determination", "service_source",
-      "detection_source", "detector_id", "provider_alert_id", "threat_name", "threat_family", "actor",
-      "mitre_techniques", "incident_id", "incident_url", "alert_url", "assigned_to", "tenant_id",
-      "recommended_actions", "host", "device_id", "machine_group", "logged_on_users", "user_name",
-      "user_domain", "user_principal_name", "file_name", "file_path", "sha1", "sha256", "md5", "command_line",
-      "ip_address", "url", "json",
+      "id", "record_id", "title", "description", "severity", "severity_text", "updated", "created",
+      "first_activity", "last_activity", "resolved", "category", "status", "classification", "determination",
+      "service_source", "detection_source", "detector_id", "provider_alert_id", "threat_name", "threat_family",
+      "threat_category", "actor", "mitre_techniques", "incident_id", "incident_url", "alert_url", "assigned_to",
+      "tenant_id", "recommended_actions", "host", "device_id", "machine_group", "machine_domain",
+      "logged_on_users", "user_name", "user_domain", "user_principal_name", "file_name", "file_path", "sha1",
+      "sha256", "md5", "command_line", "ip_address", "url", "remediation_action", "remediation_succeeded",
+      "was_executing_while_detected", "json",
   };
   REQUIRE(defender::field_count() == expected.size());
   for (size_t i = 0; i < expected.size(); ++i) CHECK(defender::field_name(i) == expected[i]);
@@ -106,6 +101,16 @@ TEST_CASE("visit_fields leaves values as the alert holds them, for the consumer 
   const auto fields = fields_of(a);
   REQUIRE(fields.size() == 3);
   CHECK(fields[0] == std::pair<std::string, std::string>{"title", "a|b=c\nd"});
+}
+
+TEST_CASE("visit_fields writes yes-or-no fields as true or false, and leaves them out when not given") {
+  Alert a;
+  a.remediation_succeeded = true;
+  a.was_executing_while_detected = false;
+  const auto fields = fields_of(a);
+  REQUIRE(fields.size() == 4);
+  CHECK(fields[2] == std::pair<std::string, std::string>{"remediation_succeeded", "true"});
+  CHECK(fields[3] == std::pair<std::string, std::string>{"was_executing_while_detected", "false"});
 }
 
 TEST_CASE("severity_name is the lowercase Graph name") {

@@ -32,10 +32,16 @@ TEST_CASE("JSON is the alert's raw JSON") {
   CHECK(golden == loaded.alert->raw_json);
 }
 
-TEST_CASE("JSON turns CR, LF, NUL and other control characters into spaces") {
+TEST_CASE("JSON writes CR, LF, NUL and the other controls as JSON escapes, so one line keeps the exact value") {
   Alert a;
-  a.raw_json = "{\"a\":\"x\"}\r\n{\"b\":\"y\tz\0\"}"s;
-  CHECK(formatted(a, Format::json) == "{\"a\":\"x\"}  {\"b\":\"y z \"}");
+  a.raw_json = "{\"b\":\"y\tz\0\x7f\r\n\"}"s;
+  CHECK(formatted(a, Format::json) == R"({"b":"y\u0009z\u0000\u007f\u000d\u000a"})");
+}
+
+TEST_CASE("JSON escapes C1 controls and the line and paragraph separators, and keeps other characters") {
+  Alert a;
+  a.raw_json = "{\"b\":\"\xC2\x85\xE2\x80\xA8\xE2\x80\xA9 \xC2\xA0\xEF\xBF\xBD\xF0\x9F\x94\xA5\"}";
+  CHECK(formatted(a, Format::json) == "{\"b\":\"\\u0085\\u2028\\u2029 \xC2\xA0\xEF\xBF\xBD\xF0\x9F\x94\xA5\"}");
 }
 
 TEST_CASE("JSON replaces invalid UTF-8 with U+FFFD") {
@@ -59,12 +65,12 @@ TEST_CASE("CEF is the default format") {
   CHECK(options.format == Format::cef);
 }
 
-TEST_CASE("LEEF, not implemented yet, leaves the buffer empty") {
+TEST_CASE("LEEF 1.0 and LEEF 2.0 with the configured delimiter are dispatched by format") {
   Alert a;
-  a.title = "x";
-  std::string out = "previous alert";
-  defender::format_alert(a, {Format::leef}, out);
-  CHECK(out.empty());
-  defender::format_alert(a, {Format::leef2}, out);
-  CHECK(out.empty());
+  a.id = "x";
+  CHECK(formatted(a, Format::leef).starts_with("LEEF:1.0|Microsoft|"));
+  std::string out;
+  defender::format_alert(a, {Format::leef2, '#'}, out);
+  CHECK(out.starts_with("LEEF:2.0|Microsoft|"));
+  CHECK(out.find("|#|externalId=x#") != std::string::npos);
 }

@@ -58,6 +58,10 @@ TEST_CASE("C1 controls become one space each") {
   CHECK(sanitized("\xC2\xA0") == "\xC2\xA0");  // U+00A0 is no control
 }
 
+TEST_CASE("the line and paragraph separators U+2028 and U+2029 become one space each") {
+  CHECK(sanitized("a\xE2\x80\xA8" "b\xE2\x80\xA9" "c\xE2\x80\xAA") == "a b c\xE2\x80\xAA");
+}
+
 TEST_CASE("a stray continuation byte becomes one U+FFFD") { CHECK(sanitized("a\x80" "b") == "a" + fffd + "b"); }
 
 TEST_CASE("bytes that never start a character become U+FFFD each") {

@@ -1,0 +1,119 @@
+#include "leef_format.h"
+
+#include <algorithm>
+
+#include "event_identity.h"
+#include "field_value_text.h"
+#include "leef_mapping.h"
+#include "text.h"
+
+namespace defender {
+namespace {
+
+struct HeaderEscape {
+  static constexpr bool passes(char c) { return c != '|'; }
+  static void write(std::string &out, std::string_view bytes) {
+    out += bytes == "|" || bytes == "\r" || bytes == "\n" ? std::string_view(" ") : bytes;
+  }
+};
+
+struct ValueEscape {
+  static constexpr bool passes(char) { return true; }
+  static void write(std::string &out, std::string_view bytes) {
+    out += bytes == "\r" || bytes == "\n" ? std::string_view(" ") : bytes;
+  }
+};
+
+constexpr YesNoWords leef_yes_no{"true", "false"};
+
+class LeefWriter {
+ public:
+  LeefWriter(std::string &out, char delimiter) : out_(out), delimiter_(delimiter) {}
+
+  void header(std::string_view version, const Alert &alert) {
+    out_ += "LEEF:";
+    out_ += version;
+    out_ += "|Microsoft|";
+    header_field(product_name(alert.service_source), leef_product_limit);
+    header_field(DEFENDER_VERSION, leef_version_limit);
+    header_field(event_class_id(alert), leef_event_id_limit);
+  }
+
+  void delimiter_field() {
+    if (is_printable_ascii(delimiter_)) {
+      out_ += delimiter_;
+    } else {
+      constexpr std::string_view hex = "0123456789ABCDEF";
+      const auto byte = static_cast<unsigned char>(delimiter_);
+      out_ += 'x';
+      out_ += hex[byte >> 4];
+      out_ += hex[byte & 0xF];
+    }
+    out_ += '|';
+  }
+
+  void attributes(const Alert &alert) {
+    attributes_start_ = out_.size();
+    for (const LeefKey &key : leef_attribute_keys) attribute(alert, key);
+  }
+
+ private:
+  void header_field(std::string_view text, size_t limit) {
+    const size_t start = out_.size();
+    BoundedText<HeaderEscape>(out_, limit).append(text);
+    neutralise_delimiter(start);
+    out_ += '|';
+  }
+
+  void attribute(const Alert &alert, const LeefKey &key) {
+    if (key.source == Field::severity) {
+      // The one value that is not the field's text: its number on LEEF's 1-10 scale.
+      if (alert.severity == Severity::unknown) return;
+      begin(key);
+      out_ += severity_digit(alert.severity);
+      return;
+    }
+    const FieldValue value = field_value(alert, key.source);
+    if (!is_given(value)) return;
+    begin(key);
+    const size_t start = out_.size();
+    append_field_value<ValueEscape>(out_, value, key.limit, leef_yes_no);
+    neutralise_delimiter(start);
+  }
+
+  void begin(const LeefKey &key) {
+    if (out_.size() != attributes_start_) out_ += delimiter_;
+    out_ += key.key;
+    out_ += '=';
+  }
+
+  // The delimiter is ASCII and every byte of a multi-byte UTF-8 character is not, so replacing bytes is exact.
+  void neutralise_delimiter(size_t start) { std::replace(out_.begin() + start, out_.end(), delimiter_, ' '); }
+
+  std::string &out_;
+  const char delimiter_;
+  size_t attributes_start_ = 0;
+};
+
+}  // namespace
+
+bool is_valid_leef_delimiter(char c) {
+  if (c == '\0' || c == '\r' || c == '\n') return false;
+  if (!is_printable_ascii(c)) return static_cast<unsigned char>(c) < 0x80;
+  return !is_alphanumeric(c) && c != ' ' && c != '=' && c != '|';
+}
+
+void append_leef1(const Alert &alert, std::string &out) {
+  LeefWriter writer(out, '\t');
+  writer.header("1.0", alert);
+  writer.attributes(alert);
+}
+
+void append_leef2(const Alert &alert, char delimiter, std::string &out) {
+  LeefWriter writer(out, is_valid_leef_delimiter(delimiter) ? delimiter : leef_default_delimiter);
+  writer.header("2.0", alert);
+  writer.delimiter_field();
+  writer.attributes(alert);
+}
+
+}  // namespace defender

@@ -1,0 +1,29 @@
+// Alert -> one LEEF 1.0 or LEEF 2.0 line (IBM QRadar LEEF guide), per the mapping in leef_mapping.h.
+#pragma once
+
+#include <string>
+
+#include "alert.h"
+
+namespace defender {
+
+inline constexpr char leef_default_delimiter = '^';
+
+// Whether c can separate LEEF 2.0 attributes: a control character other than NUL, CR and LF (TAB above all), or
+// ASCII punctuation other than space, '=' and '|'. Letters and digits would split keys, '=' splits key from
+// value, '|' ends header fields, and space is what a delimiter inside a value becomes.
+bool is_valid_leef_delimiter(char c);
+
+// LEEF:1.0|Microsoft|<product>|<version>|<event id>| then key=value attributes separated by TAB.
+void append_leef1(const Alert &alert, std::string &out);
+
+// LEEF:2.0|Microsoft|<product>|<version>|<event id>|<delimiter>| then key=value attributes separated by the
+// delimiter, which the header writes as itself when printable and as x followed by two hex digits (x09 for TAB)
+// otherwise. An invalid delimiter is replaced by the default, '^'.
+void append_leef2(const Alert &alert, char delimiter, std::string &out);
+
+// Both: LEEF defines no escape, so in values the delimiter, CR and LF become spaces, and in header fields '|'
+// does too; other control characters become spaces and invalid UTF-8 becomes U+FFFD (text.h). Values longer than
+// their limit end in the truncation marker. Empty fields are left out, and so is sev for an unknown severity:
+// LEEF's scale starts at 1, and QRadar then takes the severity of the event's QID.
+}  // namespace defender

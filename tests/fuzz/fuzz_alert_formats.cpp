@@ -1,0 +1,93 @@
+// libFuzzer target: bytes as an API's alert JSON -> each adapter -> every format. For every alert an adapter
+// accepts, each format must write one line (no CR, LF or NUL, valid UTF-8) that the tests' parsers, written from
+// the standards, read back to exactly the mapped values (expected_records.h), and the JSON format must read back
+// to the same JSON value as the alert's raw JSON.
+#include <rapidjson/document.h>
+
+#include <array>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <string_view>
+
+#include "alerts_adapter.h"
+#include "expected_records.h"
+#include "format.h"
+#include "graph_adapter.h"
+#include "json_value.h"
+#include "page_scanner.h"
+#include "siem_adapter.h"
+#include "text_rules.h"
+
+namespace {
+
+using defender::Alert;
+using defender::Format;
+
+constexpr std::array adapters{defender::adapt_graph_alert, defender::adapt_mde_alert, defender::adapt_siem_record};
+
+// LEEF 2.0 delimiters to try, one per input, chosen by its size: the default, TAB, a control, punctuation.
+constexpr std::array<char, 6> delimiters{'^', '\t', '\x01', '#', '~', '\x7f'};
+
+[[noreturn]] void fail(std::string_view what, std::string_view line) {
+  std::fprintf(stderr, "%.*s\n%.*s\n", static_cast<int>(what.size()), what.data(), static_cast<int>(line.size()),
+               line.data());
+  std::abort();
+}
+
+void check_one_line(std::string_view line) {
+  if (line.find_first_of(std::string_view("\r\n\0", 3)) != std::string_view::npos) fail("raw CR, LF or NUL", line);
+  if (defender::test::first_invalid_utf8(line)) fail("invalid UTF-8", line);
+}
+
+std::string formatted(const Alert &alert, Format format, char delimiter) {
+  std::string out;
+  defender::format_alert(alert, {format, delimiter}, out);
+  check_one_line(out);
+  return out;
+}
+
+void check_cef(const Alert &alert) {
+  const std::string line = formatted(alert, Format::cef, '^');
+  const auto parsed = defender::test::parse_cef(line);
+  if (!parsed.record) fail("CEF does not parse: " + parsed.error, line);
+  if (!(*parsed.record == defender::test::expected_cef(alert))) fail("CEF is not the mapped values", line);
+}
+
+void check_leef(const Alert &alert, Format format, char delimiter) {
+  const std::string line = formatted(alert, format, delimiter);
+  const auto parsed = defender::test::parse_leef(line);
+  if (!parsed.record) fail("LEEF does not parse: " + parsed.error, line);
+  const auto expected =
+      format == Format::leef ? defender::test::expected_leef1(alert) : defender::test::expected_leef2(alert, delimiter);
+  if (!(*parsed.record == expected)) fail("LEEF is not the mapped values", line);
+}
+
+// Raw JSON that is one JSON value must come back as that value. (RapidJSON takes a NUL as the end of its input, so
+// raw JSON with one has no value to compare.)
+void check_json(const Alert &alert) {
+  const std::string line = formatted(alert, Format::json, '^');
+  const bool one_value =
+      alert.raw_json.find('\0') == std::string::npos && defender::test::same_json_value(alert.raw_json, alert.raw_json);
+  if (one_value && !defender::test::same_json_value(line, alert.raw_json)) fail("JSON is not the alert's JSON", line);
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
+  const std::string_view input(reinterpret_cast<const char *>(data), size);
+  rapidjson::Document doc;
+  doc.Parse(input.data(), input.size());
+  if (doc.HasParseError()) return 0;
+  for (const auto adapt : adapters) {
+    auto alert = adapt(doc);
+    if (!alert) continue;
+    defender::compact_json(input, alert->raw_json);
+    check_cef(*alert);
+    check_leef(*alert, Format::leef, '\t');
+    check_leef(*alert, Format::leef2, delimiters[size % delimiters.size()]);
+    check_json(*alert);
+  }
+  return 0;
+}

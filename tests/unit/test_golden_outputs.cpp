@@ -1,0 +1,150 @@
+// Golden outputs per schema and per format: tests/unit/data/<schema>/<case>.json is one alert as the API returns
+// it; it formats to <case>.cef, <case>.leef, <case>.leef2 (delimiter '^') and <case>.jsonl, whose
+// @DEFENDER_VERSION@ stands for the module version. Every output also re-parses, with the tests' parsers, to
+// exactly the mapped values (expected_records.h), and the JSON output to the same JSON value as the input.
+#include <doctest/doctest.h>
+
+#include <array>
+#include <string>
+
+#include "alerts_adapter.h"
+#include "expected_records.h"
+#include "format.h"
+#include "graph_adapter.h"
+#include "json_value.h"
+#include "page_scanner.h"
+#include "siem_adapter.h"
+#include "test_files.h"
+#include "test_helpers.h"
+#include "text_rules.h"
+
+using defender::Alert;
+using defender::Format;
+
+namespace {
+
+struct Schema {
+  std::string_view name;
+  defender::test::Adapter adapt;
+  const char *description;  // the member that holds the description
+};
+
+constexpr std::array<Schema, 3> schemas{{
+    {"graph", defender::adapt_graph_alert, "description"},
+    {"alerts", defender::adapt_mde_alert, "description"},
+    {"siem", defender::adapt_siem_record, "Description"},
+}};
+
+constexpr std::array<std::string_view, 4> cases{"example", "hostile", "international", "nulls"};
+
+struct Output {
+  Format format;
+  std::string_view extension;
+};
+
+constexpr std::array<Output, 4> outputs{{
+    {Format::cef, "cef"},
+    {Format::leef, "leef"},
+    {Format::leef2, "leef2"},
+    {Format::json, "jsonl"},
+}};
+
+std::string case_path(std::string_view schema, std::string_view file) {
+  return defender::test::data_path(std::string(schema) + "/" + std::string(file));
+}
+
+// As the poller does it: the adapter reads the parsed object, raw_json keeps the text compacted.
+Alert adapted(const Schema &schema, const std::string &json) {
+  auto alert = defender::test::adapt_json(schema.adapt, json);
+  REQUIRE(alert);
+  defender::compact_json(json, alert->raw_json);
+  return *alert;
+}
+
+std::string formatted(const Alert &alert, Format format) {
+  std::string out;
+  defender::format_alert(alert, {format, '^'}, out);
+  return out;
+}
+
+// The golden line, without its newline, with the module version filled in.
+std::string golden(std::string_view schema, std::string_view name, std::string_view extension) {
+  std::string line = defender::test::read_file(case_path(schema, std::string(name) + "." + std::string(extension)));
+  REQUIRE_MESSAGE(line.ends_with('\n'), schema, "/", name, ".", extension);
+  line.pop_back();
+  const std::string placeholder = "@DEFENDER_VERSION@";
+  if (const size_t at = line.find(placeholder); at != std::string::npos)
+    line.replace(at, placeholder.size(), DEFENDER_VERSION);
+  return line;
+}
+
+// The documented example with a 64 KiB description of Swedish, CJK, emoji, delimiters, escapes and line breaks.
+std::string with_long_description(const Schema &schema) {
+  rapidjson::Document doc;
+  const std::string example = defender::test::read_file(case_path(schema.name, "example.json"));
+  doc.Parse(example.data(), example.size());
+  std::string text;
+  while (text.size() < 64 * 1024) text += "Långt 東京 🔥 | ^ = \\ \t\r\n";
+  doc[schema.description].SetString(text.data(), static_cast<rapidjson::SizeType>(text.size()), doc.GetAllocator());
+  return defender::test::json_text(doc);
+}
+
+// Each output re-parses to exactly what the mapping says, and is one line of valid UTF-8; JSON to the value the
+// API sent, where that was valid UTF-8 (else to it with U+FFFD).
+void check_reparses(const Alert &alert, std::string_view input) {
+  const auto cef = defender::test::parse_cef(formatted(alert, Format::cef));
+  REQUIRE_MESSAGE(cef.record, cef.error);
+  CHECK(*cef.record == defender::test::expected_cef(alert));
+  const auto leef = defender::test::parse_leef(formatted(alert, Format::leef));
+  REQUIRE_MESSAGE(leef.record, leef.error);
+  CHECK(*leef.record == defender::test::expected_leef1(alert));
+  const auto leef2 = defender::test::parse_leef(formatted(alert, Format::leef2));
+  REQUIRE_MESSAGE(leef2.record, leef2.error);
+  CHECK(*leef2.record == defender::test::expected_leef2(alert, '^'));
+  const std::string json = formatted(alert, Format::json);
+  CHECK(json.find_first_of(std::string("\r\n\0", 3)) == std::string::npos);
+  CHECK_FALSE(defender::test::first_invalid_utf8(json));
+  CHECK(defender::test::same_json_value(json, alert.raw_json));
+  if (!defender::test::first_invalid_utf8(input)) CHECK(defender::test::same_json_value(json, input));
+}
+
+}  // namespace
+
+TEST_CASE("every schema's documented and hostile alerts format to their golden lines") {
+  for (const Schema &schema : schemas)
+    for (std::string_view name : cases) {
+      const std::string input = defender::test::read_file(case_path(schema.name, std::string(name) + ".json"));
+      const Alert alert = adapted(schema, input);
+      for (const Output &output : outputs) {
+        CAPTURE(schema.name);
+        CAPTURE(name);
+        CAPTURE(output.extension);
+        CHECK(formatted(alert, output.format) == golden(schema.name, name, output.extension));
+      }
+    }
+}
+
+TEST_CASE("every schema's golden cases re-parse to exactly the mapped values") {
+  for (const Schema &schema : schemas)
+    for (std::string_view name : cases) {
+      CAPTURE(schema.name);
+      CAPTURE(name);
+      const std::string input = defender::test::read_file(case_path(schema.name, std::string(name) + ".json"));
+      check_reparses(adapted(schema, input), input);
+    }
+}
+
+TEST_CASE("a 64 KiB description is cut on a character boundary to its limit, and JSON keeps it whole") {
+  for (const Schema &schema : schemas) {
+    CAPTURE(schema.name);
+    const std::string input = with_long_description(schema);
+    const Alert alert = adapted(schema, input);
+    for (const Output &output : outputs) {
+      if (output.format == Format::json) continue;
+      CAPTURE(output.extension);
+      CHECK(formatted(alert, output.format) == golden(schema.name, "long", output.extension));
+    }
+    CHECK(formatted(alert, Format::json) == alert.raw_json);
+    check_reparses(alert, input);
+  }
+}
