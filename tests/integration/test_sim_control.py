@@ -1,5 +1,5 @@
-"""defender-sim: process behaviour (ready file, TLS, loopback only, keep-alive, SIGTERM) and the /_sim control
-endpoints (stats, new alerts, ledger, --ledger file)."""
+"""defender-sim: process behaviour (ready file, TLS, loopback only, keep-alive, SIGTERM), the command line, and the
+/_sim control endpoints (stats, new alerts, ledger, --ledger file)."""
 
 import http.client
 import json
@@ -22,12 +22,20 @@ class ProcessTest(unittest.TestCase):
         self.assertEqual(out.returncode, 0)
         for option in ("--listen-port", "--tls-dir", "--cert", "--key", "--ready-file", "--tenant", "--tenant-guid",
                        "--client-id", "--client-secret", "--alerts", "--seed", "--history", "--token-lifetime",
-                       "--max-page-size", "--ledger", "--client-certificate"):
+                       "--max-page-size", "--ledger", "--client-certificate", "--alerts-page-size", "--tie-size",
+                       "--feed-rate", "--mutation-rate", "--mutation-target", "--ingestion-delay",
+                       "--ingestion-delay-mode", "--hostile-rate", "--fault", "--budgets", "--budget-graph",
+                       "--budget-alerts", "--budget-siem", "--token-max-age", "/_sim/faults", "/_sim/hazards",
+                       "/_sim/mutate", "/_sim/requests", "/_sim/tokens/revoke"):
             self.assertIn(option, out.stdout)
-        bad = subprocess.run([binary_path(), "--tls-dir", "/tmp/x", "--alerts", "many"], capture_output=True,
-                             text=True, timeout=10)
-        self.assertEqual(bad.returncode, 2)
-        self.assertIn("--alerts", bad.stderr)
+        for args, message in [(["--alerts", "many"], "--alerts"), (["--tie-size", "0"], "tie-size"),
+                              (["--mutation-target", "sideways"], "mutation-target"),
+                              (["--fault", "418"], "unknown fault '418'"), (["--fault", "slow:mode=fast"], "mode"),
+                              (["--budget-alerts", "100/0"], "budget-alerts"), (["--budgets", "maybe"], "budgets")]:
+            bad = subprocess.run([binary_path(), "--tls-dir", "/tmp/x"] + args, capture_output=True, text=True,
+                                 timeout=10)
+            self.assertEqual(bad.returncode, 2, args)
+            self.assertIn(message, bad.stderr, args)
 
     def test_ready_file_stdout_and_loopback_only(self):
         sim = Simulator(alerts=5).start()
@@ -139,9 +147,13 @@ class ControlTest(unittest.TestCase):
         ledger = self.sim.ledger()[:200]  # the initial alerts come first; other tests may add more
         self.assertEqual(len({e["id"] for e in ledger}), 200)
         now = time.time() * 10_000_000
-        for entry in ledger[:200]:
-            self.assertEqual(set(entry), {"id", "lastUpdateDateTime", "ticks"})
+        for seq, entry in enumerate(ledger[:200]):
+            keys = {"seq", "id", "lastUpdateDateTime", "ticks", "visibleAt", "apis", "supersededAt"}
+            self.assertEqual(set(entry), keys | ({"siem"} if "siem" in entry["apis"] else set()))
+            self.assertEqual(entry["seq"], seq)
+            self.assertIsNone(entry["supersededAt"])
             self.assertEqual(parse_ticks(entry["lastUpdateDateTime"]), entry["ticks"])
+            self.assertGreater(entry["visibleAt"], entry["ticks"])  # the initial alerts became visible at start
             self.assertLess(entry["ticks"], now - 10_000_000 + 5 * 10_000_000)
             self.assertGreater(entry["ticks"], now - 3700 * 10_000_000)
         self.assertEqual(self.sim.ledger(start=150)[:50], ledger[150:])
@@ -169,7 +181,8 @@ class ControlTest(unittest.TestCase):
             self.assertIsNone(a["resolvedDateTime"])
 
         ledger = self.sim.ledger()
-        self.assertEqual(ledger[-25:], added)
+        self.assertEqual([{k: e[k] for k in ("id", "lastUpdateDateTime", "ticks", "visibleAt")} for e in ledger[-25:]],
+                         added)
         with open(self.ledger_path) as f:
             lines = [json.loads(line) for line in f]
         self.assertEqual(lines, ledger)
@@ -184,8 +197,11 @@ class ControlTest(unittest.TestCase):
         stats = self.sim.stats()
         self.assertEqual(set(stats), {"tokenRequests", "apiRequests", "alertsServed", "alertVersionsVisible", "alerts",
                                       "connectionsAccepted"})
-        self.assertEqual(set(stats["tokenRequests"]), {"total", "byOutcome"})
-        self.assertEqual(set(stats["apiRequests"]), {"total", "byStatus"})
+        self.assertEqual(set(stats["tokenRequests"]), {"total", "byOutcome", "byVersion"})
+        self.assertEqual(set(stats["apiRequests"]), {"total", "byStatus", "byApi"})
+        self.assertEqual(set(stats["apiRequests"]["byApi"]), {"graph", "alerts", "siem"})
+        for counts in stats["apiRequests"]["byApi"].values():
+            self.assertEqual(set(counts), {"total", "byStatus", "alertsServed"})
         self.assertGreater(stats["connectionsAccepted"], 0)
 
 

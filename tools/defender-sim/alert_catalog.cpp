@@ -218,15 +218,15 @@ const Person kPeople[] = {
 };
 
 const Device kDevices[] = {
-    {"desktop-4a5ngd6", "Windows10", 19045, "22H2", "Workstations Stockholm", 75, "Finance"},
-    {"lt-sthlm-0042", "Windows11", 22631, "23H2", "Workstations Stockholm", 75, "VIP"},
-    {"lt-malmo-0193", "Windows11", 22631, "23H2", "Workstations Malmö", 76, "Skåne"},
-    {"pc-tokyo-113", "Windows10", 19045, "22H2", "Workstations Tokyo", 81, "Japan"},
-    {"srv-dc01", "WindowsServer2022", 20348, "21H2", "Tier 0 - Domain controllers", 12, "Tier 0"},
-    {"srv-sql02", "WindowsServer2019", 17763, "1809", "Servers", 40, "Production"},
-    {"vm-build-agent-3", "WindowsServer2022", 20348, "21H2", "Build agents", 44, "CI"},
-    {"mac-design-07", "macOS", 23, "14.4", "Workstations Stockholm", 75, "Design"},
-    {"web-frontend-2", "Linux", 0, "Ubuntu 22.04", "Servers", 40, "DMZ"},
+    {"desktop-4a5ngd6", "Windows10", 19045, "22H2", "Workstations Stockholm", 75, "Finance", ""},
+    {"lt-sthlm-0042", "Windows11", 22631, "23H2", "Workstations Stockholm", 75, "VIP", "Laptop"},
+    {"lt-malmo-0193", "Windows11", 22631, "23H2", "Workstations Malmö", 76, "Skåne", "Laptop"},
+    {"pc-tokyo-113", "Windows10", 19045, "22H2", "Workstations Tokyo", 81, "Japan", ""},
+    {"srv-dc01", "WindowsServer2022", 20348, "21H2", "Tier 0 - Domain controllers", 12, "Tier 0", "DC"},
+    {"srv-sql02", "WindowsServer2019", 17763, "1809", "Servers", 40, "Production", "SQL"},
+    {"vm-build-agent-3", "WindowsServer2022", 20348, "21H2", "Build agents", 44, "CI", ""},
+    {"mac-design-07", "macOS", 23, "14.4", "Workstations Stockholm", 75, "Design", ""},
+    {"web-frontend-2", "Linux", 0, "Ubuntu 22.04", "Servers", 40, "DMZ", "Internet-facing"},
 };
 
 constexpr sv kAnalysts[] = {"soc.analyst@contoso.com", "erik.lindqvist@contoso.com", "Automation",

@@ -67,7 +67,8 @@ struct Device {
   std::string_view version;
   std::string_view rbac_group_name;
   long long rbac_group_id;
-  std::string_view tag;  // a device tag set in the portal
+  std::string_view tag;           // a device tag set in the portal (the SIEM API's CloudCreatedMachineTags)
+  std::string_view registry_tag;  // a tag set on the device itself, or empty (DeviceCreatedMachineTags)
 };
 
 std::span<const Scenario> scenarios();

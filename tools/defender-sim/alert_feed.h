@@ -2,34 +2,45 @@
 
 #include <cstdint>
 #include <mutex>
+#include <string>
 #include <vector>
 
 #include "alert_generator.h"
 #include "alert_store.h"
+#include "hazards.h"
 
 namespace sim {
 
-// Creates alerts from the generator and hands their versions to the store: the initial history at start, and new
-// alerts on request (later also on a schedule).
+// Makes alert versions and hands them to the store: the initial history at start, new alerts and updates of
+// existing alerts on request or on the driver's schedule. The hazards in force decide ties, hostile strings and
+// when each version becomes visible.
 class AlertFeed {
  public:
-  AlertFeed(GeneratorConfig config, AlertStore& store);
+  AlertFeed(GeneratorConfig config, AlertStore& store, const HazardSettings& hazards);
 
-  // The initial alerts, with update times spread over the `history_seconds` before `start`.
+  // The initial alerts, with update times spread over the `history_seconds` before `start` (consecutive alerts in
+  // groups of tie-size share one time), all visible at `start`.
   void seed_history(std::size_t count, Ticks start, std::int64_t history_seconds);
 
-  // `count` new alerts updated now: distinct update times, each later than every earlier new alert's.
-  std::vector<VersionPtr> create_now(std::size_t count);
+  // `count` new alerts updated now, in groups of `tie` sharing one time; each group later than every earlier one.
+  std::vector<Scheduled> create_now(std::size_t count, std::size_t tie);
+
+  // A new version of each alert named (unknown ids are skipped), in groups of `tie` sharing one time.
+  std::vector<Scheduled> update_now(const std::vector<std::string>& ids, std::size_t tie);
 
  private:
-  VersionPtr make(std::uint64_t index, Ticks last_update, AlertAge age);
+  Ticks next_group_time();  // caller holds mutex_
+  Ticks visible_at(Ticks t, const Hazards& hazards);  // caller holds mutex_
+  VersionPtr make(Lifecycle life) const;
+  bool hostile(std::uint64_t index, double rate) const;
 
   GeneratorConfig config_;
   AlertStore& store_;
+  const HazardSettings& hazards_;
   std::mutex mutex_;
   std::uint64_t next_index_ = 0;
   Ticks last_assigned_ = 0;
-  Rng precision_rng_;
+  Rng rng_;
 };
 
 }  // namespace sim

@@ -13,13 +13,6 @@ constexpr Ticks kMinute = 60 * kSecond;
 constexpr Ticks kHour = 60 * kMinute;
 constexpr Ticks kDay = 24 * kHour;
 
-// Stable across compilers and runs, unlike std::hash: used for ids that must repeat (devices, files, detectors).
-std::uint64_t fnv1a(std::string_view s) {
-  std::uint64_t h = 0xcbf29ce484222325ULL;
-  for (const char c : s) h = (h ^ static_cast<unsigned char>(c)) * 0x100000001b3ULL;
-  return h;
-}
-
 std::string replace_user(std::string_view text, std::string_view user) {
   std::string out(text);
   for (auto pos = out.find("{user}"); pos != std::string::npos; pos = out.find("{user}", pos + user.size()))
@@ -41,14 +34,14 @@ const Scenario& pick_scenario(Rng& rng) {
 OptString opt(std::string_view s) { return s.empty() ? OptString{} : OptString{std::string(s)}; }
 
 UserAccount account_of(const Person& p) {
-  Rng r(fnv1a(p.upn));
+  Rng r(stable_hash(p.upn));
   return UserAccount{std::string(p.account_name), std::string(kDomainNetbios),
                      std::string(kDomainSidPrefix) + std::to_string(p.rid), r.guid(), std::string(p.upn),
                      std::string(p.display_name)};
 }
 
 FileDetails file_details(std::string_view name, std::string_view path) {
-  Rng r(fnv1a(path) ^ fnv1a(name));
+  Rng r(stable_hash(path) ^ stable_hash(name));
   const bool system = path.starts_with("C:\\Windows") || path.starts_with("C:\\Program Files");
   FileDetails f;
   f.sha1 = r.hex(40);
@@ -100,10 +93,14 @@ struct Context {
 
 DeviceEvidence device_evidence(Context& c, const Device& d, std::vector<std::string> roles,
                                std::vector<std::string> detailed_roles) {
-  Rng r(fnv1a(d.host_name));
+  Rng r(stable_hash(d.host_name));
   DeviceEvidence e;
+  if (!d.tag.empty()) e.portal_tags.emplace_back(d.tag);
+  if (!d.registry_tag.empty()) e.registry_tags.emplace_back(d.registry_tag);
+  std::vector<std::string> tags = e.portal_tags;
+  tags.insert(tags.end(), e.registry_tags.begin(), e.registry_tags.end());
   e.base = base(c.alert.created, roles.empty() ? "unknown" : "suspicious", "none", std::move(roles),
-                std::move(detailed_roles), {std::string(d.tag)});
+                std::move(detailed_roles), std::move(tags));
   e.first_seen = truncate_to_digits(c.alert.created - r.between(30, 700) * kDay - r.between(0, kDay), 7);
   e.mde_device_id = r.hex(40);
   e.azure_ad_device_id = d.os_platform.starts_with("Windows") ? OptString{r.guid()} : std::nullopt;
@@ -128,7 +125,7 @@ DeviceEvidence device_evidence(Context& c, const Device& d, std::vector<std::str
   return e;
 }
 
-std::string device_id_of(const Device& d) { return Rng(fnv1a(d.host_name)).hex(40); }
+std::string device_id_of(const Device& d) { return Rng(stable_hash(d.host_name)).hex(40); }
 
 ProcessEvidence process_evidence(Context& c, const EndpointArtifacts& a, const std::string& device_id) {
   const std::string user(c.person.account_name);
@@ -335,18 +332,23 @@ Outcome pick_outcome(Rng& rng) {
     return {"new", "unknown", "unknown"};
   }
   if (r < 80) return {"inProgress", "unknown", "unknown"};
+  Verdict v = pick_verdict(rng);
+  return {"resolved", std::move(v.classification), std::move(v.determination)};
+}
+
+}  // namespace
+
+Verdict pick_verdict(Rng& rng) {
   static constexpr std::array<std::string_view, 6> kTp = {"malware", "multiStagedAttack", "compromisedUser",
                                                           "phishing", "maliciousUserActivity", "unwantedSoftware"};
   static constexpr std::array<std::string_view, 3> kFp = {"clean", "insufficientData", "other"};
   static constexpr std::array<std::string_view, 3> kInfo = {"securityTesting", "lineOfBusinessApplication",
                                                             "confirmedUserActivity"};
   const auto kind = rng.below(10);
-  if (kind < 5) return {"resolved", "truePositive", std::string(kTp[rng.below(kTp.size())])};
-  if (kind < 8) return {"resolved", "falsePositive", std::string(kFp[rng.below(kFp.size())])};
-  return {"resolved", "informationalExpectedActivity", std::string(kInfo[rng.below(kInfo.size())])};
+  if (kind < 5) return {"truePositive", std::string(kTp[rng.below(kTp.size())])};
+  if (kind < 8) return {"falsePositive", std::string(kFp[rng.below(kFp.size())])};
+  return {"informationalExpectedActivity", std::string(kInfo[rng.below(kInfo.size())])};
 }
-
-}  // namespace
 
 Ticks random_precision(Rng& rng, Ticks t) {
   static constexpr int kDigits[] = {7, 7, 7, 7, 7, 7, 7, 7, 7, 3, 3, 3, 3, 6, 5, 4, 2, 1, 0, 0};
@@ -380,7 +382,7 @@ Alert generate_alert(const GeneratorConfig& config, std::uint64_t index, Ticks l
   a.service_source = std::string(s.service_source);
   a.detection_source = std::string(s.detection_source);
   a.product_name = std::string(s.product_name);
-  a.detector_id = Rng(fnv1a(s.title)).guid();
+  a.detector_id = Rng(stable_hash(s.title)).guid();
   a.tenant_id = config.tenant_guid;
   a.title = std::string(s.title);
   a.description = std::string(s.description);

@@ -25,6 +25,13 @@ Alert generate_alert(const GeneratorConfig& config, std::uint64_t index, Ticks l
 // The initial alerts' update times: spread over [start - history, start - 1 s], with 0-7 fractional digits.
 Ticks initial_update_time(std::uint64_t seed, std::uint64_t index, Ticks start, std::int64_t history_seconds);
 
+// How a resolved alert was judged.
+struct Verdict {
+  std::string classification;  // truePositive, falsePositive, informationalExpectedActivity
+  std::string determination;
+};
+Verdict pick_verdict(Rng& rng);
+
 // Keeps 0-7 fractional digits of t, weighted like the services (mostly 7, often 3, sometimes fewer).
 Ticks random_precision(Rng& rng, Ticks t);
 

@@ -66,6 +66,8 @@ struct DeviceEvidence {
   std::string risk_score;
   std::int64_t rbac_group_id = 0;
   std::string rbac_group_name;
+  std::vector<std::string> portal_tags;    // set in the portal; with the device's own tags they make base.tags
+  std::vector<std::string> registry_tags;  // set on the device itself (registry)
   std::string onboarding_status;
   std::string defender_av_status;
   std::vector<std::string> ip_interfaces;
@@ -212,5 +214,13 @@ struct Alert {
   std::vector<Evidence> evidence;
   std::vector<std::string> system_tags;
 };
+
+// The alert's first evidence of type T (its main device, its first process, ...), or null.
+template <typename T>
+const T* first_evidence(const Alert& alert) {
+  for (const auto& e : alert.evidence)
+    if (const auto* found = std::get_if<T>(&e)) return found;
+  return nullptr;
+}
 
 }  // namespace sim

@@ -2,26 +2,53 @@
 
 #include "alert_feed.h"
 #include "alert_store.h"
+#include "budgets.h"
+#include "fault_plan.h"
+#include "hazards.h"
 #include "http_message.h"
+#include "served_cursor.h"
 #include "sim_stats.h"
+#include "token_service.h"
+#include "url.h"
 
 namespace sim {
 
-// /_sim/...: what tests use to look inside the simulator and to drive it (no auth; loopback only like the rest).
+// The parts of the simulator the control endpoints look into and drive.
+struct Simulation {
+  AlertStore& store;
+  AlertFeed& feed;
+  const SimStats& stats;
+  HazardSettings& hazards;
+  FaultPlan& faults;
+  Budgets& budgets;
+  TokenService& tokens;
+  ServedCursor& cursor;
+};
+
+// /_sim/...: what tests use to look inside the simulator and to drive it while a client runs (no auth; loopback
+// only like the rest). The endpoints are listed in --help.
 class ControlApi {
  public:
-  ControlApi(AlertStore& store, AlertFeed& feed, const SimStats& stats);
+  explicit ControlApi(Simulation sim);
 
   HttpResponse handle(const HttpRequest& request);
 
  private:
+  // control_api.cpp
   HttpResponse stats() const;
-  HttpResponse add_alerts(const HttpRequest& request);
-  HttpResponse ledger(const HttpRequest& request) const;
+  // control_data.cpp
+  HttpResponse ledger(const Params& params) const;
+  HttpResponse requests(const Params& params) const;
+  // control_drive.cpp
+  HttpResponse add_alerts(const Params& params);
+  HttpResponse mutate(const Params& params);
+  HttpResponse revoke_tokens();
+  // control_settings.cpp
+  HttpResponse faults(const HttpRequest& request);
+  HttpResponse hazards(const HttpRequest& request);
+  HttpResponse faults_state() const;
 
-  AlertStore& store_;
-  AlertFeed& feed_;
-  const SimStats& stats_;
+  Simulation sim_;
 };
 
 }  // namespace sim

@@ -3,26 +3,23 @@
 #include <cstddef>
 
 #include "alert_store.h"
-#include "http_message.h"
-#include "sim_stats.h"
-#include "token_service.h"
+#include "api_gate.h"
+#include "served_cursor.h"
 
 namespace sim {
 
-// GET /v1.0/security/alerts_v2: bearer token check, OData options, pages built from the versions' cached JSON,
-// offset-based @odata.nextLink (as opaque as Graph's), optional gzip.
-class GraphAlertsApi {
+// GET /v1.0/security/alerts_v2: OData options, pages built from the versions' cached JSON (and, with gzip, their
+// cached deflate segments), an offset-based @odata.nextLink as opaque as Graph's.
+class GraphAlertsApi final : public AlertApi {
  public:
-  GraphAlertsApi(AlertStore& store, const TokenService& tokens, SimStats& stats, std::size_t max_page_size);
+  GraphAlertsApi(AlertStore& store, ServedCursor& cursor, std::size_t max_page_size);
 
-  HttpResponse handle(const HttpRequest& request);
+  Api kind() const override { return Api::Graph; }
+  ApiAnswer serve(const HttpRequest& request, const ServeContext& context) override;
 
  private:
-  HttpResponse respond(const HttpRequest& request, bool gzip, std::size_t& alerts_served);
-
   AlertStore& store_;
-  const TokenService& tokens_;
-  SimStats& stats_;
+  ServedCursor& cursor_;
   std::size_t max_page_size_;
 };
 

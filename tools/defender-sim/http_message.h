@@ -1,5 +1,6 @@
 #pragma once
 
+#include <chrono>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -26,13 +27,29 @@ struct HttpRequest {
   }
 };
 
+// How the server sends an answer: at once and whole, or with the transport faults a test asked for.
+struct Delivery {
+  enum class Cut { None, Reset, Close };
+  std::chrono::milliseconds first_byte_delay{0};
+  std::chrono::milliseconds trickle{0};  // the head at once, the body in small pieces spread over this long
+  Cut cut = Cut::None;                   // after `cut_after` body bytes: reset the connection (RST) or close it
+  std::size_t cut_after = 0;
+};
+
 struct HttpResponse {
   int status = 200;
   Headers headers;
   std::string body;
   bool close_connection = false;  // send "Connection: close" and close after writing
+  Delivery delivery;
 
   void set_header(std::string name, std::string value) { headers.emplace_back(std::move(name), std::move(value)); }
+  // A header this program set (names as set, so compared exactly).
+  std::optional<std::string_view> header_value(std::string_view name) const {
+    for (const auto& [k, v] : headers)
+      if (k == name) return std::string_view(v);
+    return std::nullopt;
+  }
 };
 
 const char* reason_phrase(int status);

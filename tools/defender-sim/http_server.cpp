@@ -39,7 +39,7 @@ class TlsConnection {
   }
   ~TlsConnection() {
     // Best effort close_notify; a client that already went away is fine.
-    if (ssl_ && handshaken_) SSL_shutdown(ssl_.get());
+    if (ssl_ && handshaken_ && !abandoned_) SSL_shutdown(ssl_.get());
   }
   TlsConnection(const TlsConnection&) = delete;
   TlsConnection& operator=(const TlsConnection&) = delete;
@@ -57,6 +57,9 @@ class TlsConnection {
     return true;
   }
 
+  // The connection ends without close_notify, as when the peer's process or a middlebox drops it.
+  void abandon() { abandoned_ = true; }
+
   bool write_all(std::string_view data) {
     while (!data.empty()) {
       const int n = SSL_write(ssl_.get(), data.data(), static_cast<int>(std::min<std::size_t>(data.size(), 1 << 30)));
@@ -69,6 +72,7 @@ class TlsConnection {
  private:
   SslPtr ssl_;
   bool handshaken_ = false;
+  bool abandoned_ = false;
 };
 
 std::string serialize(const HttpResponse& response, bool close) {
@@ -106,6 +110,44 @@ std::size_t find_head_end(const std::string& buffer, std::size_t& separator) {
   }
   separator = 2;
   return lf;
+}
+
+// Waits, unless the server stops first; false when it does.
+bool pause(HttpServer::Shared& shared, std::chrono::milliseconds duration) {
+  std::unique_lock lock(shared.mutex);
+  return !shared.changed.wait_for(lock, duration, [&] { return shared.stopping.load(); });
+}
+
+// Makes close() send a TCP RST instead of a FIN.
+void reset_on_close(int fd) {
+  const linger hard{1, 0};
+  ::setsockopt(fd, SOL_SOCKET, SO_LINGER, &hard, sizeof hard);
+}
+
+// Sends a response as its delivery asks; false when the connection is finished (a write failed, the server is
+// stopping, or the delivery cut it).
+bool send(HttpServer::Shared& shared, TlsConnection& tls, int fd, const HttpResponse& response, bool close) {
+  using Cut = Delivery::Cut;
+  const Delivery& d = response.delivery;
+  if (d.first_byte_delay.count() > 0 && !pause(shared, d.first_byte_delay)) return false;
+  const std::string out = serialize(response, close);
+  const std::string_view head = std::string_view(out).substr(0, out.size() - response.body.size());
+  if (d.cut != Cut::None) {
+    tls.write_all(std::string_view(out).substr(0, head.size() + std::min(d.cut_after, response.body.size())));
+    if (d.cut == Cut::Reset) {
+      tls.abandon();
+      reset_on_close(fd);
+    }
+    return false;
+  }
+  if (d.trickle.count() <= 0) return tls.write_all(out);
+  constexpr std::chrono::milliseconds kGap{100};
+  const auto pieces = static_cast<std::size_t>(std::max<std::int64_t>(1, d.trickle / kGap));
+  const std::size_t piece = std::max<std::size_t>(1, (response.body.size() + pieces - 1) / pieces);
+  if (!tls.write_all(head)) return false;
+  for (std::size_t at = 0; at < response.body.size(); at += piece)
+    if (!pause(shared, kGap) || !tls.write_all(std::string_view(response.body).substr(at, piece))) return false;
+  return true;
 }
 
 void serve(HttpServer::Shared& shared, TlsConnection& tls, int fd) {
@@ -152,7 +194,7 @@ void serve(HttpServer::Shared& shared, TlsConnection& tls, int fd) {
       response = protocol_error(500);
     }
     const bool close = response.close_connection || !wants_keep_alive(request) || shared.stopping;
-    if (!tls.write_all(serialize(response, close)) || close) return;
+    if (!send(shared, tls, fd, response, close) || close) return;
   }
 }
 
@@ -231,7 +273,13 @@ void HttpServer::accept_loop() {
 
 bool HttpServer::stop(std::chrono::milliseconds grace) {
   Shared& s = *shared_;
-  if (!s.stopping.exchange(true)) {
+  bool first;
+  {
+    // Under the mutex, so that a connection thread about to pause cannot miss the notification.
+    const std::lock_guard lock(s.mutex);
+    first = !s.stopping.exchange(true);
+  }
+  if (first) {
     if (wake_write_.valid()) {
       const char c = 1;
       [[maybe_unused]] const auto n = ::write(wake_write_.get(), &c, 1);

@@ -27,6 +27,8 @@ class JsonWriter {
   void null() { writer_.Null(); }
   void boolean(bool v) { writer_.Bool(v); }
   void integer(std::int64_t v) { writer_.Int64(v); }
+  void number(double v) { writer_.Double(v); }
+  void opt_integer(const std::optional<std::int64_t>& v) { v ? integer(*v) : null(); }
   void time(Ticks t) { str(format_iso8601(t)); }
   void opt_time(const std::optional<Ticks>& t) { t ? time(*t) : null(); }
   void strings(const std::vector<std::string>& items) {

@@ -6,6 +6,15 @@
 #include "json_writer.h"
 
 namespace sim {
+namespace {
+
+void write_version(JsonWriter& w, const AlertVersion& v) {
+  w.key("id").str(v.id);
+  w.key("lastUpdateDateTime").str(v.last_update_text);
+  w.key("ticks").integer(v.fields.last_update);
+}
+
+}  // namespace
 
 std::unique_ptr<LedgerFile> LedgerFile::open(const std::string& path, std::string& error) {
   std::FILE* f = std::fopen(path.c_str(), "ae");
@@ -16,19 +25,55 @@ std::unique_ptr<LedgerFile> LedgerFile::open(const std::string& path, std::strin
   return std::make_unique<LedgerFile>(Private{}, f);
 }
 
-void LedgerFile::append(const LedgerEntry& entry) {
-  const std::string line = ledger_entry_json(entry) + '\n';
+void LedgerFile::append(const LedgerEntry& entry, AlertStore::LedgerEvent event) {
+  std::string line;
+  if (event == AlertStore::LedgerEvent::Superseded) {
+    JsonWriter w;
+    w.begin_object();
+    w.key("seq").integer(static_cast<std::int64_t>(entry.seq));
+    w.key("supersededAt").integer(*entry.superseded_at);
+    w.end_object();
+    line = w.take();
+  } else {
+    line = ledger_entry_json(entry);
+  }
+  line += '\n';
   const std::lock_guard lock(mutex_);
   std::fwrite(line.data(), 1, line.size(), file_.get());
   std::fflush(file_.get());
 }
 
 std::string ledger_entry_json(const LedgerEntry& e) {
+  const AlertVersion& v = *e.version;
   JsonWriter w;
   w.begin_object();
-  w.key("id").str(e.id);
-  w.key("lastUpdateDateTime").str(e.last_update_text);
-  w.key("ticks").integer(e.ticks);
+  w.key("seq").integer(static_cast<std::int64_t>(e.seq));
+  write_version(w, v);
+  w.key("visibleAt").integer(e.visible_at);
+  w.key("apis").begin_array();
+  for (const Api api : kApis)
+    if (e.apis & api_bit(api)) w.str(api_name(api));
+  w.end_array();
+  if (e.apis & api_bit(Api::Siem)) {
+    w.key("siem").begin_object();
+    w.key("lastProcessedTimeUtc").time(v.siem->last_processed);
+    w.key("ticks").integer(v.siem->last_processed);
+    w.key("fullIds").begin_array();
+    for (const auto& r : v.siem->records) w.str(r.full_id);
+    w.end_array();
+    w.end_object();
+  }
+  w.key("supersededAt");
+  e.superseded_at ? w.integer(*e.superseded_at) : w.null();
+  w.end_object();
+  return w.take();
+}
+
+std::string scheduled_json(const Scheduled& s) {
+  JsonWriter w;
+  w.begin_object();
+  write_version(w, *s.version);
+  w.key("visibleAt").integer(s.visible_at);
   w.end_object();
   return w.take();
 }

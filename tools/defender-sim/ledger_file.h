@@ -9,14 +9,15 @@
 
 namespace sim {
 
-// Appends each visible version to a file as one JSON line (--ledger), flushed at once so tests can read it live.
+// Appends the ledger to a file as JSON lines (--ledger), flushed at once so tests can read it live: one line per
+// version as it becomes visible, and one {"seq":N,"supersededAt":T} line when that version is replaced.
 class LedgerFile {
   struct Private {};  // only open() constructs
 
  public:
   static std::unique_ptr<LedgerFile> open(const std::string& path, std::string& error);
   LedgerFile(Private, std::FILE* f) : file_(f) {}
-  void append(const LedgerEntry& entry);
+  void append(const LedgerEntry& entry, AlertStore::LedgerEvent event);
 
  private:
   struct Closer {
@@ -26,6 +27,12 @@ class LedgerFile {
   std::unique_ptr<std::FILE, Closer> file_;
 };
 
+// {"seq", "id", "lastUpdateDateTime", "ticks", "visibleAt", "apis": ["graph", "alerts", "siem"],
+//  "siem": {"lastProcessedTimeUtc", "ticks", "fullIds": [...]} (versions that made SIEM records),
+//  "supersededAt": ticks or null}
 std::string ledger_entry_json(const LedgerEntry& entry);
+
+// {"id", "lastUpdateDateTime", "ticks", "visibleAt"}: a version just made, before it is (necessarily) visible.
+std::string scheduled_json(const Scheduled& scheduled);
 
 }  // namespace sim

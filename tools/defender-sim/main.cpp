@@ -1,5 +1,6 @@
-// defender-sim: an HTTPS stand-in for Entra ID's token endpoints and Microsoft Graph security/alerts_v2, for the
-// demo and the integration tests. It listens on 127.0.0.1 only.
+// defender-sim: an HTTPS stand-in for Entra ID's token endpoints, Microsoft Graph security/alerts_v2, the Defender
+// for Endpoint alerts API and the legacy SIEM API, with their faults and delivery hazards, for the demo and the
+// integration tests. It listens on 127.0.0.1 only.
 #include <unistd.h>
 
 #include <csignal>
@@ -9,14 +10,23 @@
 
 #include "alert_feed.h"
 #include "alert_store.h"
+#include "api_gate.h"
+#include "budgets.h"
 #include "certificate_authority.h"
 #include "client_assertion.h"
 #include "control_api.h"
+#include "fault_plan.h"
+#include "fault_settings.h"
 #include "graph_alerts.h"
+#include "hazard_driver.h"
+#include "hazards.h"
 #include "http_server.h"
 #include "ledger_file.h"
+#include "mde_alerts_api.h"
 #include "options.h"
 #include "router.h"
+#include "served_cursor.h"
+#include "siem_api.h"
 #include "sim_stats.h"
 #include "socket.h"
 #include "tls.h"
@@ -64,10 +74,12 @@ int run(const Options& o, const sigset_t& stop_signals) {
     ledger_file = LedgerFile::open(o.ledger_file, error);
     if (!ledger_file) return fail(error);
   }
-  AlertStore store([&ledger_file](const LedgerEntry& e) {
-    if (ledger_file) ledger_file->append(e);
+  AlertStore store([&ledger_file](const LedgerEntry& e, AlertStore::LedgerEvent event) {
+    if (ledger_file) ledger_file->append(e, event);
   });
-  AlertFeed feed(GeneratorConfig{o.seed, o.tenant_guid}, store);
+  HazardSettings hazards{Hazards{}};
+  if (const auto error = hazards.apply(o.hazards)) return fail(*error);
+  AlertFeed feed(GeneratorConfig{o.seed, o.tenant_guid}, store, hazards);
   feed.seed_history(o.alerts, now_ticks(), o.history_seconds);
 
   Listener listener = listen_loopback(o.listen_port);
@@ -76,11 +88,20 @@ int run(const Options& o, const sigset_t& stop_signals) {
 
   SimStats stats;
   TokenService tokens(o.tenant_guid, o.token_lifetime_seconds * kTicksPerSecond);
+  Budgets budgets;
+  FaultPlan faults;
+  if (const auto error = apply_fault_settings(o.fault_settings, budgets, tokens)) return fail(*error);
+  for (const auto& rule : o.faults) faults.add(rule);
   TokenEndpoint token_endpoint(
       AppRegistration{o.tenant, o.tenant_guid, o.client_id, o.client_secret, client_certificate}, tokens, stats);
-  GraphAlertsApi graph_alerts(store, tokens, stats, o.max_page_size);
-  ControlApi control(store, feed, stats);
-  Router router(token_endpoint, graph_alerts, control);
+  ServedCursor cursor;
+  GraphAlertsApi graph_alerts(store, cursor, o.max_page_size);
+  MdeAlertsApi mde_alerts(store, cursor, o.alerts_page_size);
+  SiemApi siem(store);
+  ApiGate gate(tokens, faults, budgets, stats);
+  ControlApi control(Simulation{store, feed, stats, hazards, faults, budgets, tokens, cursor});
+  Router router(token_endpoint, tokens, gate, AlertApis{graph_alerts, mde_alerts, siem}, control);
+  const HazardDriver driver(feed, store, hazards, cursor);
 
   HttpServer server(
       tls.ctx.get(), std::move(listener.fd), ServerConfig{o.max_connections, o.idle_timeout_seconds},

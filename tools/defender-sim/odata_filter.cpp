@@ -2,50 +2,11 @@
 
 #include <array>
 #include <limits>
-#include <span>
 
 #include "url.h"
 
 namespace sim {
 namespace {
-
-struct PropertyInfo {
-  std::string_view name;
-  FilterProperty property;
-  bool is_time;
-  std::span<const std::string_view> members;  // enum members; empty: free text
-};
-
-constexpr std::string_view kServiceSources[] = {
-    "unknown", "microsoftDefenderForEndpoint", "microsoftDefenderForIdentity", "microsoftDefenderForCloudApps",
-    "microsoftDefenderForOffice365", "microsoft365Defender", "azureAdIdentityProtection", "microsoftAppGovernance",
-    "dataLossPrevention", "unknownFutureValue", "microsoftDefenderForCloud"};
-constexpr std::string_view kSeverities[] = {"unknown", "informational", "low", "medium", "high", "unknownFutureValue"};
-constexpr std::string_view kStatuses[] = {"unknown", "new", "inProgress", "resolved", "unknownFutureValue"};
-constexpr std::string_view kClassifications[] = {"unknown", "falsePositive", "truePositive",
-                                                 "informationalExpectedActivity", "unknownFutureValue"};
-constexpr std::string_view kDeterminations[] = {
-    "unknown", "apt", "malware", "securityPersonnel", "securityTesting", "unwantedSoftware", "other",
-    "multiStagedAttack", "compromisedUser", "phishing", "maliciousUserActivity", "clean", "insufficientData",
-    "confirmedUserActivity", "lineOfBusinessApplication", "unknownFutureValue"};
-
-constexpr PropertyInfo kProperties[] = {
-    {"lastUpdateDateTime", FilterProperty::LastUpdateDateTime, true, {}},
-    {"createdDateTime", FilterProperty::CreatedDateTime, true, {}},
-    {"serviceSource", FilterProperty::ServiceSource, false, kServiceSources},
-    {"severity", FilterProperty::Severity, false, kSeverities},
-    {"status", FilterProperty::Status, false, kStatuses},
-    {"classification", FilterProperty::Classification, false, kClassifications},
-    {"determination", FilterProperty::Determination, false, kDeterminations},
-    {"assignedTo", FilterProperty::AssignedTo, false, {}},
-};
-
-// Properties of microsoft.graph.security.alert that exist but cannot be filtered on.
-constexpr std::string_view kOtherAlertProperties[] = {
-    "actorDisplayName", "alertWebUrl", "category", "comments", "description", "detectionSource", "detectorId",
-    "evidence", "firstActivityDateTime", "id", "incidentId", "incidentWebUrl", "lastActivityDateTime",
-    "mitreTechniques", "providerAlertId", "recommendedActions", "resolvedDateTime", "tenantId", "threatDisplayName",
-    "threatFamilyName", "title", "systemTags", "investigationState", "productName"};
 
 struct Token {
   enum Kind { End, LParen, RParen, Word, Quoted, Literal } kind;
@@ -106,7 +67,7 @@ class Lexer {
 
 class Parser {
  public:
-  explicit Parser(std::string_view text) : text_(text), lexer_(text) {}
+  Parser(std::string_view text, const FilterSchema& schema) : text_(text), lexer_(text), schema_(schema) {}
 
   FilterParse run() {
     if (!advance()) return fail();
@@ -163,17 +124,18 @@ class Parser {
   bool comparison(std::vector<Comparison>& all) {
     if (current_.kind != Token::Word) return syntax_error();
     const std::string name = current_.text;
-    const PropertyInfo* info = nullptr;
-    for (const auto& p : kProperties)
+    const FilterPropertyInfo* info = nullptr;
+    for (const auto& p : schema_.properties)
       if (iequals(p.name, name)) info = &p;
     if (!advance()) return false;
     if (current_.kind == Token::LParen)
       return error_ = "The function '" + name + "' is not supported.", false;
     if (!info) {
-      for (const auto& other : kOtherAlertProperties)
+      for (const auto& other : schema_.unfilterable)
         if (iequals(other, name))
           return error_ = "Filtering on the property '" + std::string(other) + "' is not supported.", false;
-      return error_ = "Could not find a property named '" + name + "' on type 'microsoft.graph.security.alert'.",
+      return error_ = "Could not find a property named '" + name + "' on type '" + std::string(schema_.type_name) +
+                      "'.",
              false;
     }
     if (current_.kind != Token::Word) return syntax_error();
@@ -206,14 +168,11 @@ class Parser {
       if (current_.kind == Token::Word && iequals(current_.text, "null")) {
         c.text = std::nullopt;
       } else if (current_.kind == Token::Quoted) {
-        if (info->members.empty()) {
-          c.text = current_.text;
-        } else {
-          for (const auto& m : info->members)
-            if (iequals(m, current_.text)) c.text = std::string(m);
-          if (!c.text)
-            return error_ = "The string '" + current_.text + "' is not a valid enumeration type constant.", false;
-        }
+        for (const auto& m : info->members)
+          if (iequals(m.api, current_.text)) c.text = std::string(m.stored);
+        if (!c.text && info->closed)
+          return error_ = "The string '" + current_.text + "' is not a valid enumeration type constant.", false;
+        if (!c.text) c.text = current_.text;
       } else {
         return error_ = "A binary operator with incompatible types was detected for the property '" +
                         std::string(info->name) + "'; use a quoted string.",
@@ -226,6 +185,7 @@ class Parser {
 
   std::string_view text_;
   Lexer lexer_;
+  const FilterSchema& schema_;
   Token current_{Token::End, {}, 0};
   std::string error_;
 };
@@ -242,12 +202,14 @@ bool compare_time(Ticks value, CompareOp op, Ticks literal) {
   return false;
 }
 
-bool compare_text(const std::optional<std::string>& value, CompareOp op, const std::optional<std::string>& literal,
-                  bool case_insensitive) {
-  const bool equal = value.has_value() == literal.has_value() &&
-                     (!value || (case_insensitive ? iequals(*value, *literal) : *value == *literal));
+// Enum values were translated to the stored spelling when parsed; free text (assignedTo, category) compares as the
+// services do, without regard to case. A null value or literal is the JSON null.
+bool compare_text(const std::string* value, CompareOp op, const std::optional<std::string>& literal) {
+  const bool equal = (value != nullptr) == literal.has_value() && (!value || iequals(*value, *literal));
   return op == CompareOp::Eq ? equal : !equal;
 }
+
+const std::string* value_of(const std::optional<std::string>& v) { return v ? &*v : nullptr; }
 
 }  // namespace
 
@@ -257,12 +219,14 @@ bool Filter::matches(const FilterFields& f) const {
     switch (c.property) {
       case FilterProperty::LastUpdateDateTime: ok = compare_time(f.last_update, c.op, c.time); break;
       case FilterProperty::CreatedDateTime: ok = compare_time(f.created, c.op, c.time); break;
-      case FilterProperty::ServiceSource: ok = compare_text(f.service_source, c.op, c.text, false); break;
-      case FilterProperty::Severity: ok = compare_text(f.severity, c.op, c.text, false); break;
-      case FilterProperty::Status: ok = compare_text(f.status, c.op, c.text, false); break;
-      case FilterProperty::Classification: ok = compare_text(f.classification, c.op, c.text, false); break;
-      case FilterProperty::Determination: ok = compare_text(f.determination, c.op, c.text, false); break;
-      case FilterProperty::AssignedTo: ok = compare_text(f.assigned_to, c.op, c.text, true); break;
+      case FilterProperty::ServiceSource: ok = compare_text(&f.service_source, c.op, c.text); break;
+      case FilterProperty::Severity: ok = compare_text(&f.severity, c.op, c.text); break;
+      case FilterProperty::Status: ok = compare_text(&f.status, c.op, c.text); break;
+      case FilterProperty::Classification: ok = compare_text(value_of(f.classification), c.op, c.text); break;
+      case FilterProperty::Determination: ok = compare_text(value_of(f.determination), c.op, c.text); break;
+      case FilterProperty::AssignedTo: ok = compare_text(value_of(f.assigned_to), c.op, c.text); break;
+      case FilterProperty::Category: ok = compare_text(&f.category, c.op, c.text); break;
+      case FilterProperty::DetectionSource: ok = compare_text(&f.detection_source, c.op, c.text); break;
     }
     if (!ok) return false;
   }
@@ -291,6 +255,6 @@ bool Filter::only_last_update_range() const {
   return true;
 }
 
-FilterParse parse_filter(std::string_view text) { return Parser(text).run(); }
+FilterParse parse_filter(std::string_view text, const FilterSchema& schema) { return Parser(text, schema).run(); }
 
 }  // namespace sim

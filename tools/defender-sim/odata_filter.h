@@ -1,15 +1,18 @@
 #pragma once
 
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "spelling.h"
 #include "timestamp.h"
 
 namespace sim {
 
-// The alert fields alerts_v2 lets a client filter on (GLIST: "$filter properties").
+// The alert fields the APIs let a client filter on (GLIST: "$filter properties"; GETAL for the alerts API), in the
+// store's (Graph's) spelling.
 struct FilterFields {
   Ticks last_update = 0;
   Ticks created = 0;
@@ -19,10 +22,13 @@ struct FilterFields {
   std::optional<std::string> classification;
   std::optional<std::string> determination;
   std::optional<std::string> assigned_to;
+  std::string category;
+  std::string detection_source;
 };
 
 enum class FilterProperty {
-  LastUpdateDateTime, CreatedDateTime, ServiceSource, Severity, Status, Classification, Determination, AssignedTo
+  LastUpdateDateTime, CreatedDateTime, ServiceSource, Severity, Status, Classification, Determination, AssignedTo,
+  Category, DetectionSource
 };
 enum class CompareOp { Eq, Ne, Ge, Gt, Le, Lt };
 
@@ -56,11 +62,27 @@ class Filter {
   std::vector<Comparison> all_;
 };
 
-struct FilterParse {
-  std::optional<Filter> filter;
-  std::string error;  // Graph's message text, "Invalid filter clause: ..."
+// One filterable property as an API names it.
+struct FilterPropertyInfo {
+  std::string_view name;
+  FilterProperty property;
+  bool is_time;
+  std::span<const Spelling> members;  // enum values; empty: free text
+  bool closed;                        // an unknown value is an error, rather than a value that matches nothing
 };
 
-FilterParse parse_filter(std::string_view text);
+// The $filter vocabulary of one API's alert type.
+struct FilterSchema {
+  std::string_view type_name;                    // for messages
+  std::span<const FilterPropertyInfo> properties;
+  std::span<const std::string_view> unfilterable;  // properties that exist but cannot be filtered on
+};
+
+struct FilterParse {
+  std::optional<Filter> filter;
+  std::string error;  // "Invalid filter clause: ..."
+};
+
+FilterParse parse_filter(std::string_view text, const FilterSchema& schema);
 
 }  // namespace sim

@@ -1,25 +1,21 @@
 #include "odata_query.h"
 
-#include <charconv>
+#include <cstdint>
 
 #include "base64.h"
+#include "filter_schemas.h"
+#include "number_text.h"
+#include "odata_options.h"
 
 namespace sim {
 namespace {
 
 constexpr std::string_view kSkiptokenPrefix = "sim1:";
 
-std::optional<std::size_t> non_negative(std::string_view s) {
-  std::size_t n = 0;
-  const auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), n);
-  if (s.empty() || ec != std::errc{} || p != s.data() + s.size()) return std::nullopt;
-  return n;
-}
-
 std::optional<std::size_t> decode_skiptoken(std::string_view token) {
   const auto raw = base64_decode(token);
   if (!raw || !raw->starts_with(kSkiptokenPrefix)) return std::nullopt;
-  return non_negative(std::string_view(*raw).substr(kSkiptokenPrefix.size()));
+  return parse_number<std::size_t>(std::string_view(*raw).substr(kSkiptokenPrefix.size()), 0, SIZE_MAX);
 }
 
 std::string_view trim(std::string_view s) {
@@ -64,36 +60,27 @@ GraphQueryParse parse_graph_query(const Params& params) {
   GraphQuery q;
   std::optional<std::size_t> skip;
   std::optional<std::size_t> skiptoken;
-  std::vector<std::string> seen;
+  SystemOptions options;
+  std::string error;
   for (const auto& [raw_name, value] : params) {
-    const std::string name = to_lower(raw_name);
-    if (!name.starts_with('$')) {
+    const std::string name = options.name_of(raw_name, error);
+    if (!error.empty()) return {std::nullopt, error};
+    if (name.empty()) {
       q.carried.emplace_back(raw_name, value);
       continue;
     }
-    for (const auto& s : seen)
-      if (s == name)
-        return {std::nullopt, "Query option '" + raw_name +
-                                  "' was specified more than once, but it must be specified at most once."};
-    seen.push_back(name);
     if (name == "$filter") {
-      FilterParse f = parse_filter(value);
+      FilterParse f = parse_filter(value, graph_filter_schema());
       if (!f.filter) return {std::nullopt, f.error};
       q.filter = std::move(f.filter);
     } else if (name == "$orderby") {
-      if (auto error = parse_orderby(value, q)) return {std::nullopt, *error};
+      if (auto orderby_error = parse_orderby(value, q)) return {std::nullopt, *orderby_error};
     } else if (name == "$top") {
-      q.top = non_negative(value);
-      if (!q.top)
-        return {std::nullopt, "Invalid value '" + value +
-                                  "' for $top query option found. The $top query option requires a non-negative "
-                                  "integer value."};
+      q.top = count_option(name, value, error);
+      if (!q.top) return {std::nullopt, error};
     } else if (name == "$skip") {
-      skip = non_negative(value);
-      if (!skip)
-        return {std::nullopt, "Invalid value '" + value +
-                                  "' for $skip query option found. The $skip query option requires a non-negative "
-                                  "integer value."};
+      skip = count_option(name, value, error);
+      if (!skip) return {std::nullopt, error};
       continue;
     } else if (name == "$skiptoken") {
       skiptoken = decode_skiptoken(value);
@@ -106,9 +93,7 @@ GraphQueryParse parse_graph_query(const Params& params) {
         return {std::nullopt, "'" + value + "' is not a valid count option."};
       }
     } else {
-      return {std::nullopt, "Query option '" + raw_name +
-                                "' is not allowed. To allow it, set the 'AllowedQueryOptions' property on "
-                                "EnableQueryAttribute or QueryValidationSettings."};
+      return {std::nullopt, option_not_allowed(raw_name)};
     }
     q.carried.emplace_back(raw_name, value);
   }

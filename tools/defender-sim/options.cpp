@@ -2,15 +2,19 @@
 
 #include <getopt.h>
 
-#include <charconv>
 #include <cstdio>
 #include <string_view>
+
+#include "fault_settings.h"
+#include "hazards.h"
+#include "number_text.h"
 
 namespace sim {
 namespace {
 
 constexpr const char* kUsage = R"(Usage: defender-sim [OPTIONS]
-HTTPS simulator of the Entra ID token endpoints and Microsoft Graph security/alerts_v2. Listens on 127.0.0.1 only.
+HTTPS simulator of the Entra ID token endpoints, Microsoft Graph security/alerts_v2, the Defender for Endpoint
+alerts API and the legacy SIEM API, with their faults. Listens on 127.0.0.1 only.
 
 Network and TLS:
   --listen-port N          port on 127.0.0.1 (0 = ephemeral; default 0)
@@ -26,32 +30,76 @@ Identity:
   --client-id ID           registered application (default aaaaaaaa-0000-1111-2222-bbbbbbbbbbbb)
   --client-secret SECRET   its secret (default sim-secret)
   --client-certificate F   PEM certificate registered for the application (client assertions)
-  --token-lifetime SECONDS access token lifetime (default 3599)
+  --token-lifetime SECONDS access token lifetime, as expires_in says (default 3599)
 
 Data:
   --alerts N               initial alerts (default 1000)
   --seed S                 generator seed (default 1); same seed and count give the same alerts
-  --history SECONDS        initial alerts' lastUpdateDateTime spread over [start-history, start-1s] (default 86400)
-  --max-page-size N        largest page; a bigger $top is cut to this (default 1000)
-  --ledger FILE            append every alert version as it becomes visible, as JSON lines
+  --history SECONDS        initial alerts' update times spread over [start-history, start-1s] (default 86400)
+  --max-page-size N        Graph's largest page; a bigger $top is cut to this (default 1000)
+  --alerts-page-size N     the alerts API's page when no $top is given; a next link ($skip) follows (default 10000)
+  --ledger FILE            append the ledger as JSON lines: each version as it becomes visible, then
+                           {"seq":N,"supersededAt":T} when a newer version replaces it
+
+APIs (one server; the path, and on /api/alerts the token's audience, pick the API):
+  /{tenant}/oauth2/token, /{tenant}/oauth2/v2.0/token   token endpoints (v1 resource=, v2 scope=)
+  /v1.0/security/alerts_v2                              Graph, for https://graph.microsoft.com
+  /api/alerts, /api/v1.0/alerts                         the alerts API, for https://api.securitycenter.microsoft.com,
+                                                          https://api.security.microsoft.com and
+                                                          https://securitycenter.onmicrosoft.com/windowsatpservice;
+                                                        the SIEM API, for https://graph.windows.net and
+                                                          https://WDATPAlertExport.Seville.onmicrosoft.com
+  SIEM windows are sinceTimeUtc <= LastProcessedTimeUtc < untilTimeUtc; ago and since/until together are refused.
+
+Delivery hazards (also GET/POST /_sim/hazards with the same names, e.g. {"tie-size": 3000}):
+  --tie-size K             alerts created or updated together share one exact timestamp, K at a time; the initial
+                           alerts too (default 1)
+  --feed-rate R            new alerts per second (default 0)
+  --mutation-rate R        updates of existing alerts per second: status, owner, verdict, comments (default 0)
+  --mutation-target T      random | served (alerts of the last page served) | unserved (the alerts right after it)
+  --ingestion-delay S      a version can be queried only S seconds after its time (default 0)
+  --ingestion-delay-mode M fixed | random (uniform from 0 to S per version) (default fixed)
+  --hostile-rate P         share of new alerts (0-1) with hostile strings: | \ = CR LF TAB NUL, a forged
+                           syslog+CEF record, emoji, CJK, sometimes a 64 KiB description (default 0)
+
+Faults (also GET/POST/DELETE /_sim/faults; a JSON object with "kind" adds a rule, one without sets a setting).
+They hit the three alert APIs, after the token check; the token endpoints answer normally:
+  --fault KIND[:key=value,...]   repeatable; KIND is 429, 500, 502, 503, 504, reset, truncate, slow or bad-alert
+                           count=N (requests it hits; default 1 unless rate<1), rate=P (chance per request),
+                           api=graph|alerts|siem (join several with +; default any),
+                           retry-after=SECONDS and retry-after-form=seconds|date (429, 503),
+                           mode=json|connection (truncate), mode=first-byte|trickle and delay=SECONDS (slow),
+                           mode=malformed|invalid-utf8 (bad-alert: the middle alert of the page)
+  --budgets on|off         enforce the documented request budgets as 429 with Retry-After (default on)
+  --budget-graph SPEC      N/SECONDS[,N/SECONDS] or none (default 150/60)
+  --budget-alerts SPEC     (default 100/60,1500/3600)
+  --budget-siem SPEC       (default none)
+  --token-max-age SECONDS  tokens are refused as expired this long after issue, whatever expires_in said
 
   --help                   this text
 
-Control endpoints (no auth): GET /_sim/stats, POST /_sim/alerts?count=N, GET /_sim/ledger[?from=N]
+Control endpoints (no auth):
+  GET  /_sim/stats                       requests per API and status, token requests per endpoint version
+  GET  /_sim/requests[?from=N]           every API request: {"at", "api", "status"}
+  GET  /_sim/ledger[?from=N][&final=1]   every version made visible: {"seq", "id", "lastUpdateDateTime", "ticks",
+                                         "visibleAt", "apis", "siem", "supersededAt"}; final=1: not superseded
+  POST /_sim/alerts?count=N[&tie=K]      new alerts now
+  POST /_sim/mutate?count=N[&target=random|served|unserved][&api=graph|alerts][&id=ID...][&tie=K]
+  POST /_sim/tokens/revoke               every token issued so far expires now
+  GET|POST /_sim/hazards, GET|POST|DELETE /_sim/faults
 )";
 
 enum Opt : int {
   kListenPort = 1000, kTlsDir, kCert, kKey, kReadyFile, kMaxConnections, kIdleTimeout, kTenant, kTenantGuid,
-  kClientId, kClientSecret, kClientCertificate, kTokenLifetime, kAlerts, kSeed, kHistory, kMaxPageSize, kLedger, kHelp
+  kClientId, kClientSecret, kClientCertificate, kTokenLifetime, kAlerts, kSeed, kHistory, kMaxPageSize,
+  kAlertsPageSize, kLedger, kHazard, kFault, kFaultSetting, kHelp
 };
 
+// Stores a parsed number; false when it did not parse.
 template <typename T>
-bool parse_number(std::string_view text, T min, T max, T& out) {
-  T value{};
-  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (ec != std::errc{} || end != text.data() + text.size() || value < min || value > max) return false;
-  out = value;
-  return true;
+bool assign(T& out, const std::optional<T>& parsed) {
+  if (parsed) out = *parsed;
+  return parsed.has_value();
 }
 
 }  // namespace
@@ -75,32 +123,53 @@ ParsedOptions parse_options(int argc, char** argv) {
       {"seed", required_argument, nullptr, kSeed},
       {"history", required_argument, nullptr, kHistory},
       {"max-page-size", required_argument, nullptr, kMaxPageSize},
+      {"alerts-page-size", required_argument, nullptr, kAlertsPageSize},
       {"ledger", required_argument, nullptr, kLedger},
+      {"tie-size", required_argument, nullptr, kHazard},
+      {"feed-rate", required_argument, nullptr, kHazard},
+      {"mutation-rate", required_argument, nullptr, kHazard},
+      {"mutation-target", required_argument, nullptr, kHazard},
+      {"ingestion-delay", required_argument, nullptr, kHazard},
+      {"ingestion-delay-mode", required_argument, nullptr, kHazard},
+      {"hostile-rate", required_argument, nullptr, kHazard},
+      {"fault", required_argument, nullptr, kFault},
+      {"budgets", required_argument, nullptr, kFaultSetting},
+      {"budget-graph", required_argument, nullptr, kFaultSetting},
+      {"budget-alerts", required_argument, nullptr, kFaultSetting},
+      {"budget-siem", required_argument, nullptr, kFaultSetting},
+      {"token-max-age", required_argument, nullptr, kFaultSetting},
       {"help", no_argument, nullptr, kHelp},
       {nullptr, 0, nullptr, 0},
   };
   Options o;
+  Hazards hazards;  // checks --tie-size and its kind as they come
   const auto fail = [](const char* what, const char* value) {
     std::fprintf(stderr, "defender-sim: invalid value for --%s: '%s'\n", what, value ? value : "");
     return ParsedOptions{std::nullopt, 2};
   };
+  const auto fail_with = [](const std::string& message) {
+    std::fprintf(stderr, "defender-sim: %s\n", message.c_str());
+    return ParsedOptions{std::nullopt, 2};
+  };
   int c;
+  int index = 0;
   opterr = 1;
-  while ((c = getopt_long(argc, argv, "", kLong, nullptr)) != -1) {
+  while ((c = getopt_long(argc, argv, "", kLong, &index)) != -1) {
     const char* arg = optarg;
+    const char* name = kLong[index].name;
     switch (c) {
       case kListenPort:
-        if (!parse_number<std::uint16_t>(arg, 0, 65535, o.listen_port)) return fail("listen-port", arg);
+        if (!assign(o.listen_port, parse_number<std::uint16_t>(arg, 0, 65535))) return fail("listen-port", arg);
         break;
       case kTlsDir: o.tls_dir = arg; break;
       case kCert: o.cert_file = arg; break;
       case kKey: o.key_file = arg; break;
       case kReadyFile: o.ready_file = arg; break;
       case kMaxConnections:
-        if (!parse_number<std::size_t>(arg, 1, 10000, o.max_connections)) return fail("max-connections", arg);
+        if (!assign(o.max_connections, parse_number<std::size_t>(arg, 1, 10000))) return fail("max-connections", arg);
         break;
       case kIdleTimeout:
-        if (!parse_number(arg, 1, 86400, o.idle_timeout_seconds)) return fail("idle-timeout", arg);
+        if (!assign(o.idle_timeout_seconds, parse_number(arg, 1, 86400))) return fail("idle-timeout", arg);
         break;
       case kTenant: o.tenant = arg; break;
       case kTenantGuid: o.tenant_guid = arg; break;
@@ -108,22 +177,42 @@ ParsedOptions parse_options(int argc, char** argv) {
       case kClientSecret: o.client_secret = arg; break;
       case kClientCertificate: o.client_certificate = arg; break;
       case kTokenLifetime:
-        if (!parse_number<std::int64_t>(arg, 1, 86400 * 365, o.token_lifetime_seconds))
+        if (!assign(o.token_lifetime_seconds, parse_number<std::int64_t>(arg, 1, 86400 * 365)))
           return fail("token-lifetime", arg);
         break;
       case kAlerts:
-        if (!parse_number<std::size_t>(arg, 0, 10'000'000, o.alerts)) return fail("alerts", arg);
+        if (!assign(o.alerts, parse_number<std::size_t>(arg, 0, 10'000'000))) return fail("alerts", arg);
         break;
       case kSeed:
-        if (!parse_number<std::uint64_t>(arg, 0, UINT64_MAX, o.seed)) return fail("seed", arg);
+        if (!assign(o.seed, parse_number<std::uint64_t>(arg, 0, UINT64_MAX))) return fail("seed", arg);
         break;
       case kHistory:
-        if (!parse_number<std::int64_t>(arg, 1, 86400LL * 3650, o.history_seconds)) return fail("history", arg);
+        if (!assign(o.history_seconds, parse_number<std::int64_t>(arg, 1, 86400LL * 3650))) return fail("history", arg);
         break;
       case kMaxPageSize:
-        if (!parse_number<std::size_t>(arg, 1, 100'000, o.max_page_size)) return fail("max-page-size", arg);
+        if (!assign(o.max_page_size, parse_number<std::size_t>(arg, 1, 100'000))) return fail("max-page-size", arg);
+        break;
+      case kAlertsPageSize:
+        if (!assign(o.alerts_page_size, parse_number<std::size_t>(arg, 1, 100'000)))
+          return fail("alerts-page-size", arg);
         break;
       case kLedger: o.ledger_file = arg; break;
+      case kHazard:
+        if (const auto error = apply_hazard(hazards, name, arg)) return fail_with(*error);
+        o.hazards.emplace_back(name, arg);
+        break;
+      case kFaultSetting:
+        o.fault_settings.emplace_back(name, arg);
+        if (const auto error = check_fault_settings(o.fault_settings)) return fail_with(*error);
+        break;
+      case kFault: {
+        const SettingsParse spec = parse_spec(arg);
+        if (!spec.settings) return fail_with(spec.error);
+        FaultRuleParse rule = parse_fault(*spec.settings);
+        if (!rule.rule) return fail_with("--fault " + std::string(arg) + ": " + rule.error);
+        o.faults.push_back(*rule.rule);
+        break;
+      }
       case kHelp:
         std::fputs(kUsage, stdout);
         return {std::nullopt, 0};

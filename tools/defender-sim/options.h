@@ -3,6 +3,10 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
+
+#include "fault_plan.h"
+#include "settings.h"
 
 namespace sim {
 
@@ -25,6 +29,11 @@ struct Options {
   std::int64_t history_seconds = 86400;
   std::int64_t token_lifetime_seconds = 3599;
   std::size_t max_page_size = 1000;
+  std::size_t alerts_page_size = 10'000;
+
+  Settings hazards;         // --tie-size, --feed-rate, ...: checked, applied at start
+  Settings fault_settings;  // --budgets, --budget-*, --token-max-age
+  std::vector<FaultRule> faults;  // --fault, in order
 
   std::size_t max_connections = 256;
   int idle_timeout_seconds = 60;

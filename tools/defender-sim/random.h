@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <span>
 #include <string>
+#include <string_view>
 
 namespace sim {
 
@@ -49,6 +50,13 @@ class Rng {
  private:
   std::uint64_t state_;
 };
+
+// FNV-1a: stable across compilers and runs, unlike std::hash; for values that must repeat (ids, devices, files).
+inline std::uint64_t stable_hash(std::string_view s) {
+  std::uint64_t h = 0xcbf29ce484222325ULL;
+  for (const char c : s) h = (h ^ static_cast<unsigned char>(c)) * 0x100000001b3ULL;
+  return h;
+}
 
 // Mixes a seed with an index so that alert i is the same whatever the count.
 inline std::uint64_t mix_seed(std::uint64_t seed, std::uint64_t index) {

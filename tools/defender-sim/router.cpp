@@ -1,8 +1,10 @@
 #include "router.h"
 
+#include <algorithm>
 #include <vector>
 
 #include "graph_errors.h"
+#include "mde_errors.h"
 #include "url.h"
 
 namespace sim {
@@ -30,8 +32,16 @@ bool matches(const std::vector<std::string>& s, std::initializer_list<std::strin
 
 }  // namespace
 
-Router::Router(TokenEndpoint& tokens, GraphAlertsApi& graph_alerts, ControlApi& control)
-    : tokens_(tokens), graph_alerts_(graph_alerts), control_(control) {}
+Router::Router(TokenEndpoint& tokens, const TokenService& token_service, ApiGate& gate, AlertApis apis,
+               ControlApi& control)
+    : tokens_(tokens), token_service_(token_service), gate_(gate), apis_(apis), control_(control) {}
+
+AlertApi& Router::api_alerts_for(const HttpRequest& request) {
+  const auto audience = token_service_.audience_of(bearer_token(request));
+  const auto siem = audiences_of(Api::Siem);
+  if (audience && std::find(siem.begin(), siem.end(), *audience) != siem.end()) return apis_.siem;
+  return apis_.alerts;
+}
 
 HttpResponse Router::route(const HttpRequest& request) {
   const std::vector<std::string> s = segments(request.path);
@@ -40,7 +50,11 @@ HttpResponse Router::route(const HttpRequest& request) {
     return tokens_.handle(request, s[0], TokenEndpointVersion::V2);
   if (s.size() == 3 && iequals(s[1], "oauth2") && iequals(s[2], "token"))
     return tokens_.handle(request, s[0], TokenEndpointVersion::V1);
-  if (matches(s, {"v1.0", "security", "alerts_v2"})) return graph_alerts_.handle(request);
+  if (matches(s, {"v1.0", "security", "alerts_v2"})) return gate_.handle(apis_.graph, request);
+  if (matches(s, {"api", "alerts"}) || matches(s, {"api", "v1.0", "alerts"}))
+    return gate_.handle(api_alerts_for(request), request);
+  if (!s.empty() && iequals(s[0], "api"))
+    return mde_error(404, "ResourceNotFound", "Resource " + request.path + " was not found.");
 
   const GraphRequestIds ids = graph_request_ids(request);
   std::string segment = s.empty() ? std::string() : s.back();

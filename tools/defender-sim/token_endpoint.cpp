@@ -46,7 +46,7 @@ TokenEndpoint::TokenEndpoint(AppRegistration app, TokenService& tokens, SimStats
 HttpResponse TokenEndpoint::handle(const HttpRequest& request, std::string_view tenant,
                                    TokenEndpointVersion version) {
   TokenAnswer answer = respond(request, tenant, version);
-  stats_.record_token_request(answer.outcome);
+  stats_.record_token_request(version == TokenEndpointVersion::V2 ? "v2" : "v1", answer.outcome);
   return std::move(answer.response);
 }
 

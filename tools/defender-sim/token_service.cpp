@@ -5,13 +5,22 @@
 #include "base64.h"
 #include "json_writer.h"
 #include "random.h"
+#include "url.h"
 
 namespace sim {
 namespace {
 
+constexpr std::string_view kGraphAudiences[] = {kGraphAudience};
+constexpr std::string_view kAlertsAudiences[] = {kSecurityCenterAudience, kSecurityAudience, kWindowsAtpAudience};
+constexpr std::string_view kSiemAudiences[] = {kAadGraphAudience, kAlertExportAudience};
+
+bool contains(std::span<const std::string_view> audiences, std::string_view audience) {
+  return std::find(audiences.begin(), audiences.end(), audience) != audiences.end();
+}
+
 std::vector<std::string> roles_for(std::string_view audience) {
   if (audience == kGraphAudience) return {"SecurityAlert.Read.All"};
-  if (audience == kSecurityCenterAudience) return {"Alert.Read.All"};
+  if (contains(kAlertsAudiences, audience)) return {"Alert.Read.All"};
   return {};
 }
 
@@ -23,10 +32,20 @@ std::string random_bytes(Rng& rng, std::size_t n) {
 
 }  // namespace
 
+std::span<const std::string_view> audiences_of(Api api) {
+  switch (api) {
+    case Api::Graph: return kGraphAudiences;
+    case Api::Alerts: return kAlertsAudiences;
+    case Api::Siem: return kSiemAudiences;
+  }
+  return {};
+}
+
 std::string_view known_audience(std::string_view resource) {
   if (resource.ends_with('/')) resource.remove_suffix(1);
-  for (const auto a : {kGraphAudience, kSecurityCenterAudience, kAadGraphAudience})
-    if (resource == a) return a;
+  for (const Api api : kApis)
+    for (const auto a : audiences_of(api))
+      if (iequals(resource, a)) return a;
   return {};
 }
 
@@ -80,19 +99,43 @@ IssuedToken TokenService::issue(std::string_view audience, std::string_view clie
     issued_since_sweep_ = 0;
     std::erase_if(grants_, [&](const auto& g) { return g.second.expires_at <= now; });
   }
-  grants_.emplace(token.access_token, Grant{std::string(audience), token.expires_at});
+  grants_.emplace(token.access_token, Grant{std::string(audience), now, token.expires_at});
   return token;
 }
 
-TokenCheck TokenService::check(std::string_view token, std::string_view audience, Ticks now) const {
+TokenCheck TokenService::check(std::string_view token, std::span<const std::string_view> audiences,
+                               Ticks now) const {
   if (token.empty()) return TokenCheck::Missing;
   if (std::count(token.begin(), token.end(), '.') != 2) return TokenCheck::Malformed;
   const std::lock_guard lock(mutex_);
   const auto it = grants_.find(std::string(token));
   if (it == grants_.end()) return TokenCheck::Unknown;
-  if (it->second.expires_at <= now) return TokenCheck::Expired;
-  if (it->second.audience != audience) return TokenCheck::WrongAudience;
+  const Grant& g = it->second;
+  if (g.expires_at <= now || (max_age_ && g.issued_at + *max_age_ <= now)) return TokenCheck::Expired;
+  if (!contains(audiences, g.audience)) return TokenCheck::WrongAudience;
   return TokenCheck::Ok;
+}
+
+std::optional<std::string> TokenService::audience_of(std::string_view token) const {
+  const std::lock_guard lock(mutex_);
+  const auto it = grants_.find(std::string(token));
+  if (it == grants_.end()) return std::nullopt;
+  return it->second.audience;
+}
+
+void TokenService::revoke_all(Ticks now) {
+  const std::lock_guard lock(mutex_);
+  for (auto& [token, grant] : grants_) grant.expires_at = std::min(grant.expires_at, now);
+}
+
+void TokenService::set_max_age(std::optional<Ticks> max_age) {
+  const std::lock_guard lock(mutex_);
+  max_age_ = max_age;
+}
+
+std::optional<Ticks> TokenService::max_age() const {
+  const std::lock_guard lock(mutex_);
+  return max_age_;
 }
 
 }  // namespace sim

@@ -1,20 +1,32 @@
 #pragma once
 
 #include <mutex>
+#include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
 
+#include "api_kind.h"
 #include "timestamp.h"
 
 namespace sim {
 
 inline constexpr std::string_view kGraphAudience = "https://graph.microsoft.com";
+// The Defender for Endpoint alerts API (§4.2): the documented audience, the newer host's, and the curl sample's.
 inline constexpr std::string_view kSecurityCenterAudience = "https://api.securitycenter.microsoft.com";
+inline constexpr std::string_view kSecurityAudience = "https://api.security.microsoft.com";
+inline constexpr std::string_view kWindowsAtpAudience = "https://securitycenter.onmicrosoft.com/windowsatpservice";
+// The SIEM API (§2.3): the portal-created app's resource, and the older one.
 inline constexpr std::string_view kAadGraphAudience = "https://graph.windows.net";
+inline constexpr std::string_view kAlertExportAudience = "https://WDATPAlertExport.Seville.onmicrosoft.com";
 
-// The resources an access token can be asked for; "" when the name is not one of them. Accepts a trailing '/'.
+// The audiences each API accepts a token for.
+std::span<const std::string_view> audiences_of(Api api);
+
+// The resource an access token can be asked for, in its canonical spelling; "" when it is not one of them.
+// Accepts a trailing '/' and any letter case.
 std::string_view known_audience(std::string_view resource);
 
 struct IssuedToken {
@@ -26,17 +38,27 @@ struct IssuedToken {
 enum class TokenCheck { Ok, Missing, Malformed, Unknown, Expired, WrongAudience };
 
 // Issues JWT-shaped access tokens and remembers them, so the APIs can tell valid, expired and foreign tokens apart.
+// Tokens can be made to die before their expires_in says (token-max-age, revoke_all) to test refresh-on-401.
 class TokenService {
  public:
   TokenService(std::string tenant_guid, Ticks lifetime);
 
   IssuedToken issue(std::string_view audience, std::string_view client_id, Ticks now);
-  TokenCheck check(std::string_view token, std::string_view audience, Ticks now) const;
+  TokenCheck check(std::string_view token, std::span<const std::string_view> audiences, Ticks now) const;
+  // The audience a token we issued was for; nullopt for anything else.
+  std::optional<std::string> audience_of(std::string_view token) const;
   Ticks lifetime() const { return lifetime_; }
+
+  // Every token issued so far expires now.
+  void revoke_all(Ticks now);
+  // Tokens older than this are expired, whatever their expires_in said; nullopt: they live their lifetime.
+  void set_max_age(std::optional<Ticks> max_age);
+  std::optional<Ticks> max_age() const;
 
  private:
   struct Grant {
     std::string audience;
+    Ticks issued_at;
     Ticks expires_at;
   };
 
@@ -44,6 +66,7 @@ class TokenService {
   Ticks lifetime_;
   mutable std::mutex mutex_;
   std::unordered_map<std::string, Grant> grants_;
+  std::optional<Ticks> max_age_;
   std::size_t issued_since_sweep_ = 0;
 };
 

@@ -1,12 +1,15 @@
 """Start, talk to and stop defender-sim for integration tests (Python 3 standard library only).
 
     from lib.simulator import Simulator
-    with Simulator(alerts=500) as sim:
-        token = sim.access_token()
-        page = sim.get_json("/v1.0/security/alerts_v2?$top=10", token=token)
+    with Simulator(alerts=500, tie_size=3, faults=["429:count=2"]) as sim:
+        page = sim.alerts({"$top": "10"}).json()
+        sim.add_fault("503", count=1, retry_after=2)
+        sim.set_hazards(mutation_rate=5, mutation_target="served")
 
 The simulator listens on 127.0.0.1 with an ephemeral port and a private TLS directory; every request verifies
 the server certificate against the simulator's CA. The binary is $DEFENDER_BUILD_DIR/bin/defender-sim.
+Keyword arguments named like the simulator's switches (tie_size -> --tie-size) pass straight through; the same
+names, with hyphens, are what /_sim/hazards and /_sim/faults take at run time.
 """
 
 import calendar
@@ -25,7 +28,15 @@ import urllib.parse
 import urllib.request
 
 GRAPH_SCOPE = "https://graph.microsoft.com/.default"
+ALERTS_SCOPE = "https://api.securitycenter.microsoft.com/.default"
+SIEM_RESOURCE = "https://graph.windows.net"
 ALERTS_V2 = "/v1.0/security/alerts_v2"
+ALERTS_API = "/api/alerts"
+
+# Simulator(...) keywords that become --switches (underscores to hyphens), and the names /_sim/hazards takes.
+SWITCHES = ("alerts_page_size", "tie_size", "feed_rate", "mutation_rate", "mutation_target", "ingestion_delay",
+            "ingestion_delay_mode", "hostile_rate", "budgets", "budget_graph", "budget_alerts", "budget_siem",
+            "token_max_age")
 DEFAULT_TENANT = "contoso.onmicrosoft.com"
 DEFAULT_TENANT_GUID = "b3c1b5fc-828c-45fa-a1e1-10d74f6d6e9c"
 DEFAULT_CLIENT_ID = "aaaaaaaa-0000-1111-2222-bbbbbbbbbbbb"
@@ -76,11 +87,24 @@ class Response:
         return json.loads(self.text())
 
 
+def _hyphenate(settings):
+    return {k.replace("_", "-"): v for k, v in settings.items()}
+
+
+def fault_spec(fault):
+    """A fault as --fault takes it: "429:count=2" as it is, or {"kind": "429", "count": 2} joined."""
+    if isinstance(fault, str):
+        return fault
+    fault = _hyphenate(fault)
+    rest = ",".join("%s=%s" % (k, v) for k, v in fault.items() if k != "kind")
+    return fault["kind"] + (":" + rest if rest else "")
+
+
 class Simulator:
     def __init__(self, alerts=1000, seed=1, history=None, max_page_size=None, token_lifetime=None,
                  tenant=DEFAULT_TENANT, tenant_guid=DEFAULT_TENANT_GUID, client_id=DEFAULT_CLIENT_ID,
                  client_secret=DEFAULT_CLIENT_SECRET, ledger_file=None, extra_args=(), tls_dir=None,
-                 binary=None):
+                 binary=None, faults=(), **switches):
         self.tenant = tenant
         self.tenant_guid = tenant_guid
         self.client_id = client_id
@@ -102,10 +126,19 @@ class Simulator:
             args += ["--token-lifetime", str(token_lifetime)]
         if ledger_file:
             args += ["--ledger", ledger_file]
+        for name, value in switches.items():
+            if name not in SWITCHES:
+                raise TypeError("unknown simulator switch %r" % name)
+            if isinstance(value, bool):
+                value = "on" if value else "off"
+            if value is not None:
+                args += ["--" + name.replace("_", "-"), str(value)]
+        for fault in faults:
+            args += ["--fault", fault_spec(fault)]
         self.args = args + list(extra_args)
         self.process = None
         self.port = None
-        self._token = None
+        self._tokens = {}
         self._context = None
 
     # -- lifecycle ---------------------------------------------------------------------------------------------
@@ -202,18 +235,28 @@ class Simulator:
         if version == 2:
             fields["scope"] = GRAPH_SCOPE
         else:
-            fields["resource"] = "https://graph.windows.net"
+            fields["resource"] = SIEM_RESOURCE
         fields.update(form)
         fields = {k: v for k, v in fields.items() if v is not None}
         return self.request("POST", self.token_url(version, tenant), body=fields)
 
-    def access_token(self, fresh=False):
-        if self._token is None or fresh:
-            r = self.request_token()
+    def access_token(self, fresh=False, scope=GRAPH_SCOPE, resource=None):
+        """A cached token: v2 for `scope`, or v1 for `resource` when given."""
+        key = resource or scope
+        if fresh or key not in self._tokens:
+            r = self.request_token(1, resource=resource) if resource else self.request_token(scope=scope)
             if r.status != 200:
                 raise RuntimeError("token request failed: %s %s" % (r.status, r.text()))
-            self._token = r.json()["access_token"]
-        return self._token
+            self._tokens[key] = r.json()["access_token"]
+        return self._tokens[key]
+
+    def alerts_token(self, fresh=False):
+        """For the Defender for Endpoint alerts API (v2, scope api.securitycenter.microsoft.com)."""
+        return self.access_token(fresh, scope=ALERTS_SCOPE)
+
+    def siem_token(self, fresh=False):
+        """For the SIEM API (v1, resource https://graph.windows.net)."""
+        return self.access_token(fresh, resource=SIEM_RESOURCE)
 
     def get(self, path_or_url, token=None, headers=None):
         h = dict(headers or {})
@@ -243,17 +286,73 @@ class Simulator:
                 return items, pages
             r = self.get(link, token=token if token is not None else self.access_token())
 
+    def mde_alerts(self, query="", token=None, headers=None, path=ALERTS_API):
+        """GET the Defender for Endpoint alerts API (a dict query is encoded here)."""
+        if isinstance(query, dict):
+            query = urllib.parse.urlencode(query, quote_via=urllib.parse.quote)
+        return self.get(path + ("?" + query if query else ""),
+                        token=token if token is not None else self.alerts_token(), headers=headers)
+
+    def siem_alerts(self, params=(), token=None, headers=None):
+        """GET the SIEM API; params as a dict or a list of pairs (machinegroups repeats)."""
+        query = urllib.parse.urlencode(params, quote_via=urllib.parse.quote)
+        return self.get(ALERTS_API + ("?" + query if query else ""),
+                        token=token if token is not None else self.siem_token(), headers=headers)
+
     # -- control endpoints -------------------------------------------------------------------------------------
     def stats(self):
         return self.request("GET", "/_sim/stats").json()
 
-    def add_alerts(self, count):
-        """Creates `count` alerts updated now; returns [{"id", "lastUpdateDateTime", "ticks"}, ...]."""
-        r = self.request("POST", "/_sim/alerts?count=%d" % count, body=b"")
-        if r.status != 201:
-            raise RuntimeError("add alerts failed: %s %s" % (r.status, r.text()))
-        return r.json()["versions"]
+    def _control(self, method, path, body=None):
+        data = json.dumps(body) if body is not None else (b"" if method == "POST" else None)
+        r = self.request(method, path, body=data, headers={"Content-Type": "application/json"})
+        if r.status not in (200, 201):
+            raise RuntimeError("%s %s failed: %s %s" % (method, path, r.status, r.text()))
+        return r.json()
 
-    def ledger(self, start=0):
-        """Every alert version the simulator made visible: [{"id", "lastUpdateDateTime", "ticks"}, ...]."""
-        return self.request("GET", "/_sim/ledger?from=%d" % start).json()
+    def add_alerts(self, count, tie=None):
+        """Creates `count` alerts updated now; returns [{"id", "lastUpdateDateTime", "ticks", "visibleAt"}, ...]."""
+        query = "count=%d" % count + ("&tie=%d" % tie if tie else "")
+        return self._control("POST", "/_sim/alerts?" + query)["versions"]
+
+    def mutate(self, count=1, target=None, api=None, ids=(), tie=None):
+        """New versions of existing alerts: `ids`, or `count` picked by target (random, served, unserved) from the
+        last page `api` served; returns the versions like add_alerts."""
+        params = [("count", count)] + [("id", i) for i in ids]
+        params += [(k, v) for k, v in (("target", target), ("api", api), ("tie", tie)) if v is not None]
+        return self._control("POST", "/_sim/mutate?" + urllib.parse.urlencode(params))["versions"]
+
+    def ledger(self, start=0, final=False):
+        """Every alert version the simulator made visible: [{"seq", "id", "lastUpdateDateTime", "ticks",
+        "visibleAt", "apis", "siem" (when it made SIEM records), "supersededAt"}, ...]; final: only current ones."""
+        return self._control("GET", "/_sim/ledger?from=%d%s" % (start, "&final=1" if final else ""))
+
+    def requests_log(self, start=0):
+        """Every API request: [{"at": ticks, "api": "graph"|"alerts"|"siem", "status": N}, ...]."""
+        return self._control("GET", "/_sim/requests?from=%d" % start)
+
+    def hazards(self):
+        return self._control("GET", "/_sim/hazards")
+
+    def set_hazards(self, **hazards):
+        """set_hazards(tie_size=5, feed_rate=10, ...): the --switch names with underscores."""
+        return self._control("POST", "/_sim/hazards", _hyphenate(hazards))
+
+    def faults(self):
+        """{"budgets", "budget-graph", ..., "token-max-age", "rules": [...], "applied": [...]}"""
+        return self._control("GET", "/_sim/faults")
+
+    def add_fault(self, kind, **settings):
+        """add_fault("429", count=2, retry_after=3): one rule, in --fault's vocabulary."""
+        return self._control("POST", "/_sim/faults", dict(_hyphenate(settings), kind=kind))
+
+    def set_faults(self, **settings):
+        """set_faults(budgets="off", token_max_age=5): fault settings."""
+        return self._control("POST", "/_sim/faults", _hyphenate(settings))
+
+    def clear_faults(self):
+        return self._control("DELETE", "/_sim/faults")
+
+    def revoke_tokens(self):
+        """Every token issued so far expires now (clients see 401 and must get a new one)."""
+        self._control("POST", "/_sim/tokens/revoke")

@@ -1,0 +1,64 @@
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+#include "budgets.h"
+#include "fault_plan.h"
+#include "http_message.h"
+#include "sim_stats.h"
+#include "token_service.h"
+
+namespace sim {
+
+// What an alert API answered to an authorized request.
+struct ApiAnswer {
+  ApiAnswer() = default;
+  ApiAnswer(HttpResponse r) : response(std::move(r)) {}  // implicit: an error response is a whole answer
+
+  HttpResponse response;
+  std::size_t alerts_served = 0;
+  std::string broken_alert;  // the alert a bad-alert fault broke
+};
+
+// What the gate lets the API know about one request.
+struct ServeContext {
+  Ticks now = 0;
+  bool gzip = false;                   // the API may compress the page itself (Graph does, from cached segments)
+  FaultMode broken = FaultMode::None;  // bad-alert: break the middle alert of the page this way
+};
+
+// What differs from one alert API to the next: the answer to a request that passed the gate.
+class AlertApi {
+ public:
+  virtual ~AlertApi() = default;
+  virtual Api kind() const = 0;
+  virtual ApiAnswer serve(const HttpRequest& request, const ServeContext& context) = 0;
+};
+
+// Every alert API request passes here, in this order: the method, the token, the request budget, the faults in
+// force; then the API answers; then the transport faults, gzip, and the stats. Budgets and faults only see
+// authenticated requests (the services' throttling is per app), and a request the budget refuses leaves the faults
+// for the next one.
+class ApiGate {
+ public:
+  ApiGate(const TokenService& tokens, FaultPlan& faults, Budgets& budgets, SimStats& stats);
+
+  HttpResponse handle(AlertApi& api, const HttpRequest& request);
+
+ private:
+  // Sets `transport` when a fault that changes how the answer travels hit the request.
+  ApiAnswer respond(AlertApi& api, const HttpRequest& request, Ticks now, bool gzip,
+                    std::optional<FaultRule>& transport);
+
+  const TokenService& tokens_;
+  FaultPlan& faults_;
+  Budgets& budgets_;
+  SimStats& stats_;
+};
+
+// The token of an "Authorization: Bearer" header; empty when there is none.
+std::string_view bearer_token(const HttpRequest& request);
+
+}  // namespace sim
