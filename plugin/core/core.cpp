@@ -1,23 +1,20 @@
 // The extern "C" boundary: plain C in, plain C out, and no exception ever leaves.
 #include "core.h"
 
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <array>
-#include <cerrno>
 #include <chrono>
 #include <cstring>
-#include <fstream>
 #include <memory>
-#include <sstream>
 #include <string>
 
 #include "checkpoint_codec.h"
+#include "client_credential.h"
+#include "endpoints.h"
 #include "cursor_registry.h"
 #include "fields.h"
 #include "format.h"
 #include "logger.h"
+#include "option_setters.h"
 #include "options.h"
 #include "poller.h"
 
@@ -49,15 +46,24 @@ struct DefenderCore {
 namespace {
 
 constexpr std::array<const char *, DEFENDER_OPTION_COUNT> option_names{
-    "tenant-id", "client-id", "client-secret", "client-secret-file", "api", "cloud", "login-url", "api-url",
-    "ca-file", "format", "poll-interval", "page-size", "initial-lookback", "late-arrival", "peer-verify",
+    "tenant-id",      "client-id",          "client-secret",      "client-secret-file",
+    "api",            "cloud",              "login-url",          "api-url",
+    "ca-file",        "format",             "poll-interval",      "page-size",
+    "initial-lookback", "late-arrival",     "peer-verify",        "client-certificate",
+    "client-private-key", "client-assertion-algorithm", "region", "audience",
+    "token-version",  "filter",             "expand-evidence",    "machine-groups",
+    "emit-updates",   "proxy",              "no-proxy",           "ca-dir",
+    "timeout",        "user-agent",         "allow-insecure-http", "requests-per-minute",
+    "requests-per-hour",
 };
 
 constexpr std::array<const char *, DEFENDER_STAT_COUNT> stat_names{
     "alerts_emitted", "duplicates_suppressed", "pages", "requests_2xx", "requests_401", "requests_403",
     "requests_429", "requests_4xx_other", "requests_5xx", "requests_network", "token_refreshes", "parse_errors",
-    "cursor_lag_seconds",
+    "cursor_lag_seconds", "degraded", "consecutive_failures", "budget_waits",
 };
+
+static_assert(option_names.back() != nullptr && stat_names.back() != nullptr, "every option and statistic needs a name");
 
 // Progress that need not be persisted at once (acknowledgements, an empty poll) is written at most this often.
 constexpr int64_t checkpoint_interval_ms = 1000;
@@ -92,32 +98,6 @@ Result guarded(Body &&body, Result on_failure, char *err, size_t err_len) {
   return on_failure;
 }
 
-OptionError readable_file(const char *option, const std::string &path) {
-  if (access(path.c_str(), R_OK) == 0) return std::nullopt;
-  return std::string(option) + "(\"" + path + "\") cannot be read: " + std::strerror(errno);
-}
-
-std::optional<std::string> read_secret_file(const std::string &path, const Logger &logger, std::string &error) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    error = "client-secret-file(\"" + path + "\") cannot be read: " + std::strerror(errno);
-    return std::nullopt;
-  }
-  std::ostringstream content;
-  content << in.rdbuf();
-  std::string secret = content.str();
-  while (!secret.empty() && (secret.back() == '\n' || secret.back() == '\r')) secret.pop_back();
-  if (secret.empty()) {
-    error = "client-secret-file(\"" + path + "\") is empty; it must hold the client secret's value";
-    return std::nullopt;
-  }
-  struct stat st;
-  if (stat(path.c_str(), &st) == 0 && (st.st_mode & S_IROTH))
-    logger.warning("client-secret-file() is readable by every user; restrict it, e.g. chmod 0600",
-                   {{"file", path}});
-  return secret;
-}
-
 std::shared_ptr<Cursor> restore_cursor(const Options &options, const void *data, size_t len, uint64_t acked,
                                        DefenderCursor *inherited, uint64_t &generation, std::string &restored_from,
                                        Instant &floor, Instant start) {
@@ -137,6 +117,18 @@ std::shared_ptr<Cursor> restore_cursor(const Options &options, const void *data,
   restored_from = data && len > 0 ? "unreadable checkpoint, starting over from initial-lookback()"
                                   : "first start, from initial-lookback()";
   return std::make_shared<Cursor>(fresh_cursor_state(floor), options.late_arrival_seconds, 0);
+}
+
+// Runs a setter; its error, if any, goes to err.
+template <class Setter>
+int set_option(Setter &&setter, char *err, size_t err_len) {
+  return guarded(
+      [&]() -> int {
+        const OptionError error = setter();
+        if (error) copy_message(*error, err, err_len);
+        return error ? 0 : 1;
+      },
+      0, err, err_len);
 }
 
 }  // namespace
@@ -159,88 +151,36 @@ void defender_options_free(DefenderOptions *options) { delete options; }
 
 int defender_options_set_string(DefenderOptions *o, DefenderOption option, const char *value, char *err,
                                 size_t err_len) {
-  return guarded(
-      [&]() -> int {
-        Options &opts = o->options;
-        const std::string v = value ? value : "";
-        OptionError error;
-        switch (option) {
-          case DEFENDER_OPTION_TENANT_ID: error = set_tenant(opts, v); break;
-          case DEFENDER_OPTION_CLIENT_ID:
-            if (v.empty()) error = "client-id() must not be empty";
-            opts.client_id = v;
-            break;
-          case DEFENDER_OPTION_CLIENT_SECRET:
-            if (v.empty()) error = "client-secret() must not be empty";
-            opts.client_secret = v;
-            break;
-          case DEFENDER_OPTION_CLIENT_SECRET_FILE:
-            error = readable_file("client-secret-file", v);
-            opts.client_secret_file = v;
-            break;
-          case DEFENDER_OPTION_CA_FILE:
-            error = readable_file("ca-file", v);
-            opts.ca_file = v;
-            break;
-          case DEFENDER_OPTION_API: error = set_api(opts, v); break;
-          case DEFENDER_OPTION_CLOUD: error = set_cloud(opts, v); break;
-          case DEFENDER_OPTION_FORMAT: error = set_format(opts, v); break;
-          case DEFENDER_OPTION_LOGIN_URL: error = set_url(opts.login_url, "login-url", v); break;
-          case DEFENDER_OPTION_API_URL: error = set_url(opts.api_url, "api-url", v); break;
-          default: error = std::string(defender_option_name(option)) + "() does not take a string"; break;
-        }
-        if (error) copy_message(*error, err, err_len);
-        return error ? 0 : 1;
-      },
-      0, err, err_len);
+  return set_option([&] { return set_string_option(o->options, option, value ? value : ""); }, err, err_len);
 }
 
 int defender_options_set_number(DefenderOptions *o, DefenderOption option, int64_t value, char *err,
                                 size_t err_len) {
-  return guarded(
-      [&]() -> int {
-        Options &opts = o->options;
-        const std::string name = defender_option_name(option);
-        auto require = [&](bool ok, const char *rule) {
-          if (!ok) copy_message(name + "(" + std::to_string(value) + ") must be " + rule, err, err_len);
-          return ok ? 1 : 0;
-        };
-        switch (option) {
-          case DEFENDER_OPTION_POLL_INTERVAL:
-            opts.poll_interval_seconds = value;
-            return require(value >= 1, "at least 1 second");
-          case DEFENDER_OPTION_PAGE_SIZE:
-            opts.page_size = value;
-            return require(value >= 1, "at least 1");
-          case DEFENDER_OPTION_INITIAL_LOOKBACK:
-            opts.initial_lookback_seconds = value;
-            return require(value >= 0, "0 or more seconds");
-          case DEFENDER_OPTION_LATE_ARRIVAL:
-            opts.late_arrival_seconds = value;
-            return require(value >= 0, "0 or more seconds");
-          default:
-            copy_message(name + "() does not take a number", err, err_len);
-            return 0;
-        }
-      },
-      0, err, err_len);
+  return set_option([&] { return set_number_option(o->options, option, value); }, err, err_len);
 }
 
 int defender_options_set_bool(DefenderOptions *o, DefenderOption option, int value, char *err, size_t err_len) {
-  if (option == DEFENDER_OPTION_PEER_VERIFY) {
-    o->options.peer_verify = value != 0;
-    return 1;
-  }
-  copy_message(std::string(defender_option_name(option)) + "() does not take yes or no", err, err_len);
-  return 0;
+  return set_option([&] { return set_bool_option(o->options, option, value != 0); }, err, err_len);
 }
 
-int defender_options_validate(const DefenderOptions *o, char *err, size_t err_len) {
+int defender_options_validate(const DefenderOptions *o, DefenderOption *culprit, char *err, size_t err_len) {
+  *culprit = DEFENDER_OPTION_COUNT;
   return guarded(
       [&]() -> int {
-        const OptionError error = validate(o->options);
-        if (error) copy_message(*error, err, err_len);
-        return error ? 0 : 1;
+        if (const auto problem = validate(o->options)) {
+          *culprit = problem->option;
+          copy_message(problem->message, err, err_len);
+          return 0;
+        }
+        // The files themselves: an empty secret file or a key that does not fit its certificate fails here, at
+        // --syntax-only, not at the first token request.
+        const auto credential = load_credential(o->options, Logger(nullptr, nullptr, {}), now());
+        if (const auto *error = std::get_if<CredentialError>(&credential)) {
+          *culprit = error->option;
+          copy_message(error->message, err, err_len);
+          return 0;
+        }
+        return 1;
       },
       0, err, err_len);
 }
@@ -260,22 +200,18 @@ DefenderCore *defender_core_new(const DefenderOptions *o, const char *source_nam
             options, name,
             Logger(log, log_user_data,
                    {{"source", name}, {"tenant", options.tenant_id}, {"api", std::string(api_name(options.api))}}));
-        std::string secret = options.client_secret;
-        if (!options.client_secret_file.empty()) {
-          std::string error;
-          const auto from_file = read_secret_file(options.client_secret_file, core->logger, error);
-          if (!from_file) {
-            copy_message(error, err, err_len);
-            return nullptr;
-          }
-          secret = *from_file;
-        }
         const Instant start = now();
+        auto credential = load_credential(options, core->logger, start);
+        if (const auto *error = std::get_if<CredentialError>(&credential)) {
+          copy_message(error->message, err, err_len);
+          return nullptr;
+        }
         Instant floor;
         auto cursor = restore_cursor(options, checkpoint, checkpoint_len, acked_sequence, inherited,
                                      core->generation, core->restored_from, floor, start);
         register_cursor(cursor);
-        core->poller = std::make_unique<Poller>(options, std::move(secret), std::move(cursor), core->logger, floor);
+        core->poller = std::make_unique<Poller>(options, std::move(std::get<ClientCredential>(credential)),
+                                                std::move(cursor), core->logger, floor, now);
         return core.release();
       },
       static_cast<DefenderCore *>(nullptr), err, err_len);
@@ -299,6 +235,8 @@ size_t defender_core_describe(const DefenderCore *core, char *buf, size_t buf_le
         const Options &o = core->options;
         const std::string text = "tenant=" + o.tenant_id + " api=" + std::string(api_name(o.api)) +
                                  " cloud=" + std::string(cloud_name(o.cloud)) + " format=" + std::string(format_name(o.format.format)) +
+                                 " credential=" + std::string(credential_kind(o)) +
+                                 " endpoint=" + endpoints_for(o).alerts_url +
                                  " position=" + format_instant(core->poller->cursor().delivered_position()) + " (" +
                                  core->restored_from + ")";
         return copy_out(text, buf, buf_len);
@@ -314,7 +252,7 @@ const char *defender_field_name(size_t field) { return field < field_count() ? f
 DefenderFetchStatus defender_core_fetch(DefenderCore *core, DefenderMessage *message, DefenderFieldFn each_field,
                                         void *user_data, uint32_t *idle_ms) {
   try {
-    const auto next = core->poller->next(now());
+    const auto next = core->poller->next();
     if (const auto *idle = std::get_if<Idle>(&next)) {
       *idle_ms = static_cast<uint32_t>(idle->milliseconds);
       return DEFENDER_FETCH_IDLE;

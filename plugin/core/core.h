@@ -39,6 +39,24 @@ typedef enum
   DEFENDER_OPTION_INITIAL_LOOKBACK,
   DEFENDER_OPTION_LATE_ARRIVAL,
   DEFENDER_OPTION_PEER_VERIFY,
+  DEFENDER_OPTION_CLIENT_CERTIFICATE,
+  DEFENDER_OPTION_CLIENT_PRIVATE_KEY,
+  DEFENDER_OPTION_CLIENT_ASSERTION_ALGORITHM,
+  DEFENDER_OPTION_REGION,
+  DEFENDER_OPTION_AUDIENCE,
+  DEFENDER_OPTION_TOKEN_VERSION,
+  DEFENDER_OPTION_FILTER,
+  DEFENDER_OPTION_EXPAND_EVIDENCE,
+  DEFENDER_OPTION_MACHINE_GROUPS, /* repeatable: each value adds a group */
+  DEFENDER_OPTION_EMIT_UPDATES,
+  DEFENDER_OPTION_PROXY,
+  DEFENDER_OPTION_NO_PROXY,
+  DEFENDER_OPTION_CA_DIR,
+  DEFENDER_OPTION_TIMEOUT,
+  DEFENDER_OPTION_USER_AGENT,
+  DEFENDER_OPTION_ALLOW_INSECURE_HTTP,
+  DEFENDER_OPTION_REQUESTS_PER_MINUTE,
+  DEFENDER_OPTION_REQUESTS_PER_HOUR,
   DEFENDER_OPTION_COUNT
 } DefenderOption;
 
@@ -56,8 +74,11 @@ int defender_options_set_number(DefenderOptions *options, DefenderOption option,
 int defender_options_set_bool(DefenderOptions *options, DefenderOption option, int value,
                               char *err, size_t err_len);
 
-/* Checks the options together (required ones, contradictions). 1 when usable. */
-int defender_options_validate(const DefenderOptions *options, char *err, size_t err_len);
+/*
+ * Checks the options together (required ones, contradictions, the certificate and its key). 1 when usable.
+ * On failure *culprit names the option at fault, or is DEFENDER_OPTION_COUNT when the block as a whole is.
+ */
+int defender_options_validate(const DefenderOptions *options, DefenderOption *culprit, char *err, size_t err_len);
 
 /* A stable default persist name derived from the identifying options, e.g. "contoso.onmicrosoft.com,graph". */
 size_t defender_options_default_persist_name(const DefenderOptions *options, char *buf, size_t buf_len);
@@ -171,6 +192,9 @@ typedef enum
   DEFENDER_STAT_TOKEN_REFRESHES,
   DEFENDER_STAT_PARSE_ERRORS,
   DEFENDER_STAT_CURSOR_LAG_SECONDS,
+  DEFENDER_STAT_DEGRADED,             /* 1 while requests fail, 0 once one succeeds again */
+  DEFENDER_STAT_CONSECUTIVE_FAILURES,
+  DEFENDER_STAT_BUDGET_WAITS,         /* times a request waited for the request budget */
   DEFENDER_STAT_COUNT
 } DefenderStat;
 

@@ -3,17 +3,23 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include "options.h"
 
 namespace defender {
 
 struct Endpoints {
-  std::string token_url;  // https://login.microsoftonline.com/<tenant>/oauth2/v2.0/token
-  std::string scope;      // <audience>/.default
-  std::string alerts_url; // https://graph.microsoft.com/v1.0/security/alerts_v2
+  std::string token_url;  // https://login.microsoftonline.com/<tenant>/oauth2/v2.0/token (or /oauth2/token for v1)
+  TokenVersion token_version = TokenVersion::v2;
+  std::string audience;    // the API's App ID URI: scope=<audience>/.default (v2), resource=<audience> (v1)
+  std::string alerts_url;  // https://graph.microsoft.com/v1.0/security/alerts_v2
 };
 
 Endpoints endpoints_for(const Options &options);
+
+// The regional hosts of the global cloud (reference/defender-api.md §2.2, §4.1).
+bool is_known_region(Api api, std::string_view region);
+std::string_view known_regions(Api api);  // for messages: "us, eu or uk"
 
 }  // namespace defender

@@ -18,6 +18,7 @@ struct Failure {
   FailureKind kind;
   std::string message;                        // for the person reading the log at 3 a.m.: cause and what to do
   std::optional<int64_t> retry_after_seconds;  // from Retry-After, when the service sent one
+  long http_status = 0;                        // the alert API's answer; 0 when none arrived or not the API's
 };
 
 }  // namespace defender

@@ -1,33 +1,47 @@
 #include "alert_api.h"
 #include "graph_adapter.h"
 #include "http_client.h"
+#include "window_reader.h"
 
 namespace defender {
+namespace {
 
-std::string time_filter(std::string_view property, const PageRequest &request) {
-  const std::string name(property);
-  if (request.single_instant) return name + " eq " + format_instant(request.from);
-  return name + " ge " + format_instant(request.from) + " and " + name + " lt " + format_instant(request.until);
-}
+class GraphAlertsApi final : public AlertApi {
+ public:
+  GraphAlertsApi(const Options &options, const Endpoints &endpoints) : odata_(odata_settings(options, endpoints)) {}
 
-std::string GraphAlertsApi::page_url(const PageRequest &request, const HttpClient &http) const {
-  if (!request.next_link.empty()) return request.next_link;
-  std::string url = alerts_url_ + "?$filter=" + http.escape(time_filter("lastUpdateDateTime", request)) +
-                    "&$orderby=" + http.escape("lastUpdateDateTime asc") + "&$top=" + std::to_string(request.top);
-  if (request.skip > 0) url += "&$skip=" + std::to_string(request.skip);
-  return url;
-}
+  std::unique_ptr<WindowPlan> plan_window(Instant from, Instant until) override {
+    return std::make_unique<WindowReader>(from, until, odata_.page_size, true);
+  }
 
-std::vector<std::string> GraphAlertsApi::request_headers() const {
-  // Without the Prefer header Graph hides enum values added after v1.0 (e.g. newer serviceSource values).
-  return {"Accept: application/json", "Prefer: include-unknown-enum-members"};
-}
+  std::string page_url(const PageRequest &request, const HttpClient &http) const override {
+    if (!request.next_link.empty()) return request.next_link;
+    const std::string property = odata_.paging == PagingTime::updated ? "lastUpdateDateTime" : "createdDateTime";
+    return odata_.alerts_url + "?" + odata_page_query(property, request, odata_.filter, http) + "&$orderby=" +
+           http.escape(property + " asc");
+  }
 
-std::optional<Alert> GraphAlertsApi::adapt(const rapidjson::Value &object) const { return adapt_graph_alert(object); }
+  std::vector<std::string> request_headers() const override {
+    // Without the Prefer header Graph hides enum values added after v1.0 (e.g. newer serviceSource values).
+    return {"Accept: application/json", "Prefer: include-unknown-enum-members"};
+  }
 
-std::string_view GraphAlertsApi::permission_advice() const {
-  return "grant the app registration the Microsoft Graph application permission SecurityAlert.Read.All and an "
-         "admin consent";
+  std::optional<Alert> adapt(const rapidjson::Value &object) const override { return adapt_graph_alert(object); }
+  PagingTime paging_time() const override { return odata_.paging; }
+
+  std::string_view permission_advice() const override {
+    return "grant the app registration the Microsoft Graph application permission SecurityAlert.Read.All and an "
+           "admin consent";
+  }
+
+ private:
+  ODataSettings odata_;
+};
+
+}  // namespace
+
+std::unique_ptr<AlertApi> make_graph_alerts_api(const Options &options, const Endpoints &endpoints) {
+  return std::make_unique<GraphAlertsApi>(options, endpoints);
 }
 
 }  // namespace defender

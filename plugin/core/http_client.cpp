@@ -2,6 +2,7 @@
 
 #include <curl/curl.h>
 
+#include <cstdio>
 #include <mutex>
 #include <stdexcept>
 
@@ -12,6 +13,10 @@ struct SlistDeleter {
   void operator()(curl_slist *list) const { curl_slist_free_all(list); }
 };
 using Slist = std::unique_ptr<curl_slist, SlistDeleter>;
+
+// A transfer waits in curl_multi_poll at most this long before it looks at the abort flag on its own; an abort
+// wakes it sooner.
+constexpr int poll_timeout_ms = 1000;
 
 Slist header_list(const std::vector<std::string> &lines) {
   Slist list;
@@ -68,18 +73,60 @@ size_t collect_header(char *data, size_t size, size_t count, void *user) {
   return size * count;
 }
 
-int check_abort(void *user, curl_off_t, curl_off_t, curl_off_t, curl_off_t) {
-  return static_cast<std::atomic<bool> *>(user)->load() ? 1 : 0;
+TransportProblem classify(CURLcode code, long connect_code, bool proxied) {
+  // 407 is the standard answer; some proxies (tinyproxy 1.11) answer a CONNECT with 401.
+  if (connect_code == 407 || connect_code == 401) return TransportProblem::proxy_auth;
+  if (connect_code != 0 && connect_code != 200) return TransportProblem::proxy;
+  switch (code) {
+    case CURLE_COULDNT_RESOLVE_HOST: return TransportProblem::resolve;
+    case CURLE_COULDNT_RESOLVE_PROXY:
+    case CURLE_PROXY: return TransportProblem::proxy;
+    case CURLE_COULDNT_CONNECT: return proxied ? TransportProblem::proxy : TransportProblem::connect;
+    case CURLE_PEER_FAILED_VERIFICATION:
+    case CURLE_SSL_CACERT_BADFILE: return TransportProblem::tls_trust;
+    case CURLE_SSL_CONNECT_ERROR:
+    case CURLE_SSL_CERTPROBLEM:
+    case CURLE_SSL_CIPHER:
+    case CURLE_SSL_ENGINE_NOTFOUND:
+    case CURLE_SSL_ENGINE_SETFAILED:
+    case CURLE_SSL_ENGINE_INITFAILED:
+    case CURLE_SSL_CRL_BADFILE:
+    case CURLE_SSL_ISSUER_ERROR:
+    case CURLE_SSL_PINNEDPUBKEYNOTMATCH:
+    case CURLE_SSL_INVALIDCERTSTATUS: return TransportProblem::tls;
+    case CURLE_OPERATION_TIMEDOUT: return TransportProblem::timeout;
+    case CURLE_SEND_ERROR:
+    case CURLE_RECV_ERROR:
+    case CURLE_GOT_NOTHING:
+    case CURLE_PARTIAL_FILE:
+    case CURLE_HTTP2:
+    case CURLE_HTTP2_STREAM:
+    case CURLE_BAD_CONTENT_ENCODING: return TransportProblem::interrupted;
+    default: return TransportProblem::other;
+  }
+}
+
+// libcurl's messages name hosts, not credentials; this makes sure a proxy password never reaches a log either.
+std::string scrubbed(std::string text, const std::string &proxy) {
+  const size_t scheme = proxy.find("://");
+  const size_t start = scheme == std::string::npos ? 0 : scheme + 3;
+  const size_t at = proxy.find('@', start);
+  if (at == std::string::npos || at == start) return text;
+  const std::string userinfo = proxy.substr(start, at - start);
+  for (size_t pos; (pos = text.find(userinfo)) != std::string::npos;) text.replace(pos, userinfo.size(), "***");
+  return text;
 }
 
 }  // namespace
 
 void HttpClient::CurlDeleter::operator()(CURL *handle) const { curl_easy_cleanup(handle); }
+void HttpClient::MultiDeleter::operator()(CURLM *handle) const { curl_multi_cleanup(handle); }
 
 HttpClient::HttpClient(TransportOptions options) : options_(std::move(options)) {
   global_init_once();
+  multi_.reset(curl_multi_init());
   handle_.reset(curl_easy_init());
-  if (!handle_) throw std::runtime_error("curl_easy_init failed");
+  if (!multi_ || !handle_) throw std::runtime_error("curl_multi_init or curl_easy_init failed");
 }
 
 HttpClient::~HttpClient() = default;
@@ -91,55 +138,94 @@ std::string HttpClient::escape(std::string_view value) const {
   return escaped.get();
 }
 
-HttpResult HttpClient::perform(const HttpRequest &request, HttpResponse &response) {
-  if (aborted_.load()) return HttpResult{TransportOutcome::aborted, "shutting down"};
+void HttpClient::request_abort() {
+  aborted_.store(true);
+  curl_multi_wakeup(multi_.get());
+}
 
+void HttpClient::configure(const HttpRequest &request, HttpResponse &response, const void *headers,
+                           char *error_buffer) {
   CURL *h = handle_.get();
   curl_easy_reset(h);  // keeps the connection cache, drops the previous request's options
+  curl_easy_setopt(h, CURLOPT_URL, request.url.c_str());
+  curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, options_.allow_insecure_http ? "http,https" : "https");
+  curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
+  curl_easy_setopt(h, CURLOPT_ERRORBUFFER, error_buffer);
+  curl_easy_setopt(h, CURLOPT_HTTPHEADER, headers);
+  curl_easy_setopt(h, CURLOPT_ACCEPT_ENCODING, "");
+  curl_easy_setopt(h, CURLOPT_USERAGENT, options_.user_agent.c_str());
+  curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT, static_cast<long>(std::min<int64_t>(options_.timeout_seconds, 30)));
+  curl_easy_setopt(h, CURLOPT_TIMEOUT, static_cast<long>(options_.timeout_seconds));
+  curl_easy_setopt(h, CURLOPT_SSL_VERIFYPEER, options_.peer_verify ? 1L : 0L);
+  curl_easy_setopt(h, CURLOPT_SSL_VERIFYHOST, options_.peer_verify ? 2L : 0L);
+  if (!options_.ca_file.empty()) curl_easy_setopt(h, CURLOPT_CAINFO, options_.ca_file.c_str());
+  if (!options_.ca_dir.empty()) curl_easy_setopt(h, CURLOPT_CAPATH, options_.ca_dir.c_str());
+  if (!options_.proxy.empty()) curl_easy_setopt(h, CURLOPT_PROXY, options_.proxy.c_str());
+  if (!options_.no_proxy.empty()) curl_easy_setopt(h, CURLOPT_NOPROXY, options_.no_proxy.c_str());
+  curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, append_body);
+  curl_easy_setopt(h, CURLOPT_WRITEDATA, &response);
+  curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, collect_header);
+  curl_easy_setopt(h, CURLOPT_HEADERDATA, &response);
+  if (request.method == HttpRequest::Method::post) {
+    curl_easy_setopt(h, CURLOPT_POSTFIELDS, request.body.c_str());
+    curl_easy_setopt(h, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(request.body.size()));
+  }
+}
+
+HttpResult HttpClient::perform(const HttpRequest &request, HttpResponse &response) {
+  if (aborted_.load()) return HttpResult{TransportOutcome::aborted, "shutting down", TransportProblem::none};
+
   response.status = 0;
   response.body.clear();
   response.retry_after.clear();
   response.date.clear();
   response.request_id.clear();
   response.content_type.clear();
-
   const Slist headers = header_list(request.headers);
-
   char error_buffer[CURL_ERROR_SIZE] = {0};
-  curl_easy_setopt(h, CURLOPT_URL, request.url.c_str());
-  curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "https");
-  curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
-  curl_easy_setopt(h, CURLOPT_ERRORBUFFER, error_buffer);
-  curl_easy_setopt(h, CURLOPT_HTTPHEADER, headers.get());
-  curl_easy_setopt(h, CURLOPT_ACCEPT_ENCODING, "");
-  curl_easy_setopt(h, CURLOPT_USERAGENT, options_.user_agent.c_str());
-  curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT, std::min(options_.timeout_seconds, 30L));
-  curl_easy_setopt(h, CURLOPT_TIMEOUT, options_.timeout_seconds);
-  curl_easy_setopt(h, CURLOPT_SSL_VERIFYPEER, options_.peer_verify ? 1L : 0L);
-  curl_easy_setopt(h, CURLOPT_SSL_VERIFYHOST, options_.peer_verify ? 2L : 0L);
-  if (!options_.ca_file.empty()) curl_easy_setopt(h, CURLOPT_CAINFO, options_.ca_file.c_str());
-  curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, append_body);
-  curl_easy_setopt(h, CURLOPT_WRITEDATA, &response);
-  curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, collect_header);
-  curl_easy_setopt(h, CURLOPT_HEADERDATA, &response);
-  curl_easy_setopt(h, CURLOPT_NOPROGRESS, 0L);
-  curl_easy_setopt(h, CURLOPT_XFERINFOFUNCTION, check_abort);
-  curl_easy_setopt(h, CURLOPT_XFERINFODATA, &aborted_);
-  if (request.method == HttpRequest::Method::post) {
-    curl_easy_setopt(h, CURLOPT_POSTFIELDS, request.body.c_str());
-    curl_easy_setopt(h, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(request.body.size()));
-  }
+  configure(request, response, headers.get(), error_buffer);
 
-  const CURLcode code = curl_easy_perform(h);
+  CURL *h = handle_.get();
+  CURLM *multi = multi_.get();
+  if (curl_multi_add_handle(multi, h) != CURLM_OK) throw std::runtime_error("curl_multi_add_handle failed");
+  CURLcode code = CURLE_OK;
+  for (bool done = false; !done && !aborted_.load();) {
+    int running = 0;
+    if (const CURLMcode m = curl_multi_perform(multi, &running); m != CURLM_OK) {
+      code = CURLE_OUT_OF_MEMORY;
+      std::snprintf(error_buffer, CURL_ERROR_SIZE, "%s", curl_multi_strerror(m));
+      break;
+    }
+    int queued = 0;
+    while (const CURLMsg *message = curl_multi_info_read(multi, &queued)) {
+      if (message->msg != CURLMSG_DONE) continue;
+      code = message->data.result;
+      done = true;
+    }
+    if (!done && running == 0) {
+      code = CURLE_GOT_NOTHING;
+      break;
+    }
+    if (!done && curl_multi_poll(multi, nullptr, 0, poll_timeout_ms, nullptr) != CURLM_OK) {
+      code = CURLE_OUT_OF_MEMORY;
+      break;
+    }
+  }
+  // Removing the handle ends an unfinished transfer; the multi handle keeps finished connections for reuse.
+  curl_multi_remove_handle(multi, h);
   curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &response.status);
+  long connect_code = 0;
+  curl_easy_getinfo(h, CURLINFO_HTTP_CONNECTCODE, &connect_code);
   // The error buffer and the header list live on this stack frame: detach them from the reused handle.
   curl_easy_setopt(h, CURLOPT_ERRORBUFFER, nullptr);
   curl_easy_setopt(h, CURLOPT_HTTPHEADER, nullptr);
 
-  if (code == CURLE_ABORTED_BY_CALLBACK || aborted_.load()) return HttpResult{TransportOutcome::aborted, "shutting down"};
+  if (aborted_.load()) return HttpResult{TransportOutcome::aborted, "shutting down", TransportProblem::none};
   if (code != CURLE_OK)
-    return HttpResult{TransportOutcome::failed, error_buffer[0] ? error_buffer : curl_easy_strerror(code)};
-  return HttpResult{TransportOutcome::ok, {}};
+    return HttpResult{TransportOutcome::failed,
+                      scrubbed(error_buffer[0] ? error_buffer : curl_easy_strerror(code), options_.proxy),
+                      classify(code, connect_code, !options_.proxy.empty())};
+  return HttpResult{TransportOutcome::ok, {}, TransportProblem::none};
 }
 
 }  // namespace defender

@@ -1,4 +1,6 @@
 // HTTPS over libcurl (OpenSSL): one reusable handle per source, so connections and TLS sessions are reused.
+// The transfer runs in a multi handle that request_abort() can wake from any thread, so shutdown and reload never
+// wait for a slow answer.
 #pragma once
 
 #include <atomic>
@@ -7,16 +9,12 @@
 #include <string_view>
 #include <vector>
 
+#include "transport_options.h"
+
 typedef void CURL;
+typedef void CURLM;
 
 namespace defender {
-
-struct TransportOptions {
-  std::string ca_file;
-  bool peer_verify = true;
-  long timeout_seconds = 30;
-  std::string user_agent;
-};
 
 struct HttpRequest {
   enum class Method { get, post } method = Method::get;
@@ -37,12 +35,27 @@ struct HttpResponse {
 enum class TransportOutcome {
   ok,       // an HTTP status arrived (which may still be an error status)
   aborted,  // request_abort() was called
-  failed,   // no HTTP status: DNS, connect, TLS, timeout, reset
+  failed,   // no HTTP status: DNS, connect, TLS, proxy, timeout, reset
+};
+
+// Why no HTTP status arrived, in the terms a person fixes it in.
+enum class TransportProblem {
+  none,
+  resolve,      // the host name did not resolve
+  connect,      // no TCP connection
+  tls_trust,    // the server's certificate is not trusted
+  tls,          // any other TLS failure
+  proxy,        // the proxy is unreachable or refused the tunnel
+  proxy_auth,   // the proxy wants other credentials
+  timeout,      // timeout() passed
+  interrupted,  // the connection broke mid-exchange
+  other,
 };
 
 struct HttpResult {
   TransportOutcome outcome = TransportOutcome::failed;
   std::string error;  // libcurl's explanation when the transport failed
+  TransportProblem problem = TransportProblem::none;
 };
 
 class HttpClient {
@@ -56,18 +69,27 @@ class HttpClient {
   // `response` is reused between calls so that page bodies do not reallocate.
   HttpResult perform(const HttpRequest &request, HttpResponse &response);
 
-  // Any thread: makes the transfer in flight (and every later one) return `aborted` promptly.
-  void request_abort() { aborted_.store(true); }
+  // Any thread: makes the transfer in flight (and every later one) return `aborted` at once.
+  void request_abort();
 
   // Percent-encodes a query or form value.
   std::string escape(std::string_view value) const;
+
+  const TransportOptions &options() const { return options_; }
 
  private:
   struct CurlDeleter {
     void operator()(CURL *handle) const;
   };
+  struct MultiDeleter {
+    void operator()(CURLM *handle) const;
+  };
+
+  void configure(const HttpRequest &request, HttpResponse &response, const void *headers, char *error_buffer);
+  HttpResult finish(int code, const char *error_buffer);
 
   TransportOptions options_;
+  std::unique_ptr<CURLM, MultiDeleter> multi_;
   std::unique_ptr<CURL, CurlDeleter> handle_;
   std::atomic<bool> aborted_{false};
 };

@@ -21,6 +21,7 @@ class Logger {
   void error(const std::string &message, const Tags &tags = {}) const { log(DEFENDER_LOG_ERROR, message, tags); }
   void warning(const std::string &message, const Tags &tags = {}) const { log(DEFENDER_LOG_WARNING, message, tags); }
   void notice(const std::string &message, const Tags &tags = {}) const { log(DEFENDER_LOG_NOTICE, message, tags); }
+  void debug(const std::string &message, const Tags &tags = {}) const { log(DEFENDER_LOG_DEBUG, message, tags); }
 
  private:
   DefenderLogFn fn_;

@@ -1,19 +1,75 @@
 #include "options.h"
 
 #include <algorithm>
-#include <array>
+
+#include "endpoints.h"
+#include "text_match.h"
 
 namespace defender {
 namespace {
 
-bool equals_ignoring_case(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
-         });
+bool is_plain_http(const std::string &url) { return starts_with_ignoring_case(url, "http://"); }
+
+OptionProblem problem(DefenderOption option, std::string message) { return OptionProblem{option, std::move(message)}; }
+
+std::optional<OptionProblem> validate_credentials(const Options &o) {
+  const int given = !o.client_secret.empty() + !o.client_secret_file.empty() + !o.client_certificate.empty();
+  if (!o.client_secret.empty() && !o.client_secret_file.empty())
+    return problem(DEFENDER_OPTION_COUNT,
+                   "client-secret() and client-secret-file() are both set; keep one (client-secret-file() keeps the "
+                   "secret out of the configuration)");
+  if (given > 1)
+    return problem(DEFENDER_OPTION_CLIENT_CERTIFICATE,
+                   "client-certificate() and a client secret are both set; keep one credential");
+  if (given == 0)
+    return problem(DEFENDER_OPTION_COUNT,
+                   "a credential is required: client-secret-file(\"/etc/syslog-ng/defender.secret\"), client-secret(), "
+                   "or client-certificate() with client-private-key()");
+  if (!o.client_private_key.empty() && o.client_certificate.empty())
+    return problem(DEFENDER_OPTION_CLIENT_PRIVATE_KEY,
+                   "client-private-key() needs client-certificate(): the certificate names the key to Entra ID");
+  return std::nullopt;
 }
 
-bool starts_with_ignoring_case(std::string_view text, std::string_view prefix) {
-  return text.size() >= prefix.size() && equals_ignoring_case(text.substr(0, prefix.size()), prefix);
+std::optional<OptionProblem> validate_api_options(const Options &o) {
+  const std::string api(api_name(o.api));
+  if (!o.region.empty()) {
+    if (o.api == Api::graph)
+      return problem(DEFENDER_OPTION_REGION,
+                     "region() applies to api(alerts) and api(siem); Microsoft Graph has no regional hosts");
+    if (o.cloud != Cloud::global)
+      return problem(DEFENDER_OPTION_REGION, "region() applies to cloud(global); cloud(" +
+                                                 std::string(cloud_name(o.cloud)) + ") has one host for api(" + api +
+                                                 ")");
+    if (!o.api_url.empty())
+      return problem(DEFENDER_OPTION_REGION, "region() and api-url() both choose the API host; keep one");
+    if (!is_known_region(o.api, o.region))
+      return problem(DEFENDER_OPTION_REGION, "unknown region(" + o.region + ") for api(" + api + "); use " +
+                                                 std::string(known_regions(o.api)));
+  }
+  if (!o.filter.empty() && o.api == Api::siem)
+    return problem(DEFENDER_OPTION_FILTER,
+                   "filter() applies to api(graph) and api(alerts); the SIEM API takes no OData filter (use "
+                   "machine-groups() to narrow it)");
+  if (!o.machine_groups.empty() && o.api != Api::siem)
+    return problem(DEFENDER_OPTION_MACHINE_GROUPS,
+                   "machine-groups() applies to api(siem); with api(" + api + ") use filter() instead");
+  if (o.expand_evidence && o.api != Api::alerts)
+    return problem(DEFENDER_OPTION_EXPAND_EVIDENCE,
+                   "expand-evidence() applies to api(alerts); api(" + api +
+                       ") returns evidence as it is (Graph inline, the SIEM API flat)");
+  return std::nullopt;
+}
+
+std::optional<OptionProblem> validate_insecure_http(const Options &o) {
+  if (o.transport.allow_insecure_http) return std::nullopt;
+  const auto refuse = [](DefenderOption option, const std::string &url) {
+    return problem(option, std::string(defender_option_name(option)) + "(\"" + url +
+                               "\") must be an https:// URL; plain http only on a test rig, with allow-insecure-http(yes)");
+  };
+  if (is_plain_http(o.login_url)) return refuse(DEFENDER_OPTION_LOGIN_URL, o.login_url);
+  if (is_plain_http(o.api_url)) return refuse(DEFENDER_OPTION_API_URL, o.api_url);
+  return std::nullopt;
 }
 
 }  // namespace
@@ -28,13 +84,13 @@ std::string_view api_name(Api api) {
 }
 
 OptionError set_api(Options &options, std::string_view value) {
-  if (equals_ignoring_case(value, "graph")) {
-    options.api = Api::graph;
-    return std::nullopt;
+  for (const Api api : {Api::graph, Api::alerts, Api::siem}) {
+    if (equals_ignoring_case(value, api_name(api))) {
+      options.api = api;
+      return std::nullopt;
+    }
   }
-  if (equals_ignoring_case(value, "alerts") || equals_ignoring_case(value, "siem"))
-    return "api(" + std::string(value) + ") is not available in this version; use api(graph)";
-  return "unknown api(" + std::string(value) + "); use graph";
+  return "unknown api(" + std::string(value) + "); use graph, alerts or siem";
 }
 
 std::string_view cloud_name(Cloud cloud) {
@@ -48,10 +104,10 @@ std::string_view cloud_name(Cloud cloud) {
 }
 
 OptionError set_cloud(Options &options, std::string_view value) {
+  // syslog-ng's lexer hands identifiers over as written; gcc_high and gcc-high mean the same.
+  std::string spelled(value);
+  std::replace(spelled.begin(), spelled.end(), '_', '-');
   for (const Cloud cloud : {Cloud::global, Cloud::gcc, Cloud::gcc_high, Cloud::dod}) {
-    // syslog-ng's lexer hands identifiers over as written; gcc_high and gcc-high mean the same.
-    std::string spelled(value);
-    std::replace(spelled.begin(), spelled.end(), '_', '-');
     if (equals_ignoring_case(spelled, cloud_name(cloud))) {
       options.cloud = cloud;
       return std::nullopt;
@@ -85,7 +141,10 @@ std::string_view format_name(Format format) {
 OptionError set_url(std::string &field, std::string_view option, std::string_view value) {
   std::string_view url = value;
   while (!url.empty() && url.back() == '/') url.remove_suffix(1);
-  if (!starts_with_ignoring_case(url, "https://") || url.size() == std::string_view("https://").size())
+  const bool https = starts_with_ignoring_case(url, "https://");
+  const bool http = starts_with_ignoring_case(url, "http://");
+  const size_t scheme_length = https ? std::string_view("https://").size() : std::string_view("http://").size();
+  if ((!https && !http) || url.size() == scheme_length)
     return std::string(option) + "(\"" + std::string(value) +
            "\") must be an https:// URL of scheme and host, e.g. https://login.microsoftonline.com";
   if (url.find_first_of("?# ") != std::string_view::npos)
@@ -105,19 +164,16 @@ OptionError set_tenant(Options &options, std::string_view value) {
   return std::nullopt;
 }
 
-OptionError validate(const Options &options) {
+std::optional<OptionProblem> validate(const Options &options) {
   if (options.tenant_id.empty())
-    return std::string("tenant-id() is required: the tenant's GUID or domain, e.g. tenant-id(\"contoso.onmicrosoft.com\")");
+    return problem(DEFENDER_OPTION_COUNT,
+                   "tenant-id() is required: the tenant's GUID or domain, e.g. tenant-id(\"contoso.onmicrosoft.com\")");
   if (options.client_id.empty())
-    return std::string("client-id() is required: the application (client) ID of the Entra ID app registration");
-  const bool has_secret = !options.client_secret.empty();
-  const bool has_secret_file = !options.client_secret_file.empty();
-  if (has_secret && has_secret_file)
-    return std::string("client-secret() and client-secret-file() are both set; keep one (client-secret-file() keeps the "
-                       "secret out of the configuration)");
-  if (!has_secret && !has_secret_file)
-    return std::string("a credential is required: client-secret-file(\"/etc/syslog-ng/defender.secret\") or client-secret()");
-  return std::nullopt;
+    return problem(DEFENDER_OPTION_COUNT,
+                   "client-id() is required: the application (client) ID of the Entra ID app registration");
+  if (auto p = validate_credentials(options)) return p;
+  if (auto p = validate_api_options(options)) return p;
+  return validate_insecure_http(options);
 }
 
 int64_t max_page_size(Api api) {
@@ -131,6 +187,21 @@ int64_t max_page_size(Api api) {
 
 int64_t effective_page_size(const Options &options) {
   return std::clamp<int64_t>(options.page_size, 1, max_page_size(options.api));
+}
+
+Budget default_budget(Api api) {
+  switch (api) {
+    case Api::graph: return Budget{150, 0};
+    case Api::alerts: return Budget{100, 1500};
+    case Api::siem: return Budget{60, 1500};
+  }
+  return Budget{100, 1500};
+}
+
+Budget effective_budget(const Options &options) {
+  const Budget documented = default_budget(options.api);
+  return Budget{options.requests_per_minute.value_or(documented.per_minute),
+                options.requests_per_hour.value_or(documented.per_hour)};
 }
 
 std::string default_persist_name(const Options &options) {

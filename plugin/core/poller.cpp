@@ -7,22 +7,19 @@
 #include "http_date.h"
 #include "page_scanner.h"
 #include "service_error.h"
+#include "transport_failure.h"
 #include "version_key.h"
 
 namespace defender {
 namespace {
-
-std::string user_agent() { return "MdePartner-SyslogNG-DefenderSource/" DEFENDER_VERSION; }
-
-TransportOptions transport_options(const Options &options) {
-  return TransportOptions{options.ca_file, options.peer_verify, 30, user_agent()};
-}
 
 int64_t milliseconds_between(Instant from, Instant to) {
   return (to.ticks - from.ticks + Instant::ticks_per_millisecond - 1) / Instant::ticks_per_millisecond;
 }
 
 Instant after_ms(Instant t, int64_t ms) { return Instant{t.ticks + ms * Instant::ticks_per_millisecond}; }
+
+Idle idle_until(Instant now, Instant then) { return Idle{std::min(Poller::max_idle_ms, milliseconds_between(now, then))}; }
 
 }  // namespace
 
@@ -43,18 +40,18 @@ struct Poller::ParseMemory {
   }
 };
 
-Poller::Poller(const Options &options, std::string client_secret, std::shared_ptr<Cursor> cursor, Logger logger,
-               Instant first_start_floor)
+Poller::Poller(const Options &options, ClientCredential credential, std::shared_ptr<Cursor> cursor, Logger logger,
+               Instant first_start_floor, Clock clock)
     : options_(options),
-      api_(std::make_unique<GraphAlertsApi>(endpoints_for(options).alerts_url)),
-      http_(transport_options(options)),
-      token_(endpoints_for(options).token_url, endpoints_for(options).scope, options.client_id,
-             std::move(client_secret)),
+      api_(make_alert_api(options, endpoints_for(options))),
+      http_(options.transport),
+      token_(endpoints_for(options), options.client_id, std::move(credential), options.assertion_algorithm),
+      budget_(effective_budget(options).per_minute, effective_budget(options).per_hour),
       cursor_(std::move(cursor)),
       logger_(std::move(logger)),
       retry_(static_cast<uint64_t>(first_start_floor.ticks) ^ cursor_->id()),
       floor_(first_start_floor),
-      page_size_(effective_page_size(options)),
+      clock_(clock),
       parse_memory_(std::make_unique<ParseMemory>()) {}
 
 Poller::~Poller() = default;
@@ -67,27 +64,37 @@ const PendingAlert *Poller::hand_out() {
   return &current_;
 }
 
-std::variant<const PendingAlert *, Idle> Poller::next(Instant now) {
+std::variant<const PendingAlert *, Idle> Poller::next() {
   if (!pending_.empty()) return hand_out();
 
   for (int requests = 0; requests < max_requests_per_call; ++requests) {
-    if (now < retry_at_) return Idle{std::min(max_idle_ms, milliseconds_between(now, retry_at_))};
+    const Instant now = clock_();
+    if (now < retry_at_) return idle_until(now, retry_at_);
     if (!reader_) {
-      if (now < next_poll_at_) return Idle{std::min(max_idle_ms, milliseconds_between(now, next_poll_at_))};
+      if (now < next_poll_at_) return idle_until(now, next_poll_at_);
       start_window(now);
       if (!reader_) continue;
     }
-    if (const auto failure = read_page(now)) {
-      fail(*failure, now);
+    if (const Instant allowed = budget_.next_allowed(now); now < allowed) {
+      stats_.add(DEFENDER_STAT_BUDGET_WAITS);
+      logger_.debug("the request budget is spent; waiting",
+                    {{"wait_ms", std::to_string(milliseconds_between(now, allowed))}});
+      retry_at_ = allowed;
+      return idle_until(now, allowed);
+    }
+    if (const auto failure = read_page()) {
+      if (failure->http_status == 401 && !token_refused_) {
+        // One fresh token for a refused one: it may have been revoked or rotated before its expiry.
+        token_refused_ = true;
+        token_.invalidate();
+        continue;
+      }
+      fail(*failure, clock_());
       continue;
     }
-    if (consecutive_failures_ > 0) {
-      logger_.notice("the alert API answers again; polling resumes",
-                     {{"failed_attempts", std::to_string(consecutive_failures_)}});
-      consecutive_failures_ = 0;
-      retry_.succeeded();
-    }
-    if (reader_->done()) reader_.reset();
+    token_refused_ = false;
+    recovered(clock_());
+    if (reader_->done()) finish_window();
     if (!pending_.empty()) return hand_out();
   }
   return Idle{0};
@@ -96,67 +103,82 @@ std::variant<const PendingAlert *, Idle> Poller::next(Instant now) {
 void Poller::start_window(Instant now) {
   const Instant until = server_clock_.now(now);
   const Instant from = std::max(cursor_->position().minus_seconds(options_.late_arrival_seconds), floor_);
-  window_started_ = now;
   next_poll_at_ = now.plus_seconds(options_.poll_interval_seconds);
-  if (from < until) reader_.emplace(from, until, page_size_);
+  if (from < until) reader_ = api_->plan_window(from, until);
 }
 
-std::optional<Failure> Poller::read_page(Instant now) {
-  std::string url = api_->page_url(reader_->request(), http_);
-  auto failure = request_page(now, url);
-  // One fresh token for a refused one: it may have been revoked or rotated before its expiry.
-  if (failure && response_.status == 401) {
-    token_.invalidate();
-    failure = request_page(now, url);
-  }
-  if (failure) return failure;
-  take_page(url);
+void Poller::finish_window() {
+  reader_.reset();
+  api_->restore_optional_parts();
+}
+
+std::optional<Failure> Poller::read_page() {
+  const std::string url = api_->page_url(reader_->request(), http_);
+  if (auto failure = request_page(url)) return failure;
+  if (const auto problem = take_page(url))
+    return Failure{FailureKind::transient,
+                   "the answer to GET " + url + " was cut off or malformed (" + *problem +
+                       "); its whole alerts were delivered and the rest is asked for again",
+                   std::nullopt};
   return std::nullopt;
 }
 
-std::optional<Failure> Poller::request_page(Instant now, std::string &url) {
-  if (auto failure = token_.ensure(http_, response_, stats_, now)) {
-    response_.status = 0;
-    return failure;
-  }
+std::optional<Failure> Poller::request_page(const std::string &url) {
+  if (auto failure = token_.ensure(http_, response_, stats_, clock_())) return failure;
   HttpRequest request;
   request.url = url;
   request.headers = api_->request_headers();
   request.headers.push_back(token_.bearer_header());
 
   const HttpResult result = http_.perform(request, response_);
+  const Instant answered = clock_();
+  // Counted when the answer is in, which is after the service saw the request: so no span of the service's own
+  // counting holds more requests than the budget, whatever the latency.
+  budget_.spend(answered);
   if (result.outcome == TransportOutcome::aborted) return Failure{FailureKind::aborted, "shutting down", std::nullopt};
   stats_.count_response(result.outcome == TransportOutcome::ok ? response_.status : 0);
-  if (result.outcome == TransportOutcome::failed)
-    return Failure{FailureKind::transient, "GET " + url + " failed: " + result.error, std::nullopt};
-  server_clock_.observe(response_.date, now);
-
-  const long status = response_.status;
-  if (status == 200) return std::nullopt;
-  const std::string what = "the alert API answered HTTP " + std::to_string(status) + " (" +
-                           describe(parse_api_error(response_.body)) + ") to GET " + url;
-  if (status == 401)
-    return Failure{FailureKind::configuration,
-                   what + "; the token was refused twice: check that api-url() and the token audience belong to the "
-                          "same cloud",
-                   std::nullopt};
-  if (status == 403) return Failure{FailureKind::configuration, what + "; " + std::string(api_->permission_advice()), std::nullopt};
-  if (status == 429)
-    return Failure{FailureKind::throttled, what, parse_retry_after(response_.retry_after, now)};
-  if (status >= 500)
-    return Failure{FailureKind::transient, what, parse_retry_after(response_.retry_after, now)};
-  return Failure{FailureKind::configuration, what, std::nullopt};
+  if (result.outcome == TransportOutcome::failed) return transport_failure(result, "GET " + url, url, http_.options());
+  logger_.debug("the alert API answered", {{"request", url},
+                                           {"status", std::to_string(response_.status)},
+                                           {"bytes", std::to_string(response_.body.size())},
+                                           {"request_id", response_.request_id}});
+  server_clock_.observe(response_.date, answered);
+  if (response_.status == 200) return std::nullopt;
+  return refusal(url, answered);
 }
 
-void Poller::take_page(const std::string &url) {
+Failure Poller::refusal(const std::string &url, Instant answered) const {
+  const long status = response_.status;
+  ServiceError error = parse_api_error(response_.body);
+  if (error.correlation_id.empty()) error.correlation_id = response_.request_id;
+  const std::string what =
+      "the alert API answered HTTP " + std::to_string(status) + " (" + describe(error) + ") to GET " + url;
+  const auto failure = [&](FailureKind kind, const std::string &message, std::optional<int64_t> retry_after = {}) {
+    return Failure{kind, message, retry_after, status};
+  };
+  if (status == 401)
+    return failure(FailureKind::configuration,
+                   what + "; a fresh token was refused too: the token's audience " + endpoints_for(options_).audience +
+                       " must be the API's in the same cloud as api-url(); check cloud(), audience() and token-version()");
+  if (status == 403) return failure(FailureKind::configuration, what + "; " + std::string(api_->permission_advice()));
+  if (status == 429) return failure(FailureKind::throttled, what, parse_retry_after(response_.retry_after, answered));
+  if (status >= 500) return failure(FailureKind::transient, what, parse_retry_after(response_.retry_after, answered));
+  if (status == 400 && !options_.filter.empty())
+    return failure(FailureKind::configuration,
+                   what + "; the API refused the query: check filter(\"" + options_.filter +
+                       "\") (properties, quotes for strings, none for datetimes)");
+  return failure(FailureKind::configuration, what);
+}
+
+std::optional<std::string> Poller::take_page(const std::string &url) {
   stats_.add(DEFENDER_STAT_PAGES);
   const ScannedPage page = scan_page(response_.body);
 
   PageSummary summary;
   summary.served = page.items.size();
   summary.next_link = page.next_link;
-  // A cut-off page is not known to be the last: what follows its last whole alert is asked for again.
-  summary.more = !page.next_link.empty() || !page.complete;
+  summary.more = !page.next_link.empty();
+  summary.cut_off = !page.complete;
 
   size_t unreadable = 0;
   std::string first_problem;
@@ -174,12 +196,15 @@ void Poller::take_page(const std::string &url) {
       }
       return adapted;
     });
-    if (!alert) {
+    const std::optional<Instant> paged = alert ? paging_time_of(*alert, api_->paging_time()) : std::nullopt;
+    if (alert && !paged && first_problem.empty())
+      first_problem = "alert " + std::to_string(i + 1) + " has no valid creation time";
+    if (!paged) {
       ++unreadable;
       continue;
     }
-    summary.times.push_back(alert->updated);
-    const VersionKey key = version_key(alert->record_id.empty() ? alert->id : alert->record_id, alert->updated);
+    summary.times.push_back(*paged);
+    const VersionKey key = version_key(alert->record_id.empty() ? alert->id : alert->record_id, *paged);
     if (cursor_->was_emitted(key)) {
       stats_.add(DEFENDER_STAT_DUPLICATES_SUPPRESSED);
       continue;
@@ -189,11 +214,6 @@ void Poller::take_page(const std::string &url) {
     pending_.push_back(PendingAlert{std::move(*alert), cursor_->emit(key)});
   }
 
-  if (!page.complete) {
-    stats_.add(DEFENDER_STAT_PARSE_ERRORS);
-    logger_.warning("a response was cut off or malformed; its whole alerts are delivered and the rest is asked for again",
-                    {{"request", url}, {"request_id", response_.request_id}, {"problem", page.error}});
-  }
   if (unreadable > 0) {
     stats_.add(DEFENDER_STAT_PARSE_ERRORS, static_cast<int64_t>(unreadable));
     logger_.warning("alerts in a page could not be read and were skipped; the rest of the page is delivered",
@@ -203,6 +223,9 @@ void Poller::take_page(const std::string &url) {
                      {"first_problem", first_problem}});
   }
   if (const auto complete = reader_->on_page(summary)) cursor_->complete_below(*complete);
+  if (page.complete) return std::nullopt;
+  stats_.add(DEFENDER_STAT_PARSE_ERRORS);
+  return page.error;
 }
 
 void Poller::fail(const Failure &failure, Instant now) {
@@ -210,13 +233,38 @@ void Poller::fail(const Failure &failure, Instant now) {
     retry_at_ = after_ms(now, max_idle_ms);
     return;
   }
-  ++consecutive_failures_;
-  const int64_t delay = retry_.delay_ms(failure);
+  if (consecutive_failures_++ == 0) degraded_since_ = now;
+  stats_.set(DEFENDER_STAT_DEGRADED, 1);
+  stats_.set(DEFENDER_STAT_CONSECUTIVE_FAILURES, consecutive_failures_);
+  int64_t delay = retry_.delay_ms(failure);
+  token_refused_ = false;
+  std::optional<OptionalPart> dropped;
+  if (failure.kind == FailureKind::transient && failure.http_status >= 500 && consecutive_failures_ >= relax_after_failures &&
+      (dropped = api_->drop_optional_part()))
+    delay = 0;
   retry_at_ = after_ms(now, delay);
   const Logger::Tags tags{{"retry_in_seconds", std::to_string((delay + 999) / 1000)},
                           {"attempt", std::to_string(consecutive_failures_)}};
   if (failure.kind == FailureKind::configuration) logger_.error(failure.message, tags);
   else logger_.warning(failure.message, tags);
+  if (dropped)
+    logger_.warning("the alert API failed " + std::to_string(consecutive_failures_) + " times in a row with HTTP " +
+                        std::to_string(failure.http_status) + " while asked for " + dropped->request_part +
+                        "; this window is read without it, so its alerts arrive without what it adds. The next window "
+                        "asks for it again; if this repeats, the service cannot serve it for this tenant: set " +
+                        dropped->option,
+                    {{"left_out", dropped->request_part}});
+}
+
+void Poller::recovered(Instant now) {
+  if (consecutive_failures_ == 0) return;
+  logger_.notice("the alert API answers again; polling resumes",
+                 {{"failed_attempts", std::to_string(consecutive_failures_)},
+                  {"degraded_seconds", std::to_string((now.ticks - degraded_since_.ticks) / Instant::ticks_per_second)}});
+  consecutive_failures_ = 0;
+  stats_.set(DEFENDER_STAT_DEGRADED, 0);
+  stats_.set(DEFENDER_STAT_CONSECUTIVE_FAILURES, 0);
+  retry_.succeeded();
 }
 
 }  // namespace defender

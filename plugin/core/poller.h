@@ -14,6 +14,7 @@
 #include "http_client.h"
 #include "logger.h"
 #include "options.h"
+#include "request_budget.h"
 #include "retry_policy.h"
 #include "server_clock.h"
 #include "stats.h"
@@ -30,6 +31,9 @@ struct Idle {
   int64_t milliseconds;
 };
 
+// The wall clock: read before each request and after each answer, since a request can take as long as timeout().
+using Clock = Instant (*)();
+
 class Poller {
  public:
   // A page of alerts that turn out to be all seen before costs a request but yields nothing: after this many
@@ -37,13 +41,15 @@ class Poller {
   static constexpr int max_requests_per_call = 8;
   // The longest the caller sleeps between calls, so acknowledged progress is persisted promptly.
   static constexpr int64_t max_idle_ms = 1000;
+  // Server errors in a row after which an optional part of the request is left out for the rest of the window.
+  static constexpr int relax_after_failures = 3;
 
-  Poller(const Options &options, std::string client_secret, std::shared_ptr<Cursor> cursor, Logger logger,
-         Instant first_start_floor);
+  Poller(const Options &options, ClientCredential credential, std::shared_ptr<Cursor> cursor, Logger logger,
+         Instant first_start_floor, Clock clock);
   ~Poller();
 
   // The next alert version to send, or how long to wait. The pointer is valid until the next call.
-  std::variant<const PendingAlert *, Idle> next(Instant now);
+  std::variant<const PendingAlert *, Idle> next();
 
   void request_exit() { http_.request_abort(); }
   // Alerts fetched but never handed out must be fetched again by whoever continues with the cursor.
@@ -58,10 +64,13 @@ class Poller {
   struct ParseMemory;
 
   void start_window(Instant now);
-  std::optional<Failure> read_page(Instant now);
-  std::optional<Failure> request_page(Instant now, std::string &url);
-  void take_page(const std::string &url);
+  void finish_window();
+  std::optional<Failure> read_page();
+  std::optional<Failure> request_page(const std::string &url);
+  Failure refusal(const std::string &url, Instant answered) const;
+  std::optional<std::string> take_page(const std::string &url);
   void fail(const Failure &failure, Instant now);
+  void recovered(Instant now);
   const PendingAlert *hand_out();
 
   Options options_;
@@ -69,20 +78,22 @@ class Poller {
   HttpClient http_;
   HttpResponse response_;
   TokenProvider token_;
+  RequestBudget budget_;
   std::shared_ptr<Cursor> cursor_;
   Logger logger_;
   Stats stats_;
   RetryPolicy retry_;
   ServerClock server_clock_;
   const Instant floor_;
-  const int64_t page_size_;
+  const Clock clock_;
   std::unique_ptr<ParseMemory> parse_memory_;
 
-  std::optional<WindowReader> reader_;
-  Instant window_started_{};
+  std::unique_ptr<WindowPlan> reader_;
   Instant next_poll_at_{};
   Instant retry_at_{};
+  Instant degraded_since_{};
   int consecutive_failures_ = 0;
+  bool token_refused_ = false;  // the API refused the current token once; the next refusal is final
 
   std::deque<PendingAlert> pending_;
   PendingAlert current_;

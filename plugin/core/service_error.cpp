@@ -2,7 +2,6 @@
 
 #include <rapidjson/document.h>
 
-#include <array>
 #include <utility>
 
 namespace defender {
@@ -61,22 +60,32 @@ ServiceError parse_api_error(std::string_view body) {
 }
 
 std::string_view advice_for_entra_code(std::string_view code) {
-  static constexpr std::array<std::pair<std::string_view, std::string_view>, 14> advice{{
+  static constexpr std::pair<std::string_view, std::string_view> advice[] = {
       {"AADSTS7000215", "the client secret is wrong: put the secret's Value (not its Secret ID) into client-secret-file()"},
       {"AADSTS7000222", "the client secret has expired: create a new one under Certificates & secrets and update client-secret-file()"},
-      {"AADSTS7000218", "no credential was sent: set client-secret-file() or client-secret()"},
+      {"AADSTS7000218", "no credential was sent: set client-secret-file(), client-secret() or client-certificate()"},
+      {"AADSTS7000112", "the application is disabled in this tenant: enable it under Enterprise applications"},
       {"AADSTS700016", "no application with this client-id() exists in this tenant: check client-id() and tenant-id(), and that an admin consented to the app"},
       {"AADSTS90002", "the tenant was not found: check tenant-id(), and that login-url() is the cloud the tenant lives in"},
       {"AADSTS900023", "tenant-id() is neither a GUID nor a domain of the tenant"},
       {"AADSTS90038", "the tenant belongs to another national cloud: set cloud() or login-url() for it"},
+      {"AADSTS9001023", "app-only tokens need the tenant itself: set tenant-id() to its GUID or domain, not common or organizations"},
+      {"AADSTS90124", "app-only tokens need the tenant itself: set tenant-id() to its GUID or domain, not common or organizations"},
+      {"AADSTS90130", "app-only tokens need the tenant itself: set tenant-id() to its GUID or domain, not common or organizations"},
       {"AADSTS70011", "the requested scope is not valid for this API: remove audience() or correct it"},
-      {"AADSTS500011", "the API is not present in the tenant: grant the app the API permission and admin consent"},
+      {"AADSTS700022", "the scope names more than one resource: correct audience()"},
+      {"AADSTS901002", "the v2 token endpoint takes a scope, not a resource: remove token-version(2) for this API"},
+      {"AADSTS500011", "the API of the token's audience is not present in the tenant: grant the app that API's permission with an admin consent, or correct audience()"},
       {"AADSTS53003", "a Conditional Access policy blocks this application: exclude the workload identity or adjust the policy"},
       {"AADSTS50196", "Entra ID saw a loop of token requests; the module caches tokens, so check for several sources sharing one app"},
       {"AADSTS90055", "Entra ID is throttling this tenant's token requests; the module retries later"},
-      {"AADSTS700027", "the client assertion's signature is not valid: upload the certificate to the app registration"},
-      {"AADSTS50012", "authentication failed: check the certificate or secret registered for the app"},
-  }};
+      {"AADSTS90024", "Entra ID is short of capacity for this request; the module retries later"},
+      {"AADSTS700027", "the client assertion's signature is not valid: upload this certificate (client-certificate()) to the app registration"},
+      {"AADSTS50012", "authentication failed: check that the certificate or secret is registered for the app"},
+      {"AADSTS700024", "the client assertion is outside its time range: check this machine's clock (NTP)"},
+      {"AADSTS50027", "the client assertion is not a valid token for this app: check this machine's clock, client-id() and client-certificate()"},
+      {"AADSTS50048", "the assertion's subject is not its issuer: client-id() must be the application (client) ID"},
+  };
   for (const auto &[c, text] : advice)
     if (c == code) return text;
   return {};

@@ -5,10 +5,15 @@
 #include <algorithm>
 #include <charconv>
 
+#include "overloaded.h"
+#include "http_date.h"
 #include "service_error.h"
+#include "transport_failure.h"
 
 namespace defender {
 namespace {
+
+constexpr std::string_view jwt_bearer = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
 
 std::optional<int64_t> seconds_from(const rapidjson::Value &value) {
   if (value.IsInt64()) return value.GetInt64();
@@ -33,31 +38,51 @@ std::optional<int64_t> parse_expires_in(std::string_view body) {
   return seconds_from(it->value);
 }
 
-TokenProvider::TokenProvider(std::string token_url, std::string scope, std::string client_id,
-                             std::string client_secret)
-    : token_url_(std::move(token_url)),
-      scope_(std::move(scope)),
+TokenProvider::TokenProvider(Endpoints endpoints, std::string client_id, ClientCredential credential,
+                             AssertionAlgorithm algorithm)
+    : endpoints_(std::move(endpoints)),
       client_id_(std::move(client_id)),
-      client_secret_(std::move(client_secret)) {}
+      credential_(std::move(credential)),
+      algorithm_(algorithm) {}
+
+std::string TokenProvider::request_body(const HttpClient &http, Instant now) const {
+  std::string body = "grant_type=client_credentials&client_id=" + http.escape(client_id_);
+  if (endpoints_.token_version == TokenVersion::v2) body += "&scope=" + http.escape(endpoints_.audience + "/.default");
+  else body += "&resource=" + http.escape(endpoints_.audience);
+  body += std::visit(Overloaded{
+                         [&](const ClientSecret &secret) { return "&client_secret=" + http.escape(secret.value); },
+                         [&](const ClientCertificate &certificate) {
+                           return "&client_assertion_type=" + http.escape(jwt_bearer) + "&client_assertion=" +
+                                  certificate.assertion(client_id_, endpoints_.token_url, now, algorithm_);
+                         },
+                     },
+                     credential_);
+  return body;
+}
 
 std::optional<Failure> TokenProvider::ensure(HttpClient &http, HttpResponse &response, Stats &stats, Instant now) {
   if (!bearer_header_.empty() && now < refresh_at_) return std::nullopt;
 
   HttpRequest request;
   request.method = HttpRequest::Method::post;
-  request.url = token_url_;
+  request.url = endpoints_.token_url;
   request.headers = {"Content-Type: application/x-www-form-urlencoded", "Accept: application/json"};
-  request.body = "client_id=" + http.escape(client_id_) + "&scope=" + http.escape(scope_) +
-                 "&client_secret=" + http.escape(client_secret_) + "&grant_type=client_credentials";
+  try {
+    request.body = request_body(http, now);
+  } catch (const std::exception &e) {
+    return Failure{FailureKind::configuration,
+                   std::string("cannot build the client assertion: ") + e.what() +
+                       "; check client-certificate() and client-private-key()",
+                   std::nullopt};
+  }
 
   const HttpResult result = http.perform(request, response);
   if (result.outcome == TransportOutcome::aborted) return Failure{FailureKind::aborted, "shutting down", std::nullopt};
   stats.count_response(result.outcome == TransportOutcome::ok ? response.status : 0);
   if (result.outcome == TransportOutcome::failed)
-    return Failure{FailureKind::transient, "the token request to " + token_url_ + " failed: " + result.error +
-                                               "; check the network path, proxy and ca-file() towards the login host",
-                   std::nullopt};
-  if (response.status != 200) return refuse(response);
+    return transport_failure(result, "the token request to " + endpoints_.token_url, endpoints_.token_url,
+                             http.options());
+  if (response.status != 200) return refuse(response, now);
 
   rapidjson::Document doc;
   doc.Parse(response.body.data(), response.body.size());
@@ -66,25 +91,25 @@ std::optional<Failure> TokenProvider::ensure(HttpClient &http, HttpResponse &res
   if (doc.HasParseError() || !doc.IsObject() || token == doc.MemberEnd() || !token->value.IsString() ||
       token->value.GetStringLength() == 0 || !lifetime || *lifetime <= 0)
     return Failure{FailureKind::transient,
-                   "the token endpoint " + token_url_ + " answered 200 without a usable access_token and expires_in",
+                   "the token endpoint " + endpoints_.token_url +
+                       " answered 200 without a usable access_token and expires_in",
                    std::nullopt};
 
   bearer_header_ = "Authorization: Bearer ";
   bearer_header_.append(token->value.GetString(), token->value.GetStringLength());
-  expires_ = now.plus_seconds(*lifetime);
   // Renew ahead of expiry so a page request never carries a token that expires on the way.
-  refresh_at_ = expires_.minus_seconds(std::min<int64_t>(300, *lifetime / 4));
+  refresh_at_ = now.plus_seconds(*lifetime - std::min<int64_t>(300, *lifetime / 4));
   stats.add(DEFENDER_STAT_TOKEN_REFRESHES);
   return std::nullopt;
 }
 
-std::optional<Failure> TokenProvider::refuse(const HttpResponse &response) const {
+std::optional<Failure> TokenProvider::refuse(const HttpResponse &response, Instant now) const {
   const ServiceError error = parse_entra_error(response.body);
-  std::string message = "Entra ID refused the token request (HTTP " + std::to_string(response.status) + ", " +
-                        describe(error) + ")";
+  std::string message = "Entra ID refused the token request to " + endpoints_.token_url + " (HTTP " +
+                        std::to_string(response.status) + ", " + describe(error) + ")";
   if (const auto advice = advice_for_entra_code(error.code); !advice.empty()) message += "; " + std::string(advice);
   if (response.status == 429 || error.code == "AADSTS90055" || error.code == "AADSTS50196")
-    return Failure{FailureKind::throttled, message, std::nullopt};
+    return Failure{FailureKind::throttled, message, parse_retry_after(response.retry_after, now)};
   if (response.status >= 500 || error.code == "AADSTS90024" || error.code == "temporarily_unavailable")
     return Failure{FailureKind::transient, message, std::nullopt};
   return Failure{FailureKind::configuration, message, std::nullopt};

@@ -1,9 +1,12 @@
-// Client-credentials tokens from Entra ID's v2 endpoint, cached until shortly before they expire.
+// Client-credentials tokens from Entra ID's v2 (scope=) or v1 (resource=) endpoint, with a secret or a certificate
+// assertion, cached until shortly before they expire.
 #pragma once
 
 #include <optional>
 #include <string>
+#include <variant>
 
+#include "client_credential.h"
 #include "endpoints.h"
 #include "failure.h"
 #include "http_client.h"
@@ -14,24 +17,26 @@ namespace defender {
 
 class TokenProvider {
  public:
-  TokenProvider(std::string token_url, std::string scope, std::string client_id, std::string client_secret);
+  TokenProvider(Endpoints endpoints, std::string client_id, ClientCredential credential, AssertionAlgorithm algorithm);
 
   // Makes sure a token valid for a while is cached, requesting one when needed.
   std::optional<Failure> ensure(HttpClient &http, HttpResponse &scratch, Stats &stats, Instant now);
   const std::string &bearer_header() const { return bearer_header_; }
 
   // The API refused the token (401): the next ensure() asks for a fresh one.
-  void invalidate() { expires_ = Instant{}; }
+  void invalidate() { refresh_at_ = Instant{}; }
+
+  // The form the token endpoint receives (exposed for tests: it carries the credential).
+  std::string request_body(const HttpClient &http, Instant now) const;
 
  private:
-  std::optional<Failure> refuse(const HttpResponse &response) const;
+  std::optional<Failure> refuse(const HttpResponse &response, Instant now) const;
 
-  std::string token_url_;
-  std::string scope_;
+  Endpoints endpoints_;
   std::string client_id_;
-  std::string client_secret_;
+  ClientCredential credential_;
+  AssertionAlgorithm algorithm_;
   std::string bearer_header_;  // "Authorization: Bearer <token>"
-  Instant expires_{};
   Instant refresh_at_{};
 };
 

@@ -4,7 +4,8 @@
 
 namespace defender {
 
-WindowReader::WindowReader(Instant from, Instant until, int64_t page_size) : page_size_(page_size) {
+WindowReader::WindowReader(Instant from, Instant until, int64_t page_size, bool ordered)
+    : page_size_(page_size), ordered_(ordered) {
   if (from < until) windows_.push_back({from, until});
   plan_next();
 }
@@ -32,9 +33,33 @@ std::optional<Instant> WindowReader::finish_tie() {
   return after;
 }
 
+void WindowReader::split(std::vector<Instant> times) {
+  const Window whole = windows_.back();
+  windows_.pop_back();
+  const auto push = [&](Instant from, Instant until) {
+    if (from < until) windows_.push_back({from, until});
+  };
+  std::sort(times.begin(), times.end());
+  const auto inside = [&](Instant t) { return whole.from < t && t < whole.until; };
+  // A full page of one instant is a tie larger than a page: that instant alone, then either side of it, costs a few
+  // requests where halving the window down to it would cost dozens.
+  if (!times.empty() && times.front() == times.back() && (inside(times.front()) || times.front() == whole.from)) {
+    const Instant tie = times.front();
+    push(tie.next_tick(), whole.until);
+    push(tie, tie.next_tick());
+    push(whole.from, tie);
+    return;
+  }
+  // Otherwise at the page's median: where the versions are dense, not where the clock is halfway.
+  Instant middle = times.empty() ? Instant{} : times[times.size() / 2];
+  if (!inside(middle)) middle = Instant{whole.from.ticks + (whole.until.ticks - whole.from.ticks) / 2};
+  push(middle, whole.until);
+  push(whole.from, middle);
+}
+
 std::optional<Instant> WindowReader::on_page(const PageSummary &page) {
   if (windows_.empty()) return std::nullopt;
-  const bool full = page.more || static_cast<int64_t>(page.served) >= page_size_;
+  const bool full = page.more || page.cut_off || static_cast<int64_t>(page.served) >= page_size_;
 
   if (tie_) {
     tie_pass_found_new_ = tie_pass_found_new_ || page.new_versions > 0;
@@ -60,17 +85,14 @@ std::optional<Instant> WindowReader::on_page(const PageSummary &page) {
     return complete;
   }
 
-  const bool sorted = std::is_sorted(page.times.begin(), page.times.end());
+  const bool sorted = ordered_ && std::is_sorted(page.times.begin(), page.times.end());
   if (sorted && !page.times.empty() && w.from < page.times.back()) {
     w.from = page.times.back();
     plan_next();
     return w.from;
   }
   if (!sorted && w.until.ticks - w.from.ticks > 1) {
-    const Instant middle{w.from.ticks + (w.until.ticks - w.from.ticks) / 2};
-    const Window lower{w.from, middle};
-    w.from = middle;
-    windows_.push_back(lower);
+    split(page.times);
     plan_next();
     return std::nullopt;
   }

@@ -4,57 +4,43 @@
 // A full page sorted by update time completes everything before its newest time T; the next page starts at T
 // (the versions at T already emitted are skipped by the cursor). A page that is all one instant is a tie larger
 // than a page: that instant alone is read by offset until a short page, then again from the start until a pass
-// finds nothing new, so what moved while paging is caught. A full page that is not sorted splits the window in
-// halves. The reader only decides what to ask next; it holds no alerts.
+// finds nothing new, so what moved while paging is caught. A full page that is not sorted splits the window at the
+// page's median time (or around its one instant); so does every full page of a server that promises no order. The
+// reader only decides what to ask next; it holds no alerts.
 #pragma once
 
 #include <cstdint>
 #include <optional>
-#include <string>
 #include <vector>
 
-#include "instant.h"
+#include "window_plan.h"
 
 namespace defender {
 
-struct PageRequest {
-  Instant from;   // update time >= from
-  Instant until;  // update time < until (unused for a single instant)
-  bool single_instant = false;  // update time == from
-  int64_t skip = 0;
-  int64_t top = 0;
-  std::string next_link;  // inside a single instant: the server's own continuation, when it gave one
-};
-
-struct PageSummary {
-  size_t served = 0;           // alerts in the page, readable or not
-  std::vector<Instant> times;  // update times of the readable ones, in the order served
-  bool more = false;           // the server announced a continuation
-  std::string next_link;
-  size_t new_versions = 0;     // versions not emitted before
-};
-
-class WindowReader {
+class WindowReader final : public WindowPlan {
  public:
   // Passes over one instant before giving up on a tie that never settles.
   static constexpr int max_tie_passes = 8;
 
-  WindowReader(Instant from, Instant until, int64_t page_size);
+  // ordered: the server sorts by the paging time ascending, so a full sorted page completes what lies before its
+  // newest time. Without that promise a full page is always split.
+  WindowReader(Instant from, Instant until, int64_t page_size, bool ordered = true);
 
-  const PageRequest &request() const { return request_; }
-  bool done() const { return windows_.empty(); }
-
-  // Returns the instant before which every version has now been read, when that moved.
-  std::optional<Instant> on_page(const PageSummary &page);
+  const PageRequest &request() const override { return request_; }
+  bool done() const override { return windows_.empty(); }
+  std::optional<Instant> on_page(const PageSummary &page) override;
 
  private:
   struct Window {
     Instant from, until;
   };
   void plan_next();
+  // Replaces the current window with parts that each hold fewer versions than a full page did.
+  void split(std::vector<Instant> times);
   std::optional<Instant> finish_tie();
 
   int64_t page_size_;
+  bool ordered_;
   std::vector<Window> windows_;  // back() is read first; lower halves sit above upper halves
   std::optional<Instant> tie_;
   int tie_pass_ = 0;

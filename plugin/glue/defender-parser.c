@@ -25,6 +25,25 @@ static CfgLexerKeyword defender_keywords[] =
   { .kw_name = "page_size",          .kw_token = KW_PAGE_SIZE },
   { .kw_name = "initial_lookback",   .kw_token = KW_INITIAL_LOOKBACK },
   { .kw_name = "late_arrival",       .kw_token = KW_LATE_ARRIVAL },
+  { .kw_name = "client_certificate", .kw_token = KW_CLIENT_CERTIFICATE },
+  { .kw_name = "client_private_key", .kw_token = KW_CLIENT_PRIVATE_KEY },
+  { .kw_name = "client_assertion_algorithm", .kw_token = KW_CLIENT_ASSERTION_ALGORITHM },
+  { .kw_name = "region",             .kw_token = KW_REGION },
+  { .kw_name = "audience",           .kw_token = KW_AUDIENCE },
+  { .kw_name = "token_version",      .kw_token = KW_TOKEN_VERSION },
+  /* KW_FILTER is syslog-ng's own token; inside this driver "filter" means the OData clause. */
+  { .kw_name = "filter",             .kw_token = KW_FILTER },
+  { .kw_name = "expand_evidence",    .kw_token = KW_EXPAND_EVIDENCE },
+  { .kw_name = "machine_groups",     .kw_token = KW_MACHINE_GROUPS },
+  { .kw_name = "emit_updates",       .kw_token = KW_EMIT_UPDATES },
+  { .kw_name = "proxy",              .kw_token = KW_PROXY },
+  { .kw_name = "no_proxy",           .kw_token = KW_NO_PROXY },
+  { .kw_name = "ca_dir",             .kw_token = KW_CA_DIR },
+  { .kw_name = "timeout",            .kw_token = KW_TIMEOUT },
+  { .kw_name = "user_agent",         .kw_token = KW_USER_AGENT },
+  { .kw_name = "allow_insecure_http", .kw_token = KW_ALLOW_INSECURE_HTTP },
+  { .kw_name = "requests_per_minute", .kw_token = KW_REQUESTS_PER_MINUTE },
+  { .kw_name = "requests_per_hour",  .kw_token = KW_REQUESTS_PER_HOUR },
   { .kw_name = NULL }
 };
 

@@ -100,9 +100,9 @@ defender_sd_set_bool(LogDriver *d, DefenderOption option, gboolean value, gchar 
 }
 
 gboolean
-defender_sd_validate(LogDriver *d, gchar *err, gsize err_len)
+defender_sd_validate(LogDriver *d, DefenderOption *culprit, gchar *err, gsize err_len)
 {
-  return defender_options_validate(((DefenderSourceDriver *) d)->options, err, err_len);
+  return defender_options_validate(((DefenderSourceDriver *) d)->options, culprit, err, err_len);
 }
 
 /* ---- persist name and stats instance ---- */

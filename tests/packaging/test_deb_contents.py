@@ -22,7 +22,7 @@ class DebContentsTest(unittest.TestCase):
         self.assertEqual(self.deb.name, f"{PACKAGE}_{version}_amd64.deb")
         self.assertEqual(run("dpkg-deb", "-f", str(self.deb), "Version").strip(), version)
         depends = run("dpkg-deb", "-f", str(self.deb), "Depends")
-        for dependency in ("syslog-ng-core (>= 3.38)", "syslog-ng-core (<< 3.39)", "libcurl4"):
+        for dependency in ("syslog-ng-core (>= 3.38)", "syslog-ng-core (<< 3.39)", "libcurl4", "libssl3"):
             self.assertIn(dependency, depends)
 
         files = {line.split()[-1].lstrip(".") for line in run("dpkg-deb", "-c", str(self.deb)).splitlines()}

@@ -177,6 +177,27 @@ TEST_CASE("a tie read in no particular order is still complete") {
   CHECK(std::set(out.emitted.begin(), out.emitted.end()) == service.visible_in(t0, t0.plus_seconds(50)));
 }
 
+TEST_CASE("an unordered tie larger than a page in a long window is found in a few requests, not by halving") {
+  FakeService service;
+  service.sorted = false;
+  for (int i = 0; i < 30; ++i) service.put(name(i), t0.plus_seconds(5));
+  for (int i = 30; i < 35; ++i) service.put(name(i), t0.plus_seconds(3600 * i / 10));
+  const Outcome out = read_window(service, t0, t0.plus_seconds(86400), 10);
+  CHECK(std::set(out.emitted.begin(), out.emitted.end()) == service.visible_in(t0, t0.plus_seconds(86400)));
+  CHECK(out.emitted.size() == 35);
+  // Halving a day down to one 100 ns tick would take about 40 requests.
+  CHECK(service.requests_ <= 16);
+}
+
+TEST_CASE("unordered pages of versions crowded into a corner of the window split where the versions are") {
+  FakeService service;
+  service.sorted = false;
+  for (int i = 0; i < 100; ++i) service.put(name(i), Instant{t0.ticks + i * 1000});
+  const Outcome out = read_window(service, t0, t0.plus_seconds(86400), 40);
+  CHECK(out.emitted.size() == 100);
+  CHECK(service.requests_ <= 12);
+}
+
 TEST_CASE("the first request asks for the whole window, ordered, one page") {
   WindowReader reader(t0, t0.plus_seconds(60), 1000);
   CHECK(reader.request().from == t0);

@@ -1,0 +1,55 @@
+#include "alert_api.h"
+#include "http_client.h"
+#include "siem_adapter.h"
+#include "siem_window_reader.h"
+
+namespace defender {
+namespace {
+
+// The form of the API's own example (reference/defender-api.md §2.4): "2016-09-12T00:00:00.000", UTC without "Z".
+std::string siem_time(Instant t) { return format_instant(t).substr(0, 23); }
+
+class SiemApi final : public AlertApi {
+ public:
+  SiemApi(const Options &options, const Endpoints &endpoints)
+      : alerts_url_(endpoints.alerts_url),
+        machine_groups_(options.machine_groups),
+        bound_(effective_page_size(options)) {}
+
+  std::unique_ptr<WindowPlan> plan_window(Instant from, Instant until) override {
+    return std::make_unique<SiemWindowReader>(from, until, bound_, span_ms_);
+  }
+
+  // Never `limit`: it keeps the newest records of the range and drops the rest.
+  std::string page_url(const PageRequest &request, const HttpClient &http) const override {
+    std::string url = alerts_url_ + "?sinceTimeUtc=" + siem_time(request.from) + "&untilTimeUtc=" + siem_time(request.until);
+    for (const auto &group : machine_groups_) url += "&machinegroups=" + http.escape(group);
+    return url;
+  }
+
+  std::vector<std::string> request_headers() const override { return {"Accept: application/json"}; }
+  std::optional<Alert> adapt(const rapidjson::Value &object) const override { return adapt_siem_record(object); }
+  // Records never change once written: LastProcessedTimeUtc (Alert::updated) is the only time there is, and
+  // emit-updates() changes nothing.
+  PagingTime paging_time() const override { return PagingTime::updated; }
+
+  std::string_view permission_advice() const override {
+    return "the SIEM API serves the app that 'Enable SIEM integration' created (Microsoft Defender portal, Settings > "
+           "Endpoints > APIs > SIEM) while that integration is enabled and the tenant is active; check both, and that "
+           "the app has an admin consent";
+  }
+
+ private:
+  std::string alerts_url_;
+  std::vector<std::string> machine_groups_;
+  int64_t bound_;
+  int64_t span_ms_ = SiemWindowReader::initial_span_ms;
+};
+
+}  // namespace
+
+std::unique_ptr<AlertApi> make_siem_api(const Options &options, const Endpoints &endpoints) {
+  return std::make_unique<SiemApi>(options, endpoints);
+}
+
+}  // namespace defender

@@ -1,0 +1,98 @@
+"""One microsoft-defender() source against its own defender-sim, for tests that compare what arrived with what the
+simulator served: every message is written as the identity of its alert version (id, SIEM record id, update time) and
+its severity, one a line."""
+
+import os
+import tempfile
+import time
+
+from lib.simulator import Simulator, parse_ticks
+from lib.syslogng import SyslogNg, count_lines, source_block, wait_until
+
+TEMPLATE = r"${.defender.id}\t${.defender.record_id}\t${.defender.updated}\t${.defender.severity}\n"
+
+
+def pipeline(source, output):
+    return f"""@version: 3.38
+options {{ stats-freq(0); }};
+source s_defender {{
+{source}
+}};
+destination d_file {{ file("{output}" template("{TEMPLATE}")); }};
+log {{ source(s_defender); destination(d_file); flags(flow-control); }};
+"""
+
+
+def served_versions(ledger, api):
+    """(id, ticks) of every version the API serves; for the SIEM API (FullId, LastProcessedTimeUtc ticks)."""
+    if api == "siem":
+        return {(full_id, v["siem"]["ticks"]) for v in ledger if "siem" in v for full_id in v["siem"]["fullIds"]}
+    return {(v["id"], v["ticks"]) for v in ledger if api in v["apis"]}
+
+
+class Rig:
+    """Starts the simulator at once; the source on syslog(). Everything is stopped and removed by the test's cleanup."""
+
+    def __init__(self, test, alerts=600, seed=1, history=3 * 3600, sim_args=()):
+        self.test = test
+        self.work = tempfile.mkdtemp(prefix="defender-it-")
+        self.output = os.path.join(self.work, "alerts.log")
+        self.sim = Simulator(alerts=alerts, seed=seed, history=history, extra_args=list(sim_args)).start()
+        test.addCleanup(self.sim.cleanup)
+        test.addCleanup(self.sim.stop)
+        self.secret = os.path.join(self.work, "defender.secret")
+        self.write_secret(self.sim.client_secret + "\n")
+
+    def write_secret(self, value):
+        with open(self.secret, "w") as f:
+            f.write(value)
+        os.chmod(self.secret, 0o600)
+
+    def config(self, **options):
+        options.setdefault("poll_interval", "2")
+        return pipeline(source_block(self.sim, self.secret, **options), self.output)
+
+    def syslog(self, cls=SyslogNg, **options):
+        s = cls(os.path.join(self.work, "syslog-ng"), self.config(**options))
+        self.test.addCleanup(s.stop)
+        return s
+
+    def delivered(self):
+        """[(id, record id, update ticks, severity)] in the order written."""
+        if not os.path.exists(self.output):
+            return []
+        with open(self.output, encoding="utf-8") as f:
+            rows = [line.rstrip("\n").split("\t") for line in f]
+        return [(alert_id, record_id, parse_ticks(updated), severity) for alert_id, record_id, updated, severity in rows]
+
+    def versions(self):
+        return [(record_id or alert_id, ticks) for alert_id, record_id, ticks, _ in self.delivered()]
+
+    def wait_for(self, count, timeout=60):
+        wait_until(lambda: count_lines(self.output) >= count, timeout, what=f"{count} alerts")
+
+    def settle(self, count, timeout=60):
+        """Waits for `count` messages and then two more polls, so that anything sent twice would have arrived."""
+        self.wait_for(count, timeout)
+        requests = self.sim.stats()["apiRequests"]["total"]
+        wait_until(lambda: self.sim.stats()["apiRequests"]["total"] >= requests + 2, 20, what="two more polls")
+
+    def assert_exactly(self, expected, timeout=60):
+        """Every expected version arrived, once, and nothing else."""
+        self.settle(len(expected), timeout)
+        got = self.versions()
+        print(f"delivered={len(got)} expected={len(expected)} duplicates={len(got) - len(set(got))}")
+        self.test.assertEqual(len(got), len(set(got)), "duplicates")
+        self.test.assertEqual(set(got), expected)
+
+    def assert_served_exactly(self, api="graph", timeout=60):
+        self.assert_exactly(served_versions(self.sim.ledger(), api), timeout)
+
+    def the_one_error(self, s, text, quiet_seconds=3):
+        """The single log line holding `text`, after waiting for it and then a while for a repetition."""
+        wait_until(lambda: text in s.log_text(), 20, what=repr(text))
+        time.sleep(quiet_seconds)
+        lines = [line for line in s.log_text().splitlines() if text in line]
+        print(lines[0])
+        self.test.assertEqual(len(lines), 1, lines)
+        return lines[0]
