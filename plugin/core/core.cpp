@@ -54,7 +54,7 @@ constexpr std::array<const char *, DEFENDER_OPTION_COUNT> option_names{
     "token-version",  "filter",             "expand-evidence",    "machine-groups",
     "emit-updates",   "proxy",              "no-proxy",           "ca-dir",
     "timeout",        "user-agent",         "allow-insecure-http", "requests-per-minute",
-    "requests-per-hour",
+    "requests-per-hour",  "leef-delimiter",
 };
 
 constexpr std::array<const char *, DEFENDER_STAT_COUNT> stat_names{

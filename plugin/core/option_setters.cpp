@@ -102,6 +102,7 @@ OptionError set_string_option(Options &o, DefenderOption option, std::string_vie
     case DEFENDER_OPTION_CLOUD: return set_cloud(o, v);
     case DEFENDER_OPTION_REGION: return set_region(o, v);
     case DEFENDER_OPTION_FORMAT: return set_format(o, v);
+    case DEFENDER_OPTION_LEEF_DELIMITER: return set_leef_delimiter(o, v);
     case DEFENDER_OPTION_LOGIN_URL: return set_url(o.login_url, "login-url", v);
     case DEFENDER_OPTION_API_URL: return set_url(o.api_url, "api-url", v);
     case DEFENDER_OPTION_AUDIENCE: return set_audience(o, v);

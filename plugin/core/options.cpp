@@ -1,5 +1,9 @@
 #include "options.h"
 
+#include <charconv>
+
+#include "leef_format.h"
+
 #include <algorithm>
 
 #include "endpoints.h"
@@ -125,7 +129,36 @@ OptionError set_format(Options &options, std::string_view value) {
     options.format.format = Format::json;
     return std::nullopt;
   }
-  return "unknown format(" + std::string(value) + "); use cef or json";
+  if (equals_ignoring_case(value, "leef")) {
+    options.format.format = Format::leef;
+    return std::nullopt;
+  }
+  if (equals_ignoring_case(value, "leef2")) {
+    options.format.format = Format::leef2;
+    return std::nullopt;
+  }
+  return "unknown format(" + std::string(value) + "); use cef, leef (LEEF 1.0), leef2 (LEEF 2.0) or json";
+}
+
+OptionError set_leef_delimiter(Options &options, std::string_view value) {
+  std::optional<char> delimiter;
+  std::string_view hex = value;
+  if (hex.substr(0, 2) == "0x" || hex.substr(0, 2) == "0X") hex.remove_prefix(2);
+  else if (!hex.empty() && (hex[0] == 'x' || hex[0] == 'X')) hex.remove_prefix(1);
+  if (value.size() == 1) {
+    delimiter = value[0];
+  } else if (hex.size() != value.size() && !hex.empty() && hex.size() <= 2) {
+    unsigned code = 0;
+    const auto [end, ec] = std::from_chars(hex.data(), hex.data() + hex.size(), code, 16);
+    if (ec == std::errc() && end == hex.data() + hex.size()) delimiter = static_cast<char>(code);
+  }
+  if (!delimiter || !is_valid_leef_delimiter(*delimiter))
+    return "leef-delimiter(\"" + std::string(value) +
+           "\") must be one character such as \"^\", or its code such as \"x09\" for TAB; letters, digits, space, "
+           "'=', '|', NUL, CR and LF cannot separate LEEF attributes";
+  options.format.leef_delimiter = *delimiter;
+  options.leef_delimiter_set = true;
+  return std::nullopt;
 }
 
 std::string_view format_name(Format format) {
@@ -173,6 +206,9 @@ std::optional<OptionProblem> validate(const Options &options) {
                    "client-id() is required: the application (client) ID of the Entra ID app registration");
   if (auto p = validate_credentials(options)) return p;
   if (auto p = validate_api_options(options)) return p;
+  if (options.leef_delimiter_set && options.format.format != Format::leef2)
+    return OptionProblem{DEFENDER_OPTION_LEEF_DELIMITER,
+                         "leef-delimiter() applies to format(leef2) only; LEEF 1.0 always separates attributes with TAB"};
   return validate_insecure_http(options);
 }
 

@@ -54,6 +54,7 @@ struct Options {
   std::optional<int64_t> requests_per_hour;
 
   FormatOptions format;
+  bool leef_delimiter_set = false;  // leef-delimiter() was written: it only means something for format(leef2)
   int64_t poll_interval_seconds = 60;
   int64_t page_size = 1000;
   int64_t initial_lookback_seconds = 86400;
@@ -67,6 +68,8 @@ OptionError set_tenant(Options &options, std::string_view value);
 OptionError set_api(Options &options, std::string_view value);
 OptionError set_cloud(Options &options, std::string_view value);
 OptionError set_format(Options &options, std::string_view value);
+// One character, or its code as LEEF 2.0 writes it in the header ("x09" or "0x09" for TAB).
+OptionError set_leef_delimiter(Options &options, std::string_view value);
 // https:// (or http://, which validate() refuses without allow-insecure-http(yes)) and a host, nothing after it.
 OptionError set_url(std::string &field, std::string_view option, std::string_view value);
 

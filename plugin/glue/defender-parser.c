@@ -41,6 +41,7 @@ static CfgLexerKeyword defender_keywords[] =
   { .kw_name = "ca_dir",             .kw_token = KW_CA_DIR },
   { .kw_name = "timeout",            .kw_token = KW_TIMEOUT },
   { .kw_name = "user_agent",         .kw_token = KW_USER_AGENT },
+  { .kw_name = "leef_delimiter",     .kw_token = KW_LEEF_DELIMITER },
   { .kw_name = "allow_insecure_http", .kw_token = KW_ALLOW_INSECURE_HTTP },
   { .kw_name = "requests_per_minute", .kw_token = KW_REQUESTS_PER_MINUTE },
   { .kw_name = "requests_per_hour",  .kw_token = KW_REQUESTS_PER_HOUR },

@@ -266,3 +266,43 @@ TEST_CASE("emit-updates() defaults to yes") {
   CHECK_FALSE(o.emit_updates);
   CHECK(*set_bool_option(o, DEFENDER_OPTION_TENANT_ID, true) == "tenant-id() does not take yes or no");
 }
+
+TEST_CASE("format() knows LEEF 1.0 and LEEF 2.0") {
+  Options o;
+  CHECK_FALSE(set_format(o, "leef"));
+  CHECK(o.format.format == Format::leef);
+  CHECK_FALSE(set_format(o, "LEEF2"));
+  CHECK(o.format.format == Format::leef2);
+}
+
+TEST_CASE("leef-delimiter() takes one character or its hex code") {
+  Options o;
+  CHECK_FALSE(set_leef_delimiter(o, "^"));
+  CHECK(o.format.leef_delimiter == '^');
+  CHECK_FALSE(set_leef_delimiter(o, "x09"));
+  CHECK(o.format.leef_delimiter == '\t');
+  CHECK(set_leef_delimiter(o, "0x7C"));
+  CHECK_FALSE(set_leef_delimiter(o, "0x3b"));
+  CHECK(o.format.leef_delimiter == ';');
+  CHECK_FALSE(set_leef_delimiter(o, "\t"));
+  CHECK(o.format.leef_delimiter == '\t');
+}
+
+TEST_CASE("leef-delimiter() refuses what would split a key, a value or the header") {
+  Options o;
+  for (const char *bad : {"a", "7", " ", "=", "|", "x0d", "x0a", "x00", "^^", "x", "xZZ", ""}) {
+    CAPTURE(bad);
+    CHECK(set_leef_delimiter(o, bad)->rfind("leef-delimiter(\"", 0) == 0);
+  }
+}
+
+TEST_CASE("leef-delimiter() with a format other than leef2 is a contradiction that names it") {
+  Options o = usable();
+  CHECK_FALSE(set_leef_delimiter(o, "^"));
+  const auto problem = validate(o);
+  REQUIRE(problem);
+  CHECK(problem->option == DEFENDER_OPTION_LEEF_DELIMITER);
+  CHECK(problem->message == "leef-delimiter() applies to format(leef2) only; LEEF 1.0 always separates attributes with TAB");
+  CHECK_FALSE(set_format(o, "leef2"));
+  CHECK_FALSE(validate(o));
+}
