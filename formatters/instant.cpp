@@ -1,7 +1,6 @@
 #include "instant.h"
 
 #include <array>
-#include <cstdio>
 
 namespace defender {
 namespace {
@@ -119,11 +118,21 @@ std::string format_instant(Instant t) {
   const int64_t days = floor_div(seconds, 86400);
   const int64_t in_day = seconds - days * 86400;
   const Civil c = civil_from_days(days);
-  char buf[128];  // room for any int64 fields, so -Wformat-truncation has nothing to warn about
-  std::snprintf(buf, sizeof buf, "%04lld-%02u-%02uT%02lld:%02lld:%02lld.%07lldZ", static_cast<long long>(c.year),
-                c.month, c.day, static_cast<long long>(in_day / 3600), static_cast<long long>(in_day / 60 % 60),
-                static_cast<long long>(in_day % 60), static_cast<long long>(fraction));
-  return buf;
+  // Written digit by digit: this runs for every time field of every alert, and snprintf's parsing showed up.
+  std::string out = std::to_string(c.year);
+  if (out.size() < 4) out.insert(0, 4 - out.size(), '0');
+  const size_t date = out.size();
+  out += "-00-00T00:00:00.0000000Z";
+  const auto put = [&out, date](size_t end, int64_t value, int digits) {
+    for (int i = 1; i <= digits; ++i, value /= 10) out[date + end - i] = static_cast<char>('0' + value % 10);
+  };
+  put(3, c.month, 2);
+  put(6, c.day, 2);
+  put(9, in_day / 3600, 2);
+  put(12, in_day / 60 % 60, 2);
+  put(15, in_day % 60, 2);
+  put(23, fraction, 7);
+  return out;
 }
 
 }  // namespace defender

@@ -3,6 +3,8 @@
 #include <rapidjson/document.h>
 
 #include <array>
+#include <cstdint>
+#include <cstring>
 #include <optional>
 
 #include "text.h"
@@ -183,6 +185,28 @@ ScannedPage scan_page(std::string_view body) {
   return page;
 }
 
+namespace {
+
+// No line break, and every byte sequence UTF-8: runs of ASCII are skipped eight bytes at a time.
+bool is_one_line_utf8(std::string_view text) {
+  if (std::memchr(text.data(), '\n', text.size()) || std::memchr(text.data(), '\r', text.size())) return false;
+  size_t i = 0;
+  while (i < text.size()) {
+    uint64_t word;
+    while (i + sizeof word <= text.size()) {
+      std::memcpy(&word, text.data() + i, sizeof word);
+      if (word & 0x8080808080808080ULL) break;
+      i += sizeof word;
+    }
+    while (i < text.size() && static_cast<unsigned char>(text[i]) < 0x80) ++i;
+    if (i == text.size()) break;
+    const TextUnit unit = next_utf8_character(text, i);
+    if (unit.bytes.data() != text.data() + i) return false;
+    i += unit.consumed;
+  }
+  return true;
+}
+
 void compact_json(std::string_view json, std::string &out) {
   // Bytes copied as they are, in runs: outside strings anything but whitespace, quotes and non-ASCII; inside strings
   // anything but quotes, backslashes and non-ASCII. The rest is looked at one by one.
@@ -226,6 +250,13 @@ void compact_json(std::string_view json, std::string &out) {
       ++i;  // whitespace outside strings
     }
   }
+}
+
+}  // namespace
+
+void one_line_json(std::string_view json, std::string &out) {
+  if (is_one_line_utf8(json)) out.assign(json);
+  else compact_json(json, out);
 }
 
 }  // namespace defender

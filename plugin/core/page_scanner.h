@@ -18,8 +18,9 @@ struct ScannedPage {
 // Accepts the OData envelope {"value":[...], "@odata.nextLink":"..."} and a bare array (the SIEM API).
 ScannedPage scan_page(std::string_view body);
 
-// Copies a JSON text without insignificant whitespace, so a pretty-printed alert becomes one line, and with every
-// byte sequence that is not UTF-8 replaced by U+FFFD.
-void compact_json(std::string_view json, std::string &out);
+// Copies a JSON text as one line of valid UTF-8: as it is when it already is one (the common case, and the cheap
+// one), else without its insignificant whitespace (so a pretty-printed alert becomes one line) and with every byte
+// sequence that is not UTF-8 replaced by U+FFFD.
+void one_line_json(std::string_view json, std::string &out);
 
 }  // namespace defender

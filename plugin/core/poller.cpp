@@ -29,13 +29,19 @@ struct Poller::ParseMemory {
   char values[32 * 1024];
   char stack[4 * 1024];
 
+  // Parses the text in place (its strings are unescaped where they stand instead of copied), so the text is spoilt
+  // afterwards. It must be followed by a byte the parse may set to NUL for a moment: the alert's own text is always
+  // followed by a ',' or ']' of the page, or by the NUL that ends the page's buffer.
   template <class F>
-  auto parse(std::string_view json, F &&use) {
+  auto parse_in_place(char *text, size_t size, F &&use) {
     rapidjson::MemoryPoolAllocator<> value_allocator(values, sizeof values);
     rapidjson::MemoryPoolAllocator<> stack_allocator(stack, sizeof stack);
     rapidjson::GenericDocument<rapidjson::UTF8<>, rapidjson::MemoryPoolAllocator<>, rapidjson::MemoryPoolAllocator<>>
         document(&value_allocator, sizeof stack, &stack_allocator);
-    document.Parse(json.data(), json.size());
+    const char after = text[size];
+    text[size] = '\0';
+    document.ParseInsitu(text);
+    text[size] = after;
     return use(document);
   }
 };
@@ -184,7 +190,11 @@ std::optional<std::string> Poller::take_page(const std::string &url) {
   std::string first_problem;
   for (size_t i = 0; i < page.items.size(); ++i) {
     const std::string_view item = page.items[i];
-    std::optional<Alert> alert = parse_memory_->parse(item, [&](const auto &document) {
+    // The alert as the API wrote it is kept first: parsing in place spoils the text.
+    std::string raw_json;
+    one_line_json(item, raw_json);
+    char *const text = response_.body.data() + (item.data() - response_.body.data());
+    std::optional<Alert> alert = parse_memory_->parse_in_place(text, item.size(), [&](const auto &document) {
       std::optional<Alert> adapted;
       if (document.HasParseError()) {
         if (first_problem.empty())
@@ -209,7 +219,7 @@ std::optional<std::string> Poller::take_page(const std::string &url) {
       stats_.add(DEFENDER_STAT_DUPLICATES_SUPPRESSED);
       continue;
     }
-    compact_json(item, alert->raw_json);
+    alert->raw_json = std::move(raw_json);
     ++summary.new_versions;
     pending_.push_back(PendingAlert{std::move(*alert), cursor_->emit(key)});
   }

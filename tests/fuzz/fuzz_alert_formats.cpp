@@ -83,7 +83,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   for (const auto adapt : adapters) {
     auto alert = adapt(doc);
     if (!alert) continue;
-    defender::compact_json(input, alert->raw_json);
+    defender::one_line_json(input, alert->raw_json);
     check_cef(*alert);
     check_leef(*alert, Format::leef, '\t');
     check_leef(*alert, Format::leef2, delimiters[size % delimiters.size()]);

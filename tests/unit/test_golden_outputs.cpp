@@ -57,7 +57,7 @@ std::string case_path(std::string_view schema, std::string_view file) {
 Alert adapted(const Schema &schema, const std::string &json) {
   auto alert = defender::test::adapt_json(schema.adapt, json);
   REQUIRE(alert);
-  defender::compact_json(json, alert->raw_json);
+  defender::one_line_json(json, alert->raw_json);
   return *alert;
 }
 

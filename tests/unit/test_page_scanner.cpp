@@ -53,15 +53,21 @@ TEST_CASE("text that is not JSON at all is malformed with nothing in it") {
   CHECK(scan_page("").error == "the body is empty");
 }
 
-TEST_CASE("compacting removes whitespace outside strings only") {
+TEST_CASE("an alert already on one line of valid UTF-8 is copied as it is, spaces between tokens included") {
   std::string out;
-  compact_json("{\n  \"a\" : [ 1 , 2 ],\n  \"b\" : \"x  y\\\" z\"\n}", out);
+  one_line_json("{ \"a\" : [ 1 , 2 ], \"b\" : \"r\xC3\xA4k\" }", out);
+  CHECK(out == "{ \"a\" : [ 1 , 2 ], \"b\" : \"r\xC3\xA4k\" }");
+}
+
+TEST_CASE("a pretty-printed alert loses the whitespace outside strings only") {
+  std::string out;
+  one_line_json("{\n  \"a\" : [ 1 , 2 ],\n  \"b\" : \"x  y\\\" z\"\n}", out);
   CHECK(out == R"({"a":[1,2],"b":"x  y\" z"})");
 }
 
-TEST_CASE("compacting repairs bytes that are not UTF-8 and keeps real UTF-8") {
+TEST_CASE("bytes that are not UTF-8 are repaired and real UTF-8 is kept") {
   std::string out;
-  compact_json("{\"a\":\"r\xC3\xA4k \xFF end\",\"b\":\"\xE5\x8F\xB0\"}", out);
+  one_line_json("{\"a\":\"r\xC3\xA4k \xFF end\",\"b\":\"\xE5\x8F\xB0\"}", out);
   CHECK(out == "{\"a\":\"r\xC3\xA4k \xEF\xBF\xBD end\",\"b\":\"\xE5\x8F\xB0\"}");
 }
 
@@ -76,6 +82,6 @@ TEST_CASE("a string ends at the first quote not escaped by an odd number of back
 
 TEST_CASE("compacting keeps escapes and a raw control character inside a string, for the parser to refuse") {
   std::string out;
-  compact_json("{ \"a\" : \"x\\\\\" , \"b\" : \"tab\there\" }", out);
+  one_line_json("{ \"a\" : \"x\\\\\" ,\n \"b\" : \"tab\there\" }", out);
   CHECK(out == "{\"a\":\"x\\\\\",\"b\":\"tab\there\"}");
 }
