@@ -100,8 +100,13 @@ def fault_spec(fault):
     return fault["kind"] + (":" + rest if rest else "")
 
 
+# The initial alerts' update times span this many seconds before the simulator starts: an hour inside the module's
+# default initial-lookback(86400), so that a syslog-ng started a few seconds after the simulator sees every alert.
+DEFAULT_HISTORY = 23 * 3600
+
+
 class Simulator:
-    def __init__(self, alerts=1000, seed=1, history=None, max_page_size=None, token_lifetime=None,
+    def __init__(self, alerts=1000, seed=1, history=DEFAULT_HISTORY, max_page_size=None, token_lifetime=None,
                  tenant=DEFAULT_TENANT, tenant_guid=DEFAULT_TENANT_GUID, client_id=DEFAULT_CLIENT_ID,
                  client_secret=DEFAULT_CLIENT_SECRET, ledger_file=None, extra_args=(), tls_dir=None,
                  binary=None, faults=(), **switches):
