@@ -1,0 +1,121 @@
+// What one alert costs between the page body and the syslog-ng message, per API and per format: scan the page,
+// keep the alert's text, parse it in place, adapt it to the Alert, format it, list its name-value pairs.
+// The baseline in the same run: a bare RapidJSON parse of the same page, the least any JSON consumer pays.
+#include <benchmark/benchmark.h>
+#include <rapidjson/document.h>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+#include <fstream>
+#include <functional>
+#include <optional>
+#include <sstream>
+#include <string>
+
+#include "alerts_adapter.h"
+#include "fields.h"
+#include "format.h"
+#include "graph_adapter.h"
+#include "page_scanner.h"
+#include "siem_adapter.h"
+
+namespace {
+
+using defender::Alert;
+using defender::Format;
+
+constexpr int alerts_per_page = 100;
+
+std::string read(const std::string &path) {
+  std::ifstream in(path);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+// A page of the API's documented example alert, each with its own id, compacted as the services send it.
+std::string page_of(const char *schema, const char *id_key) {
+  rapidjson::Document example;
+  example.Parse(read(std::string(DEFENDER_TEST_DATA) + "/" + schema + "/example.json").c_str());
+  std::string page = std::string(schema) == "siem" ? "[" : "{\"value\":[";
+  for (int i = 0; i < alerts_per_page; ++i) {
+    rapidjson::Document alert;
+    alert.CopyFrom(example, alert.GetAllocator());
+    const std::string id = "bench-" + std::to_string(i);
+    alert[id_key].SetString(id.c_str(), static_cast<rapidjson::SizeType>(id.size()), alert.GetAllocator());
+    rapidjson::StringBuffer buffer;
+    rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
+    alert.Accept(writer);
+    if (i > 0) page += ",";
+    page += buffer.GetString();
+  }
+  return page + (std::string(schema) == "siem" ? "]" : "]}");
+}
+
+using Adapter = std::optional<Alert> (*)(const rapidjson::Value &);
+
+struct Api {
+  const char *schema;
+  const char *id_key;
+  Adapter adapt;
+};
+
+const Api graph{"graph", "id", defender::adapt_graph_alert};
+const Api alerts{"alerts", "id", defender::adapt_mde_alert};
+const Api siem{"siem", "AlertId", defender::adapt_siem_record};
+
+void pipeline(benchmark::State &state, const Api &api, Format format) {
+  const std::string page = page_of(api.schema, api.id_key);
+  std::string body, raw, line;
+  defender::FormatOptions options;
+  options.format = format;
+  size_t fields = 0;
+  for (auto _ : state) {
+    body = page;  // the poller owns its response buffer and parses in it
+    const auto scanned = defender::scan_page(body);
+    for (const std::string_view item : scanned.items) {
+      defender::one_line_json(item, raw);
+      char *text = body.data() + (item.data() - body.data());
+      const char after = text[item.size()];
+      text[item.size()] = '\0';
+      rapidjson::Document document;
+      document.ParseInsitu(text);
+      text[item.size()] = after;
+      std::optional<Alert> alert = api.adapt(document);
+      alert->raw_json = raw;
+      defender::format_alert(*alert, options, line);
+      defender::visit_fields(*alert, [&](size_t, std::string_view value) { fields += value.size(); });
+      benchmark::DoNotOptimize(line.data());
+    }
+  }
+  benchmark::DoNotOptimize(fields);
+  state.SetItemsProcessed(state.iterations() * alerts_per_page);
+  state.SetBytesProcessed(state.iterations() * static_cast<int64_t>(page.size()));
+}
+
+void bare_parse(benchmark::State &state, const Api &api) {
+  const std::string page = page_of(api.schema, api.id_key);
+  for (auto _ : state) {
+    rapidjson::Document document;
+    document.Parse(page.data(), page.size());
+    benchmark::DoNotOptimize(document.IsObject());
+  }
+  state.SetItemsProcessed(state.iterations() * alerts_per_page);
+  state.SetBytesProcessed(state.iterations() * static_cast<int64_t>(page.size()));
+}
+
+}  // namespace
+
+BENCHMARK_CAPTURE(bare_parse, graph_baseline, graph);
+BENCHMARK_CAPTURE(pipeline, graph_cef, graph, Format::cef);
+BENCHMARK_CAPTURE(pipeline, graph_leef, graph, Format::leef);
+BENCHMARK_CAPTURE(pipeline, graph_leef2, graph, Format::leef2);
+BENCHMARK_CAPTURE(pipeline, graph_json, graph, Format::json);
+BENCHMARK_CAPTURE(bare_parse, alerts_baseline, alerts);
+BENCHMARK_CAPTURE(pipeline, alerts_cef, alerts, Format::cef);
+BENCHMARK_CAPTURE(pipeline, alerts_leef, alerts, Format::leef);
+BENCHMARK_CAPTURE(pipeline, alerts_json, alerts, Format::json);
+BENCHMARK_CAPTURE(bare_parse, siem_baseline, siem);
+BENCHMARK_CAPTURE(pipeline, siem_cef, siem, Format::cef);
+BENCHMARK_CAPTURE(pipeline, siem_leef, siem, Format::leef);
+BENCHMARK_CAPTURE(pipeline, siem_json, siem, Format::json);
