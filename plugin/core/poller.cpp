@@ -3,10 +3,9 @@
 #include <rapidjson/document.h>
 #include <rapidjson/error/en.h>
 
+#include "api_refusal.h"
 #include "endpoints.h"
-#include "http_date.h"
 #include "page_scanner.h"
-#include "service_error.h"
 #include "transport_failure.h"
 #include "version_key.h"
 
@@ -107,7 +106,7 @@ std::variant<const PendingAlert *, Idle> Poller::next() {
 }
 
 void Poller::start_window(Instant now) {
-  const Instant until = server_clock_.now(now);
+  const Instant until = std::min(server_clock_.now(now), windows_end_);
   const Instant from = std::max(cursor_->position().minus_seconds(options_.late_arrival_seconds), floor_);
   next_poll_at_ = now.plus_seconds(options_.poll_interval_seconds);
   if (from < until) reader_ = api_->plan_window(from, until);
@@ -150,30 +149,7 @@ std::optional<Failure> Poller::request_page(const std::string &url) {
                                            {"request_id", response_.request_id}});
   server_clock_.observe(response_.date, answered);
   if (response_.status == 200) return std::nullopt;
-  return refusal(url, answered);
-}
-
-Failure Poller::refusal(const std::string &url, Instant answered) const {
-  const long status = response_.status;
-  ServiceError error = parse_api_error(response_.body);
-  if (error.correlation_id.empty()) error.correlation_id = response_.request_id;
-  const std::string what =
-      "the alert API answered HTTP " + std::to_string(status) + " (" + describe(error) + ") to GET " + url;
-  const auto failure = [&](FailureKind kind, const std::string &message, std::optional<int64_t> retry_after = {}) {
-    return Failure{kind, message, retry_after, status};
-  };
-  if (status == 401)
-    return failure(FailureKind::configuration,
-                   what + "; a fresh token was refused too: the token's audience " + endpoints_for(options_).audience +
-                       " must be the API's in the same cloud as api-url(); check cloud(), audience() and token-version()");
-  if (status == 403) return failure(FailureKind::configuration, what + "; " + std::string(api_->permission_advice()));
-  if (status == 429) return failure(FailureKind::throttled, what, parse_retry_after(response_.retry_after, answered));
-  if (status >= 500) return failure(FailureKind::transient, what, parse_retry_after(response_.retry_after, answered));
-  if (status == 400 && !options_.filter.empty())
-    return failure(FailureKind::configuration,
-                   what + "; the API refused the query: check filter(\"" + options_.filter +
-                       "\") (properties, quotes for strings, none for datetimes)");
-  return failure(FailureKind::configuration, what);
+  return api_refusal(response_, url, options_, *api_, answered);
 }
 
 std::optional<std::string> Poller::take_page(const std::string &url) {
@@ -243,6 +219,7 @@ void Poller::fail(const Failure &failure, Instant now) {
     retry_at_ = after_ms(now, max_idle_ms);
     return;
   }
+  last_failure_ = failure;
   if (consecutive_failures_++ == 0) degraded_since_ = now;
   stats_.set(DEFENDER_STAT_DEGRADED, 1);
   stats_.set(DEFENDER_STAT_CONSECUTIVE_FAILURES, consecutive_failures_);
@@ -272,6 +249,7 @@ void Poller::recovered(Instant now) {
                  {{"failed_attempts", std::to_string(consecutive_failures_)},
                   {"degraded_seconds", std::to_string((now.ticks - degraded_since_.ticks) / Instant::ticks_per_second)}});
   consecutive_failures_ = 0;
+  last_failure_.reset();
   stats_.set(DEFENDER_STAT_DEGRADED, 0);
   stats_.set(DEFENDER_STAT_CONSECUTIVE_FAILURES, 0);
   retry_.succeeded();

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <deque>
+#include <limits>
 #include <memory>
 #include <optional>
 #include <string>
@@ -55,6 +56,11 @@ class Poller {
   // Alerts fetched but never handed out must be fetched again by whoever continues with the cursor.
   void release() { cursor_->forget_after(last_handed_out_); }
 
+  // A range read (RangeReader): no window reaches past `end`. Otherwise the service's now ends each window.
+  void end_windows_at(Instant end) { windows_end_ = end; }
+  // What the last attempt failed with; empty once a request succeeds again.
+  const std::optional<Failure> &last_failure() const { return last_failure_; }
+
   const Stats &stats() const { return stats_; }
   Stats &stats() { return stats_; }
   const Cursor &cursor() const { return *cursor_; }
@@ -67,7 +73,6 @@ class Poller {
   void finish_window();
   std::optional<Failure> read_page();
   std::optional<Failure> request_page(const std::string &url);
-  Failure refusal(const std::string &url, Instant answered) const;
   std::optional<std::string> take_page(const std::string &url);
   void fail(const Failure &failure, Instant now);
   void recovered(Instant now);
@@ -92,6 +97,8 @@ class Poller {
   Instant next_poll_at_{};
   Instant retry_at_{};
   Instant degraded_since_{};
+  Instant windows_end_{std::numeric_limits<int64_t>::max()};
+  std::optional<Failure> last_failure_;
   int consecutive_failures_ = 0;
   bool token_refused_ = false;  // the API refused the current token once; the next refusal is final
 

@@ -1,6 +1,6 @@
 """The .deb packaging/build-deb makes: its name and version are the CMake project's, it depends on the syslog-ng
-3.38 series and the libraries the module links, it holds the module, the SCL block, the examples and the docs and
-nothing of the tests, and lintian has nothing to say about it."""
+3.38 series and the libraries the module links, it holds the module, defender-fetch and its man page, the SCL block,
+the examples and the docs and nothing of the tests, and lintian has nothing to say about it."""
 
 import os
 import subprocess
@@ -28,6 +28,7 @@ class DebContentsTest(unittest.TestCase):
         files = {line.split()[-1].lstrip(".") for line in run("dpkg-deb", "-c", str(self.deb)).splitlines()}
         docs = f"/usr/share/doc/{PACKAGE}"
         expected = {str(module_path()), str(SCL), f"{docs}/README.md", f"{docs}/copyright"}
+        expected |= {"/usr/bin/defender-fetch", "/usr/share/man/man1/defender-fetch.1.gz"}
         expected |= {f"{docs}/examples/{p.name}" for p in example_paths()}
         self.assertLessEqual(expected, files)
         self.assertEqual({os.path.basename(f) for f in files} & TEST_PROGRAMS, set())

@@ -1,6 +1,6 @@
 """packaging/rpm/syslog-ng-mod-defender.spec builds with rpmbuild (Debian's rpm, against this tree) into an RPM
-that holds the module, the SCL block, the examples and the README, nothing of the tests, and requires the syslog-ng
-3.38 series."""
+that holds the module, defender-fetch and its man page, the SCL block, the examples and the README, nothing of the
+tests, and requires the syslog-ng 3.38 series."""
 
 import os
 import sys
@@ -21,9 +21,12 @@ class RpmPackageTest(unittest.TestCase):
         files = set(run("rpm", "-qlp", str(rpm)).splitlines())
         print("\n".join(sorted(files)))
         docs = f"/usr/share/doc/{PACKAGE}"
-        expected = {str(module_path()), str(SCL), f"{docs}/README.md"}
+        expected = {str(module_path()), str(SCL), f"{docs}/README.md", "/usr/bin/defender-fetch"}
         expected |= {f"{docs}/examples/{p.name}" for p in example_paths()}
         self.assertLessEqual(expected, files)
+        # Whether rpmbuild gzips man pages depends on the distribution's macros (Fedora's do): either name will do.
+        man_page = "/usr/share/man/man1/defender-fetch.1"
+        self.assertEqual(len(files & {man_page, man_page + ".gz"}), 1, files)
         self.assertEqual({os.path.basename(f) for f in files} & TEST_PROGRAMS, set())
 
         requires = set(run("rpm", "-qp", "--requires", str(rpm)).splitlines())

@@ -1,0 +1,36 @@
+// The command line: a command, then the microsoft-defender() source's options as --<option-name> value, set through
+// the module's own setters (option_setters.h), so a value means here what it means in syslog-ng.conf.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <variant>
+
+#include "instant.h"
+#include "options.h"
+
+namespace defender::fetch {
+
+enum class Command { check, fetch, explain, help, version };
+
+struct Arguments {
+  Command command = Command::help;
+  Options options;
+  // fetch: the range [from, until); until empty means now.
+  std::optional<Instant> from;
+  std::optional<Instant> until;
+  std::optional<int64_t> max_alerts;
+  bool verbose = false;  // the core's debug lines too (each request and its answer)
+};
+
+// The environment variable that may hold the client secret, which the command line must not (ps shows it).
+inline constexpr const char *secret_variable = "DEFENDER_CLIENT_SECRET";
+
+// args: argv without the program name. secret: the variable's value, or null; it is used only when no other
+// credential is on the command line. Returns the arguments, or a message for the person at the terminal.
+std::variant<Arguments, std::string> parse_arguments(std::span<const std::string_view> args, const char *secret);
+
+}  // namespace defender::fetch

@@ -1,0 +1,17 @@
+// The options checked together and the credential read from its file, as syslog-ng does when it loads the
+// configuration (core.h's defender_options_validate), so a problem is told in the same words.
+#pragma once
+
+#include <string>
+#include <variant>
+
+#include "client_credential.h"
+#include "logger.h"
+#include "options.h"
+
+namespace defender::fetch {
+
+std::variant<ClientCredential, std::string> load_configuration(const Options &options, const Logger &logger,
+                                                               Instant now);
+
+}  // namespace defender::fetch

@@ -1,0 +1,68 @@
+#include "usage.h"
+
+#include "arguments.h"
+#include "option_kind.h"
+
+namespace defender::fetch {
+namespace {
+
+std::string_view placeholder(OptionKind kind) {
+  switch (kind) {
+    case OptionKind::text: return "TEXT";
+    case OptionKind::number: return "N";
+    case OptionKind::yes_no: return "yes|no";
+  }
+  return "TEXT";
+}
+
+// "  --tenant-id TEXT  --client-id TEXT ...", wrapped before 100 columns.
+std::string source_options() {
+  std::string text, line = " ";
+  for (int i = 0; i < DEFENDER_OPTION_COUNT; ++i) {
+    const auto option = static_cast<DefenderOption>(i);
+    if (option == DEFENDER_OPTION_CLIENT_SECRET) continue;  // refused: see the environment variable
+    const std::string item = " --" + std::string(defender_option_name(option)) + " " +
+                             std::string(placeholder(option_kind(option)));
+    if (line.size() + item.size() > 100) {
+      text += line + "\n";
+      line = " ";
+    }
+    line += item;
+  }
+  return text + line + "\n";
+}
+
+}  // namespace
+
+std::string usage_text() {
+  return "Usage: defender-fetch COMMAND [OPTIONS]\n"
+         "\n"
+         "Microsoft Defender alerts from the command line, with the core of syslog-ng's microsoft-defender() source.\n"
+         "\n"
+         "Commands:\n"
+         "  check     request a token, show its claims and roles, and make one small request to the alert API\n"
+         "  fetch     read the alerts of a time range and print each version as one line (a backfill, a dry run)\n"
+         "  explain   show what a source with these options would do, without any network access\n"
+         "\n"
+         "fetch:\n"
+         "  --from TIME        start of the range (ISO 8601, e.g. 2024-05-01T00:00:00Z, or a date); required\n"
+         "  --until TIME       end of the range, not included; default now\n"
+         "  --max-alerts N     stop after N alerts\n"
+         "\n"
+         "Any command:\n"
+         "  --verbose          also the debug lines: each request and its answer\n"
+         "  --help, --version\n"
+         "\n"
+         "Source options: the names, values and meanings of microsoft-defender()'s options, written --name value\n"
+         "(--machine-groups repeats):\n" +
+         source_options() +
+         "\n"
+         "The client secret is never an argument: use --client-secret-file FILE or the environment variable\n" +
+         std::string(secret_variable) +
+         ".\n"
+         "\n"
+         "Exit status: 0 ok, 1 internal error, 2 usage or options, 3 credential refused, 4 permission missing,\n"
+         "5 network, 6 other service error. See defender-fetch(1).";
+}
+
+}  // namespace defender::fetch
