@@ -103,6 +103,11 @@ uint64_t Cursor::last_sequence() const {
   return last_emitted_;
 }
 
+bool Cursor::all_acknowledged() const {
+  std::lock_guard lock(mutex_);
+  return last_emitted_ <= acked_sequence_;
+}
+
 size_t Cursor::emitted_count() const {
   std::lock_guard lock(mutex_);
   return emitted_.size();

@@ -64,6 +64,7 @@ class Cursor {
   Instant position() const;            // where the next poll continues: everything before it was emitted
   Instant delivered_position() const;  // everything before it was acknowledged
   uint64_t last_sequence() const;
+  bool all_acknowledged() const;  // every message emitted so far is acknowledged
   size_t emitted_count() const;
 
   // The state to persist. Changes with every emit, mark and acknowledgement; dirty() tells whether it did since the

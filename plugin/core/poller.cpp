@@ -1,5 +1,7 @@
 #include "poller.h"
 
+#include <malloc.h>
+
 #include <rapidjson/document.h>
 #include <rapidjson/error/en.h>
 
@@ -57,7 +59,8 @@ Poller::Poller(const Options &options, ClientCredential credential, std::shared_
       retry_(static_cast<uint64_t>(first_start_floor.ticks) ^ cursor_->id()),
       floor_(first_start_floor),
       clock_(clock),
-      parse_memory_(std::make_unique<ParseMemory>()) {}
+      parse_memory_(std::make_unique<ParseMemory>()),
+      last_handed_out_(cursor_->last_sequence()) {}
 
 Poller::~Poller() = default;
 
@@ -76,7 +79,11 @@ std::variant<const PendingAlert *, Idle> Poller::next() {
     const Instant now = clock_();
     if (now < retry_at_) return idle_until(now, retry_at_);
     if (!reader_) {
-      if (now < next_poll_at_) return idle_until(now, next_poll_at_);
+      if (now < next_poll_at_) {
+        // Only once syslog-ng acknowledged (and so freed) the messages: they live in this thread's heap too.
+        if (release_memory_when_idle_ && cursor_->all_acknowledged()) release_memory();
+        return idle_until(now, next_poll_at_);
+      }
       start_window(now);
       if (!reader_) continue;
     }
@@ -115,6 +122,16 @@ void Poller::start_window(Instant now) {
 void Poller::finish_window() {
   reader_.reset();
   api_->restore_optional_parts();
+  release_memory_when_idle_ = true;
+}
+
+// Caught up and waiting for the next poll: a backlog's page buffers would otherwise stay with this source's thread
+// for good (glibc keeps a freed heap in the thread's arena), megabytes per source once it drained a few big pages.
+void Poller::release_memory() {
+  std::string().swap(response_.body);
+  std::deque<PendingAlert>().swap(pending_);
+  malloc_trim(0);
+  release_memory_when_idle_ = false;
 }
 
 std::optional<Failure> Poller::read_page() {

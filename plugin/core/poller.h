@@ -71,6 +71,7 @@ class Poller {
 
   void start_window(Instant now);
   void finish_window();
+  void release_memory();
   std::optional<Failure> read_page();
   std::optional<Failure> request_page(const std::string &url);
   std::optional<std::string> take_page(const std::string &url);
@@ -101,10 +102,13 @@ class Poller {
   std::optional<Failure> last_failure_;
   int consecutive_failures_ = 0;
   bool token_refused_ = false;  // the API refused the current token once; the next refusal is final
+  bool release_memory_when_idle_ = false;  // a window was read: give its buffers back once caught up
 
   std::deque<PendingAlert> pending_;
   PendingAlert current_;
-  uint64_t last_handed_out_ = 0;
+  // Everything up to it reached syslog-ng: what the cursor held when this poller took it over, then each message
+  // handed out. A reload forgets what was emitted after it.
+  uint64_t last_handed_out_;
 };
 
 }  // namespace defender

@@ -130,6 +130,18 @@ TEST_CASE("a snapshot clears the unsaved flags that emissions and progress set")
   CHECK(c.has_unsaved_progress());
 }
 
+TEST_CASE("all acknowledged means every message emitted so far is acknowledged") {
+  Cursor c = fresh();
+  CHECK(c.all_acknowledged());
+  c.emit(key("a", 1));
+  c.emit(key("b", 2));
+  CHECK_FALSE(c.all_acknowledged());
+  c.acknowledge(1);
+  CHECK_FALSE(c.all_acknowledged());
+  c.acknowledge(2);
+  CHECK(c.all_acknowledged());
+}
+
 TEST_CASE("acknowledgements that arrive out of order or twice change nothing") {
   Cursor c = fresh();
   c.emit(key("a", 1));
