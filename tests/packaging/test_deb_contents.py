@@ -10,7 +10,8 @@ import unittest
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path[:0] = [HERE, os.path.join(HERE, "..", "integration")]
 from harness.examples import example_paths  # noqa: E402
-from harness.packages import PACKAGE, SCL, TEST_PROGRAMS, built_deb, module_path, project_version, run  # noqa: E402
+from harness.packages import (PACKAGE, SCL, TEST_PROGRAMS, USER_DOCS, built_deb, doc_files, module_path,  # noqa: E402
+                              project_version, run)  # noqa: E402
 
 
 class DebContentsTest(unittest.TestCase):
@@ -27,10 +28,11 @@ class DebContentsTest(unittest.TestCase):
 
         files = {line.split()[-1].lstrip(".") for line in run("dpkg-deb", "-c", str(self.deb)).splitlines()}
         docs = f"/usr/share/doc/{PACKAGE}"
-        expected = {str(module_path()), str(SCL), f"{docs}/README.md", f"{docs}/copyright"}
+        expected = {str(module_path()), str(SCL), f"{docs}/copyright"}
         expected |= {"/usr/bin/defender-fetch", "/usr/share/man/man1/defender-fetch.1.gz"}
         expected |= {f"{docs}/examples/{p.name}" for p in example_paths()}
         self.assertLessEqual(expected, files)
+        self.assertEqual(doc_files(files, docs), USER_DOCS)
         self.assertEqual({os.path.basename(f) for f in files} & TEST_PROGRAMS, set())
 
     def test_lintian_has_nothing_to_say(self):

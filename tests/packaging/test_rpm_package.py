@@ -1,5 +1,5 @@
 """packaging/rpm/syslog-ng-mod-defender.spec builds with rpmbuild (Debian's rpm, against this tree) into an RPM
-that holds the module, defender-fetch and its man page, the SCL block, the examples and the README, nothing of the
+that holds the module, defender-fetch and its man page, the SCL block, the examples and the docs, nothing of the
 tests, and requires the syslog-ng 3.38 series."""
 
 import os
@@ -9,7 +9,8 @@ import unittest
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path[:0] = [HERE, os.path.join(HERE, "..", "integration")]
 from harness.examples import example_paths  # noqa: E402
-from harness.packages import PACKAGE, SCL, TEST_PROGRAMS, build_rpm, module_path, project_version, run  # noqa: E402
+from harness.packages import (PACKAGE, SCL, TEST_PROGRAMS, USER_DOCS, build_rpm, doc_files, module_path,  # noqa: E402
+                              project_version, run)
 
 
 class RpmPackageTest(unittest.TestCase):
@@ -21,9 +22,10 @@ class RpmPackageTest(unittest.TestCase):
         files = set(run("rpm", "-qlp", str(rpm)).splitlines())
         print("\n".join(sorted(files)))
         docs = f"/usr/share/doc/{PACKAGE}"
-        expected = {str(module_path()), str(SCL), f"{docs}/README.md", "/usr/bin/defender-fetch"}
+        expected = {str(module_path()), str(SCL), "/usr/bin/defender-fetch"}
         expected |= {f"{docs}/examples/{p.name}" for p in example_paths()}
         self.assertLessEqual(expected, files)
+        self.assertEqual(doc_files(files, docs), USER_DOCS)
         # Whether rpmbuild gzips man pages depends on the distribution's macros (Fedora's do): either name will do.
         man_page = "/usr/share/man/man1/defender-fetch.1"
         self.assertEqual(len(files & {man_page, man_page + ".gz"}), 1, files)

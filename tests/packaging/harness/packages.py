@@ -12,6 +12,14 @@ PACKAGE = "syslog-ng-mod-defender"
 SCL = Path("/usr/share/syslog-ng/include/scl/defender/defender.conf")
 # What a build with the tests on also makes; none of it may be in a package.
 TEST_PROGRAMS = {"defender-sim", "cef-parse", "unit-tests"}
+# The documents a package puts in its doc directory, by file name: the README, the field mapping and docs/.
+USER_DOCS = {"README.md", "mapping.md"} | {p.name for p in (SOURCE_DIR / "docs").glob("*.md")}
+
+
+def doc_files(files, docs_dir):
+    """Which of USER_DOCS are in a package's file list; a document counts under its own name or gzipped, as
+    dh_compress leaves documents over 4 KiB."""
+    return {name for name in USER_DOCS if {f"{docs_dir}/{name}", f"{docs_dir}/{name}.gz"} & files}
 
 
 def project_version():
