@@ -44,6 +44,9 @@ class AlertApi {
   // After repeated server errors: leave out an optional part of the request (and say which) until the next window.
   // Nothing when there is none to leave out.
   virtual std::optional<OptionalPart> drop_optional_part() { return std::nullopt; }
+  // An answer longer than this is abandoned as it arrives and the window narrowed, so that memory follows the page
+  // size and not the backlog. 0: no limit, because $top already bounds the answer.
+  virtual size_t max_answer_bytes(const PageRequest &) const { return 0; }
   virtual void restore_optional_parts() {}
 };
 

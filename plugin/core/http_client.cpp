@@ -36,8 +36,20 @@ void global_init_once() {
   });
 }
 
+// Where the body goes, and how much of it is wanted.
+struct BodySink {
+  HttpResponse &response;
+  size_t limit;  // 0: no limit
+  bool exceeded = false;
+};
+
 size_t append_body(char *data, size_t size, size_t count, void *user) {
-  static_cast<HttpResponse *>(user)->body.append(data, size * count);
+  auto &sink = *static_cast<BodySink *>(user);
+  if (sink.limit != 0 && sink.response.body.size() + size * count > sink.limit) {
+    sink.exceeded = true;
+    return 0;  // libcurl ends the transfer with CURLE_WRITE_ERROR
+  }
+  sink.response.body.append(data, size * count);
   return size * count;
 }
 
@@ -143,7 +155,7 @@ void HttpClient::request_abort() {
   curl_multi_wakeup(multi_.get());
 }
 
-void HttpClient::configure(const HttpRequest &request, HttpResponse &response, const void *headers,
+void HttpClient::configure(const HttpRequest &request, HttpResponse &response, void *sink, const void *headers,
                            char *error_buffer) {
   CURL *h = handle_.get();
   curl_easy_reset(h);  // keeps the connection cache, drops the previous request's options
@@ -163,7 +175,7 @@ void HttpClient::configure(const HttpRequest &request, HttpResponse &response, c
   if (!options_.proxy.empty()) curl_easy_setopt(h, CURLOPT_PROXY, options_.proxy.c_str());
   if (!options_.no_proxy.empty()) curl_easy_setopt(h, CURLOPT_NOPROXY, options_.no_proxy.c_str());
   curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, append_body);
-  curl_easy_setopt(h, CURLOPT_WRITEDATA, &response);
+  curl_easy_setopt(h, CURLOPT_WRITEDATA, sink);
   curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, collect_header);
   curl_easy_setopt(h, CURLOPT_HEADERDATA, &response);
   if (request.method == HttpRequest::Method::post) {
@@ -183,7 +195,8 @@ HttpResult HttpClient::perform(const HttpRequest &request, HttpResponse &respons
   response.content_type.clear();
   const Slist headers = header_list(request.headers);
   char error_buffer[CURL_ERROR_SIZE] = {0};
-  configure(request, response, headers.get(), error_buffer);
+  BodySink sink{response, request.max_body_bytes};
+  configure(request, response, &sink, headers.get(), error_buffer);
 
   CURL *h = handle_.get();
   CURLM *multi = multi_.get();
@@ -221,6 +234,10 @@ HttpResult HttpClient::perform(const HttpRequest &request, HttpResponse &respons
   curl_easy_setopt(h, CURLOPT_HTTPHEADER, nullptr);
 
   if (aborted_.load()) return HttpResult{TransportOutcome::aborted, "shutting down", TransportProblem::none};
+  if (sink.exceeded)
+    return HttpResult{TransportOutcome::too_large,
+                      "the answer grew beyond " + std::to_string(request.max_body_bytes) + " bytes",
+                      TransportProblem::none};
   if (code != CURLE_OK)
     return HttpResult{TransportOutcome::failed,
                       scrubbed(error_buffer[0] ? error_buffer : curl_easy_strerror(code), options_.proxy),

@@ -21,6 +21,7 @@ struct HttpRequest {
   std::string url;
   std::vector<std::string> headers;  // "Name: value"
   std::string body;                  // POST only
+  size_t max_body_bytes = 0;         // a longer answer is abandoned as it arrives (too_large); 0: no limit
 };
 
 struct HttpResponse {
@@ -36,6 +37,7 @@ enum class TransportOutcome {
   ok,       // an HTTP status arrived (which may still be an error status)
   aborted,  // request_abort() was called
   failed,   // no HTTP status: DNS, connect, TLS, proxy, timeout, reset
+  too_large,  // the answer outgrew max_body_bytes and was abandoned; the body holds its first part
 };
 
 // Why no HTTP status arrived, in the terms a person fixes it in.
@@ -85,7 +87,8 @@ class HttpClient {
     void operator()(CURLM *handle) const;
   };
 
-  void configure(const HttpRequest &request, HttpResponse &response, const void *headers, char *error_buffer);
+  void configure(const HttpRequest &request, HttpResponse &response, void *body_sink, const void *headers,
+                 char *error_buffer);
   HttpResult finish(int code, const char *error_buffer);
 
   TransportOptions options_;

@@ -135,8 +135,17 @@ void Poller::release_memory() {
 }
 
 std::optional<Failure> Poller::read_page() {
-  const std::string url = api_->page_url(reader_->request(), http_);
-  if (auto failure = request_page(url)) return failure;
+  const PageRequest &page = reader_->request();
+  const std::string url = api_->page_url(page, http_);
+  bool too_large = false;
+  if (auto failure = request_page(url, api_->max_answer_bytes(page), too_large)) return failure;
+  if (too_large) {
+    logger_.debug("an answer outgrew the bound and was abandoned; asking for a narrower window", {{"request", url}});
+    PageSummary abandoned;
+    abandoned.cut_off = true;
+    reader_->on_page(abandoned);
+    return std::nullopt;
+  }
   if (const auto problem = take_page(url))
     return Failure{FailureKind::transient,
                    "the answer to GET " + url + " was cut off or malformed (" + *problem +
@@ -145,10 +154,11 @@ std::optional<Failure> Poller::read_page() {
   return std::nullopt;
 }
 
-std::optional<Failure> Poller::request_page(const std::string &url) {
+std::optional<Failure> Poller::request_page(const std::string &url, size_t max_body_bytes, bool &too_large) {
   if (auto failure = token_.ensure(http_, response_, stats_, clock_())) return failure;
   HttpRequest request;
   request.url = url;
+  request.max_body_bytes = max_body_bytes;
   request.headers = api_->request_headers();
   request.headers.push_back(token_.bearer_header());
 
@@ -158,8 +168,10 @@ std::optional<Failure> Poller::request_page(const std::string &url) {
   // counting holds more requests than the budget, whatever the latency.
   budget_.spend(answered);
   if (result.outcome == TransportOutcome::aborted) return Failure{FailureKind::aborted, "shutting down", std::nullopt};
-  stats_.count_response(result.outcome == TransportOutcome::ok ? response_.status : 0);
+  stats_.count_response(result.outcome == TransportOutcome::failed ? 0 : response_.status);
   if (result.outcome == TransportOutcome::failed) return transport_failure(result, "GET " + url, url, http_.options());
+  too_large = result.outcome == TransportOutcome::too_large;
+  if (too_large) return std::nullopt;
   logger_.debug("the alert API answered", {{"request", url},
                                            {"status", std::to_string(response_.status)},
                                            {"bytes", std::to_string(response_.body.size())},

@@ -73,7 +73,7 @@ class Poller {
   void finish_window();
   void release_memory();
   std::optional<Failure> read_page();
-  std::optional<Failure> request_page(const std::string &url);
+  std::optional<Failure> request_page(const std::string &url, size_t max_body_bytes, bool &too_large);
   std::optional<std::string> take_page(const std::string &url);
   void fail(const Failure &failure, Instant now);
   void recovered(Instant now);

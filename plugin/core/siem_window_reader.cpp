@@ -6,6 +6,9 @@ namespace defender {
 namespace {
 
 constexpr int64_t ms = Instant::ticks_per_millisecond;
+// A cut-off answer cost a request and its bound's worth of bytes: narrow steeply, so that a dense millisecond deep
+// inside a long window is reached in a few requests (the budget counts them); small answers double the span back.
+constexpr int64_t cut_off_narrowing = 8;
 
 // Rounded outwards: a range a little wider than asked only brings versions the cursor already knows.
 Instant floor_ms(Instant t) { return Instant{floor_div(t.ticks, ms) * ms}; }
@@ -26,9 +29,11 @@ void SiemWindowReader::plan_next() {
 
 std::optional<Instant> SiemWindowReader::on_page(const PageSummary &page) {
   if (done()) return std::nullopt;
-  const bool whole_span = request_.until.ticks - request_.from.ticks == span_ms_ * ms;
+  const int64_t asked_ms = (request_.until.ticks - request_.from.ticks) / ms;
+  const bool whole_span = asked_ms == span_ms_;
   if (page.cut_off) {
-    span_ms_ = std::max<int64_t>(1, span_ms_ / 2);
+    // From the window asked, which the end of the range may have made shorter than the span.
+    span_ms_ = std::max<int64_t>(1, asked_ms / cut_off_narrowing);
     plan_next();
     return std::nullopt;
   }

@@ -1,6 +1,6 @@
 """A destination that stops accepting: with flags(flow-control) the source pauses, syslog-ng's memory stays
-bounded, and when the destination reads again everything arrives; the same with a reliable disk buffer across a
-restart of syslog-ng."""
+bounded, and when the destination reads again everything arrives — for each of the three APIs; the same with a
+reliable disk buffer across a restart of syslog-ng (Graph: the buffer is syslog-ng's, the same for every API)."""
 
 import os
 import sys
@@ -9,13 +9,17 @@ import time
 import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from lib.cef import parse_lines  # noqa: E402
-from lib.delivery import Tally, versions  # noqa: E402
+from lib.defender_rig import TEMPLATE  # noqa: E402
+from lib.delivery import api_versions, report  # noqa: E402
 from lib.listener import StallingListener  # noqa: E402
-from lib.simulator import Simulator  # noqa: E402
+from lib.simulator import Simulator, parse_ticks  # noqa: E402
 from lib.syslogng import SyslogNg, source_block, wait_until  # noqa: E402
 
-ALERTS = 20_000
+# Simulator sizes whose API serves about 20,000 versions for Graph and the SIEM API and 10,000 for the alerts API
+# (seed 13): the stall comes after the first few hundred messages whatever the backlog; the alerts API's smaller one
+# keeps the file under a minute. (The SIEM API once held whole oversized answers: 93 MB at 40,000 records; answers
+# are now abandoned past the bound and the window halved: 34 MB.)
+SIM_ALERTS = {"graph": 20_000, "alerts": 17_100, "siem": 22_700}
 
 
 def rss_kib(pid):
@@ -26,12 +30,23 @@ def rss_kib(pid):
     return 0
 
 
+def versions_of(lines):
+    """(SIEM record id or alert id, update ticks) of each line the listener got, written with TEMPLATE."""
+    out = []
+    for line in lines:
+        alert_id, record_id, updated, _ = line.split("\t")
+        out.append((record_id or alert_id, parse_ticks(updated)))
+    return out
+
+
 class FlowControlTest(unittest.TestCase):
-    def setUp(self):
+    def start_sim(self, api):
+        self.api = api
         self.work = tempfile.mkdtemp(prefix="defender-it-")
-        self.sim = Simulator(alerts=ALERTS, seed=13, history=12 * 3600).start()
+        self.sim = Simulator(alerts=SIM_ALERTS[api], seed=13, history=12 * 3600).start()
         self.addCleanup(self.sim.cleanup)
         self.addCleanup(self.sim.stop)
+        self.served = api_versions(self.sim.ledger(), api)
         self.secret = os.path.join(self.work, "secret")
         with open(self.secret, "w") as f:
             f.write(self.sim.client_secret)
@@ -40,14 +55,17 @@ class FlowControlTest(unittest.TestCase):
         self.addCleanup(self.listener.close)
 
     def config(self, destination_options=""):
-        source = source_block(self.sim, self.secret, page_size="500", log_iw_size="500")
+        # The alerts API's pages are split rather than continued (it promises no order): pages of 1,000 keep the
+        # drain inside its documented 100 requests a minute.
+        page_size = "1000" if self.api == "alerts" else "500"
+        source = source_block(self.sim, self.secret, api=self.api, page_size=page_size, log_iw_size="500")
         return f"""@version: 3.38
 options {{ stats-freq(0); }};
 source s_defender {{
 {source}
 }};
 destination d_siem {{
-  network("127.0.0.1" port({self.listener.port}) transport(tcp) template("${{MESSAGE}}\\n")
+  network("127.0.0.1" port({self.listener.port}) transport(tcp) template("{TEMPLATE}")
           log-fifo-size(2000) so-sndbuf(65536) {destination_options});
 }};
 log {{ source(s_defender); destination(d_siem); flags(flow-control); }};
@@ -69,17 +87,15 @@ log {{ source(s_defender); destination(d_siem); flags(flow-control); }};
         return last
 
     def assert_everything_arrived(self, allow_duplicates=0):
-        wait_until(lambda: self.listener.count() >= ALERTS, 120, what="every alert at the listener")
+        wait_until(lambda: self.listener.count() >= len(self.served), 120, what="every alert at the listener")
         time.sleep(2)
-        records = parse_lines(self.listener.snapshot())
-        result = Tally(versions(self.sim.ledger()),
-                       [(r["extension"]["externalId"], int(r["extension"]["deviceCustomDate1"])) for r in records])
-        print(result, flush=True)
+        result = report(f"api={self.api}", self.served, versions_of(self.listener.snapshot()))
         self.assertEqual(result.missing, set())
         self.assertEqual(result.unexpected, set())
         self.assertLessEqual(result.duplicated, allow_duplicates)
 
-    def test_a_stalled_destination_pauses_the_source_with_bounded_memory(self):
+    def stalled_destination_pauses_the_source(self, api):
+        self.start_sim(api)
         self.listener.pause()
         syslog = SyslogNg(os.path.join(self.work, "syslog-ng"), self.config())
         self.addCleanup(syslog.stop)
@@ -89,14 +105,24 @@ log {{ source(s_defender); destination(d_siem); flags(flow-control); }};
         time.sleep(4)
         self.assertEqual(self.api_requests(), requests, "the source kept fetching while the destination stalled")
         rss_after = rss_kib(syslog.process.pid)
-        print(f"stalled after {requests} requests; RSS {rss_at_stall} KiB at the stall, {rss_after} KiB 4 s later",
-              flush=True)
+        print(f"api={api}: stalled after {requests} requests with {self.listener.count()} of {len(self.served)} "
+              f"at the listener; RSS {rss_at_stall} KiB at the stall, {rss_after} KiB 4 s later", flush=True)
         self.assertLess(rss_after, 64 * 1024)
         self.assertLess(rss_after - rss_at_stall, 2 * 1024)
         self.listener.resume()
         self.assert_everything_arrived()
 
-    def test_a_reliable_disk_buffer_keeps_everything_across_a_restart_while_stalled(self):
+    def test_graph_a_stalled_destination_pauses_the_source_with_bounded_memory(self):
+        self.stalled_destination_pauses_the_source("graph")
+
+    def test_alerts_api_a_stalled_destination_pauses_the_source_with_bounded_memory(self):
+        self.stalled_destination_pauses_the_source("alerts")
+
+    def test_siem_a_stalled_destination_pauses_the_source_with_bounded_memory(self):
+        self.stalled_destination_pauses_the_source("siem")
+
+    def test_graph_a_reliable_disk_buffer_keeps_everything_across_a_restart_while_stalled(self):
+        self.start_sim("graph")
         self.listener.pause()
         buffer_dir = os.path.join(self.work, "disk-buffer")
         os.makedirs(buffer_dir)
@@ -109,7 +135,7 @@ log {{ source(s_defender); destination(d_siem); flags(flow-control); }};
         syslog.start()
         time.sleep(2)
         self.listener.resume()
-        self.assert_everything_arrived(allow_duplicates=ALERTS // 10)
+        self.assert_everything_arrived(allow_duplicates=len(self.served) // 10)
 
 
 if __name__ == "__main__":

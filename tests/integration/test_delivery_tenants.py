@@ -1,4 +1,5 @@
-"""Several sources for different tenants in one syslog-ng: each with its own cursor, none affecting the others."""
+"""Several sources for different tenants in one syslog-ng: each with its own cursor, none affecting the others —
+three Graph tenants, and one tenant for each API side by side."""
 
 import os
 import sys
@@ -7,8 +8,8 @@ import time
 import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from lib.delivery import tally  # noqa: E402
-from lib.simulator import Simulator  # noqa: E402
+from lib.delivery import api_versions, file_sources_config, read_checkpoint, report, rig_versions, tally  # noqa: E402
+from lib.simulator import Simulator, format_ticks  # noqa: E402
 from lib.syslogng import SyslogNg, count_lines, source_block, wait_until  # noqa: E402
 
 TENANTS = ["contoso.onmicrosoft.com", "fabrikam.onmicrosoft.com", "tailspin.onmicrosoft.com"]
@@ -68,6 +69,77 @@ log {{ source(s_tenant{n}); destination(d_tenant{n}); flags(flow-control); }};""
         self.assertEqual(result.missing, set())
         self.assertEqual(result.duplicated, 0)
         self.assertEqual(len(added), 10)
+
+    def test_one_tenant_per_api_each_with_its_own_cursor(self):
+        started = time.monotonic()
+        work = tempfile.mkdtemp(prefix="defender-it-")
+        tenants = {"graph": "contoso.onmicrosoft.com", "alerts": "fabrikam.onmicrosoft.com",
+                   "siem": "tailspin.onmicrosoft.com"}
+        sims, outputs, sources = {}, {}, {}
+        for n, (api, tenant) in enumerate(tenants.items()):
+            sim = Simulator(alerts=ALERTS, seed=110 + n, tenant=tenant, client_secret=f"secret-{n}").start()
+            self.addCleanup(sim.cleanup)
+            self.addCleanup(sim.stop)
+            secret = os.path.join(work, f"secret-{n}")
+            with open(secret, "w") as f:
+                f.write(sim.client_secret)
+            os.chmod(secret, 0o600)
+            sims[api] = sim
+            outputs[api] = os.path.join(work, f"{api}.log")
+            sources[api] = (source_block(sim, secret, tenant_id=f'"{tenant}"', api=api, page_size="700"), outputs[api])
+        config = file_sources_config(sources)
+        syslog = SyslogNg(os.path.join(work, "syslog-ng"), config)
+        self.addCleanup(syslog.stop)
+        syslog.start()
+
+        def served(api):
+            return api_versions(sims[api].ledger(), api)
+
+        def assert_exactly_served(api, label):
+            result = report(f"{label} api={api} tenant={tenants[api]}", served(api), rig_versions(outputs[api]))
+            self.assertEqual(result.missing, set())
+            self.assertEqual(result.duplicated, 0)
+            self.assertEqual(result.unexpected, set())
+
+        for api in tenants:
+            wait_until(lambda: set(rig_versions(outputs[api])) >= served(api), 60, what=f"the {api} tenant's alerts")
+        time.sleep(2)
+        for api in tenants:
+            assert_exactly_served(api, "drain")
+        syslog.stop()
+        checkpoints = {api: read_checkpoint(syslog.persist, f"microsoft-defender.{tenant},{api}")
+                       for api, tenant in tenants.items()}
+        for api, checkpoint in checkpoints.items():
+            print(f"api={api} checkpoint: position={format_ticks(checkpoint['position'])} "
+                  f"acked={checkpoint['acked_sequence']} "
+                  f"versions={len(checkpoint['entries'])}")
+            self.assertEqual(checkpoint["acked_sequence"], len(rig_versions(outputs[api])))
+
+        # After a restart: the Graph tenant's API fails for good, the SIEM tenant gets new alerts, the alerts tenant
+        # nothing. Each source goes its own way from its own cursor.
+        sims["graph"].add_fault("503", count=100_000)
+        sims["graph"].add_alerts(10)
+        sims["siem"].add_alerts(20)
+        counts = {api: len(rig_versions(outputs[api])) for api in tenants}
+        syslog.start()
+        self.assertEqual(syslog.log_text().count("(restored checkpoint)"), 3)
+        wait_until(lambda: set(rig_versions(outputs["siem"])) >= served("siem"), 30, what="the new SIEM records")
+        time.sleep(3)
+        assert_exactly_served("siem", "restart")
+        self.assertEqual(len(rig_versions(outputs["alerts"])), counts["alerts"])
+        self.assertEqual(len(rig_versions(outputs["graph"])), counts["graph"])
+        graph_503 = syslog.defender_stat("requests_5xx", f"microsoft-defender.{tenants['graph']},graph")
+        self.assertGreater(graph_503, 0)
+
+        # The Graph tenant's service answers again: its own ten arrive, nothing else moves.
+        sims["graph"].clear_faults()
+        wait_until(lambda: set(rig_versions(outputs["graph"])) >= served("graph"), 60, what="the new Graph alerts")
+        time.sleep(3)
+        for api in tenants:
+            assert_exactly_served(api, "recovered")
+        self.assertEqual(len(rig_versions(outputs["alerts"])), counts["alerts"])
+        print(f"one tenant per API: graph answered 503 {graph_503} times meanwhile; "
+              f"{time.monotonic() - started:.1f}s", flush=True)
 
 
 if __name__ == "__main__":

@@ -136,3 +136,31 @@ TEST_CASE("timeout() ends a transfer that takes too long") {
   CHECK(result.outcome == TransportOutcome::failed);
   CHECK(result.problem == TransportProblem::timeout);
 }
+
+TEST_CASE("an answer longer than max_body_bytes is abandoned as it arrives, with its first part kept") {
+  const std::string body(5000, 'x');
+  LoopbackServer server("HTTP/1.1 200 OK\r\nContent-Length: 5000\r\n\r\n" + body);
+  TransportOptions options;
+  options.allow_insecure_http = true;
+  HttpClient http(options);
+  HttpResponse response;
+  HttpRequest request = get("http://127.0.0.1:" + std::to_string(server.port()) + "/");
+  request.max_body_bytes = 1000;
+  const HttpResult result = http.perform(request, response);
+  CHECK(result.outcome == TransportOutcome::too_large);
+  CHECK(result.error == "the answer grew beyond 1000 bytes");
+  CHECK(response.status == 200);
+  CHECK(response.body.size() <= 1000);
+}
+
+TEST_CASE("an answer within max_body_bytes arrives whole") {
+  LoopbackServer server("HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nhello");
+  TransportOptions options;
+  options.allow_insecure_http = true;
+  HttpClient http(options);
+  HttpResponse response;
+  HttpRequest request = get("http://127.0.0.1:" + std::to_string(server.port()) + "/");
+  request.max_body_bytes = 5;
+  CHECK(http.perform(request, response).outcome == TransportOutcome::ok);
+  CHECK(response.body == "hello");
+}

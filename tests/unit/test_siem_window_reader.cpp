@@ -91,14 +91,25 @@ TEST_CASE("a tie at one millisecond bigger than the bound is read whole, and the
   CHECK(marks.back() == Instant{t0.plus_seconds(10).ticks + ms});
 }
 
-TEST_CASE("a cut-off answer is asked again over half the sub-window, without a mark") {
-  int64_t span = 60'000;
+TEST_CASE("a cut-off answer is asked again over an eighth of the sub-window, without a mark") {
+  int64_t span = 80'000;
   SiemWindowReader reader(t0, t0.plus_seconds(600), 1000, span);
   PageSummary cut;
   cut.served = 10;
   cut.cut_off = true;
   CHECK_FALSE(reader.on_page(cut));
   CHECK(reader.request().from == t0);
-  CHECK(reader.request().until == t0.plus_seconds(30));
-  CHECK(span == 30'000);
+  CHECK(reader.request().until == t0.plus_seconds(10));
+  CHECK(span == 10'000);
+}
+
+TEST_CASE("a cut-off answer narrows from the window asked when the range's end made it shorter than the span") {
+  int64_t span = SiemWindowReader::max_span_ms;
+  SiemWindowReader reader(t0, t0.plus_seconds(16), 1000, span);
+  REQUIRE(reader.request().until == t0.plus_seconds(16));
+  PageSummary cut;
+  cut.cut_off = true;
+  CHECK_FALSE(reader.on_page(cut));
+  CHECK(reader.request().until == t0.plus_seconds(2));
+  CHECK(span == 2'000);
 }

@@ -2,8 +2,12 @@
 
 import collections
 import json
+import struct
+import subprocess
+import zlib
 
 from lib.cef import parse_file
+from lib.simulator import parse_ticks
 
 
 def epoch_ms(ticks):
@@ -46,3 +50,139 @@ def tally(ledger, output, final_only=False):
     result = Tally(versions(ledger, final_only), delivered_cef(output))
     print(result, flush=True)
     return result
+
+
+# -- every API, against the ledger ----------------------------------------------------------------------------------
+
+def api_versions(ledger, api, final=False):
+    """What `api` serves of the ledger, keyed as lib.defender_rig writes it: (alert id, update ticks) for graph and
+    alerts, (FullId, LastProcessedTimeUtc ticks) for siem. final: only versions no newer version has superseded — for
+    siem every record, since an alert's SIEM records (made with its first version) stay when the alert is updated."""
+    if api == "siem":
+        return {(full_id, v["siem"]["ticks"]) for v in ledger if "siem" in v for full_id in v["siem"]["fullIds"]}
+    return {(v["id"], v["ticks"]) for v in ledger if api in v["apis"] and not (final and v.get("supersededAt"))}
+
+
+def report(label, served, delivered):
+    """A Tally of `delivered` (a list of versions, in the order written) against `served`, printed as one line."""
+    result = Tally(set(served), list(delivered))
+    print(f"{label}: {result}", flush=True)
+    return result
+
+
+# -- the persisted checkpoint (plugin/core/checkpoint_codec.cpp, plugin/glue/defender-checkpoint.c) ------------------
+
+_MASK = (1 << 64) - 1
+
+
+def hash_alert_id(alert_id):
+    """plugin/core/version_key.h hash_alert_id: FNV-1a over the id's bytes, then a 64-bit finalizer."""
+    h = 0xCBF29CE484222325
+    for byte in alert_id.encode("utf-8"):
+        h = ((h ^ byte) * 0x100000001B3) & _MASK
+    h ^= h >> 33
+    h = (h * 0xFF51AFD7ED558CCD) & _MASK
+    h ^= h >> 33
+    h = (h * 0xC4CEB9FE1A85EC53) & _MASK
+    return h ^ (h >> 33)
+
+
+def version_key(version):
+    """(ticks, id hash) of a version as written by lib.defender_rig: the cursor's key for it."""
+    name, ticks = version
+    return ticks, hash_alert_id(name)
+
+
+def _persist_entries(persist_file):
+    """{name: bytes} of every entry in a syslog-ng persist file, through persist-tool dump."""
+    out = subprocess.run(["persist-tool", "dump", str(persist_file)], capture_output=True, text=True, check=True,
+                         timeout=30).stdout
+    entries = {}
+    for line in out.splitlines():
+        name, sep, rest = line.partition(" = ")
+        if sep:
+            entries[name] = bytes.fromhex(json.loads(rest)["value"])
+    return entries
+
+
+def _decode_checkpoint(data):
+    if data[:4] != b"DFCP":
+        return None
+    pos = 4
+
+    def take(fmt):
+        nonlocal pos
+        values = struct.unpack_from("<" + fmt, data, pos)
+        pos += struct.calcsize("<" + fmt)
+        return values
+
+    version, generation, position, acked, next_sequence = take("IQqQQ")
+    if version != 1:
+        return None
+    marks = [take("Qq") for _ in range(take("I")[0])]
+    entries = {}
+    for _ in range(take("I")[0]):
+        ticks, id_hash, sequence = take("qQQ")
+        entries[(ticks, id_hash)] = sequence
+    (stored,) = struct.unpack_from("<I", data, pos)
+    if stored != zlib.crc32(data[:pos]):
+        return None
+    return {"generation": generation, "position": position, "acked_sequence": acked, "next_sequence": next_sequence,
+            "marks": marks, "entries": entries}
+
+
+def read_checkpoint(persist_file, persist_name):
+    """The newest whole checkpoint of the source `persist_name` (e.g. "microsoft-defender.contoso.onmicrosoft.com,
+    graph") as the next start-up reads it, with "acked_sequence" raised to the separately persisted acknowledgement."""
+    entries = _persist_entries(persist_file)
+    best = None
+    for slot in ("a", "b"):
+        chunks, n = [], 0
+        while f"{persist_name}.checkpoint-{slot}.{n}" in entries:
+            chunks.append(entries[f"{persist_name}.checkpoint-{slot}.{n}"])
+            n += 1
+        checkpoint = _decode_checkpoint(b"".join(chunks)) if chunks else None
+        if checkpoint and (best is None or checkpoint["generation"] > best["generation"]):
+            best = checkpoint
+    if best is None:
+        return None
+    acked = entries.get(f"{persist_name}.acked", b"")
+    if len(acked) >= 16 and acked[:4] == b"DACK":
+        best["acked_sequence"] = max(best["acked_sequence"], struct.unpack_from("<Q", acked, 8)[0])
+    return best
+
+
+def unacknowledged(checkpoint, versions):
+    """Those of `versions` that the checkpoint records as emitted but not acknowledged: the only ones a restart on it
+    may send again. A version the checkpoint no longer lists is older than its late-arrival window, hence
+    acknowledged."""
+    acked = checkpoint["acked_sequence"]
+    return {v for v in versions if checkpoint["entries"].get(version_key(v), 0) > acked}
+
+
+def rig_versions(path):
+    """The versions in an output written with lib.defender_rig.TEMPLATE, in the order written: (SIEM record id or
+    alert id, update ticks)."""
+    out = []
+    try:
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                alert_id, record_id, updated, _ = line.rstrip("\n").split("\t")
+                out.append((record_id or alert_id, parse_ticks(updated)))
+    except FileNotFoundError:
+        pass
+    return out
+
+
+def file_sources_config(sources):
+    """A syslog-ng configuration with one log path per entry of `sources`, {name: (source block, output file)}: the
+    source's messages to its own file, one line per version in lib.defender_rig.TEMPLATE's form, with flow control."""
+    from lib.defender_rig import TEMPLATE
+
+    blocks = [f"""source s_{name} {{
+{source}
+}};
+destination d_{name} {{ file("{output}" template("{TEMPLATE}")); }};
+log {{ source(s_{name}); destination(d_{name}); flags(flow-control); }};"""
+              for name, (source, output) in sources.items()]
+    return "@version: 3.38\noptions { stats-freq(0); };\n" + "\n".join(blocks) + "\n"

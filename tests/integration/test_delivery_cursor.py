@@ -1,0 +1,105 @@
+"""The cursor moves when nothing is new, and the lag figure stays true — for each of the three APIs.
+
+One defender-sim serves a source of each API in one syslog-ng, with poll-interval(2). After the drain, with no new
+alerts: cursor_lag_seconds (syslog-ng-ctl stats) stays within a few seconds of poll-interval, and the persisted
+position (the start-up line "position=...") moves forward across an idle spell between two restarts, by the time
+between the stops that persisted it, give or take a poll-interval, while nothing is sent again."""
+
+import os
+import re
+import sys
+import tempfile
+import time
+import unittest
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from lib.delivery import api_versions, file_sources_config, report, rig_versions  # noqa: E402
+from lib.simulator import Simulator, parse_ticks  # noqa: E402
+from lib.syslogng import SyslogNg, source_block, wait_until  # noqa: E402
+
+APIS = ("graph", "alerts", "siem")
+POLL = 2
+SLACK = 3          # seconds the lag may exceed poll-interval: one request, and the stats refresh (at most 1 s)
+IDLE = 8           # seconds between the two restarts with nothing new
+SAMPLES = 16       # lag samples, half a second apart
+STARTING = re.compile(r"source starting; persist_name='microsoft-defender\.[^,]+,(\w+)'.* position=(\S+) \(([^)]*)\)")
+
+
+def instance(api):
+    return f"microsoft-defender.contoso.onmicrosoft.com,{api}"
+
+
+class CursorIdleTest(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        started = time.monotonic()
+        cls.work = tempfile.mkdtemp(prefix="defender-it-")
+        cls.sim = Simulator(alerts=1000, seed=51, history=3 * 3600).start()
+        cls.addClassCleanup(cls.sim.cleanup)
+        cls.addClassCleanup(cls.sim.stop)
+        secret = os.path.join(cls.work, "secret")
+        with open(secret, "w") as f:
+            f.write(cls.sim.client_secret)
+        os.chmod(secret, 0o600)
+        cls.outputs = {api: os.path.join(cls.work, f"{api}.log") for api in APIS}
+        config = file_sources_config({api: (source_block(cls.sim, secret, api=api, poll_interval=str(POLL)),
+                                            cls.outputs[api]) for api in APIS})
+        cls.syslog = syslog = SyslogNg(os.path.join(cls.work, "syslog-ng"), config)
+        cls.addClassCleanup(syslog.stop)
+        syslog.start()
+
+        cls.served = {api: api_versions(cls.sim.ledger(), api) for api in APIS}
+        for api in APIS:
+            wait_until(lambda: set(rig_versions(cls.outputs[api])) >= cls.served[api], 60, what=f"the {api} drain")
+        time.sleep(POLL + 1)
+        cls.lags = {api: [] for api in APIS}
+        for _ in range(SAMPLES):
+            stats = syslog.stats()
+            for api in APIS:
+                cls.lags[api].append(next(value for (component, _, inst, name), value in stats.items()
+                                          if component.startswith("src.microsoft-defender")
+                                          and inst == instance(api) and name == "cursor_lag_seconds"))
+            time.sleep(0.5)
+
+        # Two restarts around an idle spell: the second start-up reads a later position than the first.
+        syslog.stop()
+        cls.positions, cls.stopped_at = [], [time.time()]
+        for _ in range(2):
+            log_from = len(syslog.log_text())
+            syslog.start()
+            lines = STARTING.findall(syslog.log_text()[log_from:])
+            cls.positions.append({api: (parse_ticks(position), how) for api, position, how in lines})
+            time.sleep(IDLE)
+            syslog.stop()
+            cls.stopped_at.append(time.time())
+        print(f"cursor idle run: {time.monotonic() - started:.1f}s", flush=True)
+
+    def cursor_moves_when_nothing_is_new(self, api):
+        lags = self.lags[api]
+        (first, first_how), (second, second_how) = self.positions[0][api], self.positions[1][api]
+        moved = (second - first) / 10_000_000
+        # Each start-up reads what the stop before it persisted: the position of the last poll before that stop.
+        between = self.stopped_at[1] - self.stopped_at[0]
+        result = report(f"api={api}", self.served[api], rig_versions(self.outputs[api]))
+        print(f"api={api}: cursor_lag_seconds {lags} with poll-interval({POLL}); the persisted position moved "
+              f"{moved:.1f}s between stops {between:.1f}s apart with nothing new", flush=True)
+        self.assertTrue(all(0 <= lag <= POLL + SLACK for lag in lags), lags)
+        self.assertEqual((first_how, second_how), ("restored checkpoint", "restored checkpoint"))
+        self.assertGreaterEqual(moved, between - POLL - SLACK)
+        self.assertLessEqual(moved, between + POLL)
+        self.assertEqual(result.missing, set())
+        self.assertEqual(result.duplicated, 0)
+        self.assertEqual(result.unexpected, set())
+
+    def test_graph_cursor_moves_when_nothing_is_new(self):
+        self.cursor_moves_when_nothing_is_new("graph")
+
+    def test_alerts_api_cursor_moves_when_nothing_is_new(self):
+        self.cursor_moves_when_nothing_is_new("alerts")
+
+    def test_siem_cursor_moves_when_nothing_is_new(self):
+        self.cursor_moves_when_nothing_is_new("siem")
+
+
+if __name__ == "__main__":
+    unittest.main()
