@@ -9,15 +9,13 @@ import tempfile
 import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from lib.syslogng import SyslogNg  # noqa: E402
+from lib.syslogng import CONFIG_HEADER, SyslogNg  # noqa: E402
 
 
 def config(*options):
     lines = "\n".join(f"    {o}" for o in options)
     # The options given here start at line 8 (line 7 without the secret), one a line.
-    return f"""@version: 3.38
-options {{ stats-freq(0); }};
-source s_defender {{
+    return CONFIG_HEADER + f"""source s_defender {{
   microsoft-defender(
     tenant-id("contoso.onmicrosoft.com")
     client-id("aaaaaaaa-0000-1111-2222-bbbbbbbbbbbb")

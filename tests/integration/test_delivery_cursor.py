@@ -3,7 +3,8 @@
 One defender-sim serves a source of each API in one syslog-ng, with poll-interval(2). After the drain, with no new
 alerts: cursor_lag_seconds (syslog-ng-ctl stats) stays within a few seconds of poll-interval, and the persisted
 position (the start-up line "position=...") moves forward across an idle spell between two restarts, by the time
-between the stops that persisted it, give or take a poll-interval, while nothing is sent again."""
+between the stops that persisted it, give or take a poll-interval, while nothing is sent again. Idle, each source makes
+one request per poll-interval and asks for no token (the one it has lasts an hour)."""
 
 import os
 import re
@@ -53,6 +54,8 @@ class CursorIdleTest(unittest.TestCase):
             wait_until(lambda: set(rig_versions(cls.outputs[api])) >= cls.served[api], 60, what=f"the {api} drain")
         time.sleep(POLL + 1)
         cls.lags = {api: [] for api in APIS}
+        requests_before, tokens_before = len(cls.sim.requests_log()), cls.sim.stats()["tokenRequests"]["total"]
+        idle_from = time.monotonic()
         for _ in range(SAMPLES):
             stats = syslog.stats()
             for api in APIS:
@@ -60,6 +63,9 @@ class CursorIdleTest(unittest.TestCase):
                                           if component.startswith("src.microsoft-defender")
                                           and inst == instance(api) and name == "cursor_lag_seconds"))
             time.sleep(0.5)
+        cls.idle_seconds = time.monotonic() - idle_from
+        cls.idle_requests = [r["api"] for r in cls.sim.requests_log(requests_before)]
+        cls.idle_tokens = cls.sim.stats()["tokenRequests"]["total"] - tokens_before
 
         # Two restarts around an idle spell: the second start-up reads a later position than the first.
         syslog.stop()
@@ -90,6 +96,25 @@ class CursorIdleTest(unittest.TestCase):
         self.assertEqual(result.missing, set())
         self.assertEqual(result.duplicated, 0)
         self.assertEqual(result.unexpected, set())
+
+    def one_request_per_poll_interval_when_idle(self, api):
+        requests = self.idle_requests.count(api)
+        polls = self.idle_seconds / POLL
+        print(f"api={api}: {requests} requests and {self.idle_tokens} token requests in {self.idle_seconds:.1f}s idle "
+              f"with poll-interval({POLL})", flush=True)
+        # Whole polls in the span, give or take the one at either edge.
+        self.assertGreaterEqual(requests, int(polls) - 1)
+        self.assertLessEqual(requests, int(polls) + 1)
+        self.assertEqual(self.idle_tokens, 0)
+
+    def test_graph_one_request_per_poll_interval_when_idle(self):
+        self.one_request_per_poll_interval_when_idle("graph")
+
+    def test_alerts_api_one_request_per_poll_interval_when_idle(self):
+        self.one_request_per_poll_interval_when_idle("alerts")
+
+    def test_siem_one_request_per_poll_interval_when_idle(self):
+        self.one_request_per_poll_interval_when_idle("siem")
 
     def test_graph_cursor_moves_when_nothing_is_new(self):
         self.cursor_moves_when_nothing_is_new("graph")

@@ -13,7 +13,7 @@ from lib.defender_rig import TEMPLATE  # noqa: E402
 from lib.delivery import api_versions, report  # noqa: E402
 from lib.listener import StallingListener  # noqa: E402
 from lib.simulator import Simulator, parse_ticks  # noqa: E402
-from lib.syslogng import SyslogNg, source_block, wait_until  # noqa: E402
+from lib.syslogng import CONFIG_HEADER, SyslogNg, source_block, wait_until  # noqa: E402
 
 # Simulator sizes whose API serves about 20,000 versions for Graph and the SIEM API and 10,000 for the alerts API
 # (seed 13): the stall comes after the first few hundred messages whatever the backlog; the alerts API's smaller one
@@ -59,9 +59,7 @@ class FlowControlTest(unittest.TestCase):
         # drain inside its documented 100 requests a minute.
         page_size = "1000" if self.api == "alerts" else "500"
         source = source_block(self.sim, self.secret, api=self.api, page_size=page_size, log_iw_size="500")
-        return f"""@version: 3.38
-options {{ stats-freq(0); }};
-source s_defender {{
+        return CONFIG_HEADER + f"""source s_defender {{
 {source}
 }};
 destination d_siem {{

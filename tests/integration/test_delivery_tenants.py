@@ -10,7 +10,7 @@ import unittest
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from lib.delivery import api_versions, file_sources_config, read_checkpoint, report, rig_versions, tally  # noqa: E402
 from lib.simulator import Simulator, format_ticks  # noqa: E402
-from lib.syslogng import SyslogNg, count_lines, source_block, wait_until  # noqa: E402
+from lib.syslogng import CONFIG_HEADER, SyslogNg, count_lines, source_block, wait_until  # noqa: E402
 
 TENANTS = ["contoso.onmicrosoft.com", "fabrikam.onmicrosoft.com", "tailspin.onmicrosoft.com"]
 ALERTS = 3000
@@ -39,7 +39,7 @@ log {{ source(s_tenant{n}); destination(d_tenant{n}); flags(flow-control); }};""
         # The third tenant's secret is wrong: its failure must not hold the others back.
         with open(os.path.join(work, "secret-2"), "w") as f:
             f.write("wrong")
-        config = "@version: 3.38\noptions { stats-freq(0); };\n" + "\n".join(blocks) + "\n"
+        config = CONFIG_HEADER + "\n".join(blocks) + "\n"
         syslog = SyslogNg(os.path.join(work, "syslog-ng"), config)
         self.addCleanup(syslog.stop)
         syslog.start()

@@ -46,7 +46,7 @@ class DesignConfigTest(unittest.TestCase):
         self.addCleanup(sim.cleanup)
         self.addCleanup(sim.stop)
         output = os.path.join(work, "alerts.log")
-        config = "@version: 3.38\n" + DESIGN_BLOCK.replace("@URL@", sim.base_url).replace("@CA@", sim.ca_file) + f"""
+        config = "@version: current\n" + DESIGN_BLOCK.replace("@URL@", sim.base_url).replace("@CA@", sim.ca_file) + f"""
 destination d_file {{ file("{output}" template("${{MESSAGE}}\\n")); }};
 log {{ source(s_defender); destination(d_file); flags(flow-control); }};
 """

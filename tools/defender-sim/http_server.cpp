@@ -1,6 +1,8 @@
 #include "http_server.h"
 
 #include <fcntl.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <poll.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -118,8 +120,12 @@ bool pause(HttpServer::Shared& shared, std::chrono::milliseconds duration) {
   return !shared.changed.wait_for(lock, duration, [&] { return shared.stopping.load(); });
 }
 
-// Makes close() send a TCP RST instead of a FIN.
+// Makes close() send a TCP RST instead of a FIN. What was written goes out first: with SO_LINGER 0, close() drops
+// whatever Nagle still holds back (e.g. behind a TLS 1.3 session ticket the client has not acknowledged yet, as with
+// OpenSSL 3.5), and the peer would see the reset without the bytes sent before it. TCP_NODELAY pushes them.
 void reset_on_close(int fd) {
+  const int one = 1;
+  ::setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
   const linger hard{1, 0};
   ::setsockopt(fd, SOL_SOCKET, SO_LINGER, &hard, sizeof hard);
 }

@@ -7,15 +7,13 @@ import tempfile
 import time
 
 from lib.simulator import Simulator, parse_ticks
-from lib.syslogng import SyslogNg, count_lines, source_block, wait_until
+from lib.syslogng import CONFIG_HEADER, SyslogNg, count_lines, source_block, wait_until
 
 TEMPLATE = r"${.defender.id}\t${.defender.record_id}\t${.defender.updated}\t${.defender.severity}\n"
 
 
 def pipeline(source, output):
-    return f"""@version: 3.38
-options {{ stats-freq(0); }};
-source s_defender {{
+    return CONFIG_HEADER + f"""source s_defender {{
 {source}
 }};
 destination d_file {{ file("{output}" template("{TEMPLATE}")); }};

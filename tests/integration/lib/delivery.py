@@ -8,6 +8,7 @@ import zlib
 
 from lib.cef import parse_file
 from lib.simulator import parse_ticks
+from lib.syslogng import CONFIG_HEADER
 
 
 def epoch_ms(ticks):
@@ -185,4 +186,4 @@ def file_sources_config(sources):
 destination d_{name} {{ file("{output}" template("{TEMPLATE}")); }};
 log {{ source(s_{name}); destination(d_{name}); flags(flow-control); }};"""
               for name, (source, output) in sources.items()]
-    return "@version: 3.38\noptions { stats-freq(0); };\n" + "\n".join(blocks) + "\n"
+    return CONFIG_HEADER + "\n".join(blocks) + "\n"

@@ -7,11 +7,22 @@ import time
 from pathlib import Path
 
 BUILD_DIR = Path(os.environ.get("DEFENDER_BUILD_DIR", Path(__file__).resolve().parents[3] / "build"))
-SYSTEM_MODULE_DIR = subprocess.run(
-    ["pkg-config", "--variable=moduledir", "syslog-ng"], capture_output=True, text=True, check=True
-).stdout.strip()
+
+
+def _pkg_config(option):
+    result = subprocess.run(["pkg-config", option, "syslog-ng"], capture_output=True, text=True, check=True)
+    return result.stdout.strip()
+
+
+SYSTEM_MODULE_DIR = _pkg_config("--variable=moduledir")
 # A later directory wins for a plugin found twice: the built module must win over an installed package's.
 MODULE_PATH = f"{SYSTEM_MODULE_DIR}:{BUILD_DIR / 'modules'}"
+SERIES = tuple(int(part) for part in _pkg_config("--modversion").split(".")[:2])
+# The first lines of a generated config, right for 3.38 and 4.x alike. "current" is the running syslog-ng's own
+# config version (a fixed 3.38 runs 4.x in compatibility mode, with a warning). Periodic statistics messages stay out
+# of the log: 4.x moved stats-freq() (now obsolete, with a warning) into a stats() block that 3.38 does not know.
+STATS_OFF = "stats(freq(0))" if SERIES >= (4, 0) else "stats-freq(0)"
+CONFIG_HEADER = f"@version: current\noptions {{ {STATS_OFF}; }};\n"
 
 
 def wait_until(predicate, timeout, interval=0.1, what="condition"):
@@ -149,9 +160,7 @@ def source_block(sim, secret_file, **options):
 
 def file_pipeline(source, output, flow_control=True):
     flags = " flags(flow-control);" if flow_control else ""
-    return f"""@version: 3.38
-options {{ stats-freq(0); }};
-source s_defender {{
+    return CONFIG_HEADER + f"""source s_defender {{
 {source}
 }};
 destination d_file {{ file("{output}" template("${{MESSAGE}}\\n")); }};
