@@ -2,6 +2,7 @@
 // cut to a byte limit on a character boundary. Every format shares this; each supplies only its own escaping.
 #pragma once
 
+#include <array>
 #include <concepts>
 #include <cstddef>
 #include <string>
@@ -64,6 +65,15 @@ concept Escaping = requires(std::string &out, std::string_view bytes, char c) {
   E::write(out, bytes);
 };
 
+// The bytes that append_sanitized copies as they are: printable ASCII that the escaping passes.
+template <Escaping Escape>
+inline constexpr std::array<bool, 256> plain_bytes = [] {
+  std::array<bool, 256> plain{};
+  for (int c = 0; c < 256; ++c)
+    plain[c] = is_printable_ascii(static_cast<char>(c)) && Escape::passes(static_cast<char>(c));
+  return plain;
+}();
+
 // Appends the sanitised, escaped text; returns its sanitised size in bytes (before escaping).
 template <Escaping Escape>
 size_t append_sanitized(std::string &out, std::string_view text) {
@@ -71,7 +81,7 @@ size_t append_sanitized(std::string &out, std::string_view text) {
   size_t pos = 0;
   while (pos < text.size()) {
     size_t end = pos;
-    while (end < text.size() && is_printable_ascii(text[end]) && Escape::passes(text[end])) ++end;
+    while (end < text.size() && plain_bytes<Escape>[static_cast<unsigned char>(text[end])]) ++end;
     out.append(text.data() + pos, end - pos);
     used += end - pos;
     pos = end;
