@@ -66,11 +66,9 @@ log {{ source(s_baseline); parser(p_json); destination(d_file); flags(flow-contr
 
 
 def run(kind, sim, alerts, page_size, work):
-    from lib.syslogng import SyslogNg, count_lines
+    from lib.syslogng import SyslogNg, count_lines, write_secret
     output = work / f"{kind}.log"
-    secret = work / "secret"
-    secret.write_text(sim.client_secret)
-    secret.chmod(0o600)
+    secret = write_secret(work / "secret", sim.client_secret)
     config = module_config(sim, secret, output, page_size) if kind == "module" else baseline_config(sim, output, page_size)
     # syslog-ng's embedded Python must find the system's standard library, not one of a Python on PATH.
     env = dict(os.environ, PYTHONHOME="/usr") if kind == "baseline" else None

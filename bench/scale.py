@@ -31,10 +31,8 @@ def rss_kib(pid):
 
 def sources_memory(sim, count, work):
     """RSS of one syslog-ng with `count` sources (each its own persist name) after they drained and went idle."""
-    from lib.syslogng import SyslogNg, count_lines, source_block
-    secret = work / "secret"
-    secret.write_text(sim.client_secret)
-    secret.chmod(0o600)
+    from lib.syslogng import SyslogNg, count_lines, source_block, write_secret
+    secret = write_secret(work / "secret", sim.client_secret)
     blocks = []
     outputs = []
     for n in range(count):

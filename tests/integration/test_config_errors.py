@@ -10,7 +10,7 @@ import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from lib.simulator import Simulator  # noqa: E402
-from lib.syslogng import SyslogNg, file_pipeline, source_block  # noqa: E402
+from lib.syslogng import SyslogNg, file_pipeline, source_block, write_secret  # noqa: E402
 
 
 class ConfigErrorsTest(unittest.TestCase):
@@ -19,10 +19,7 @@ class ConfigErrorsTest(unittest.TestCase):
         self.sim = Simulator(alerts=10).start()
         self.addCleanup(self.sim.cleanup)
         self.addCleanup(self.sim.stop)
-        self.secret = os.path.join(self.work, "defender.secret")
-        with open(self.secret, "w") as f:
-            f.write("not-the-secret\n")
-        os.chmod(self.secret, 0o600)
+        self.secret = write_secret(os.path.join(self.work, "defender.secret"), "not-the-secret\n")
         self.output = os.path.join(self.work, "alerts.log")
 
     def syslog(self, **options):

@@ -18,7 +18,7 @@ import urllib.parse
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from lib.cef import parse_lines  # noqa: E402
 from lib.simulator import DEFAULT_TENANT_GUID, Simulator, format_ticks, parse_ticks  # noqa: E402
-from lib.syslogng import BUILD_DIR  # noqa: E402
+from lib.syslogng import BUILD_DIR, write_secret  # noqa: E402
 
 FETCH = str(BUILD_DIR / "bin" / "defender-fetch")
 SECOND = 10_000_000
@@ -92,10 +92,7 @@ class DefenderFetchTest(unittest.TestCase):
 
     @classmethod
     def write_secret(cls, name, value):
-        path = os.path.join(cls.work, name)
-        with open(path, "w") as f:
-            f.write(value + "\n")
-        os.chmod(path, 0o600)
+        path = write_secret(os.path.join(cls.work, name), value + "\n")
         return path
 
     def run_fetch(self, *args, secret=None):

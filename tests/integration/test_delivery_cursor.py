@@ -16,7 +16,7 @@ import unittest
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from lib.delivery import api_versions, file_sources_config, report, rig_versions  # noqa: E402
 from lib.simulator import Simulator, parse_ticks  # noqa: E402
-from lib.syslogng import SyslogNg, source_block, wait_until  # noqa: E402
+from lib.syslogng import SyslogNg, source_block, wait_until, write_secret  # noqa: E402
 
 APIS = ("graph", "alerts", "siem")
 POLL = 2
@@ -38,10 +38,7 @@ class CursorIdleTest(unittest.TestCase):
         cls.sim = Simulator(alerts=1000, seed=51, history=3 * 3600).start()
         cls.addClassCleanup(cls.sim.cleanup)
         cls.addClassCleanup(cls.sim.stop)
-        secret = os.path.join(cls.work, "secret")
-        with open(secret, "w") as f:
-            f.write(cls.sim.client_secret)
-        os.chmod(secret, 0o600)
+        secret = write_secret(os.path.join(cls.work, "secret"), cls.sim.client_secret)
         cls.outputs = {api: os.path.join(cls.work, f"{api}.log") for api in APIS}
         config = file_sources_config({api: (source_block(cls.sim, secret, api=api, poll_interval=str(POLL)),
                                             cls.outputs[api]) for api in APIS})

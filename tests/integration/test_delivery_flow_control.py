@@ -13,7 +13,7 @@ from lib.defender_rig import TEMPLATE  # noqa: E402
 from lib.delivery import api_versions, report  # noqa: E402
 from lib.listener import StallingListener  # noqa: E402
 from lib.simulator import Simulator, parse_ticks  # noqa: E402
-from lib.syslogng import CONFIG_HEADER, SyslogNg, source_block, wait_until  # noqa: E402
+from lib.syslogng import CONFIG_HEADER, SyslogNg, source_block, wait_until, write_secret  # noqa: E402
 
 # Simulator sizes whose API serves about 20,000 versions for Graph and the SIEM API and 10,000 for the alerts API
 # (seed 13): the stall comes after the first few hundred messages whatever the backlog; the alerts API's smaller one
@@ -47,10 +47,7 @@ class FlowControlTest(unittest.TestCase):
         self.addCleanup(self.sim.cleanup)
         self.addCleanup(self.sim.stop)
         self.served = api_versions(self.sim.ledger(), api)
-        self.secret = os.path.join(self.work, "secret")
-        with open(self.secret, "w") as f:
-            f.write(self.sim.client_secret)
-        os.chmod(self.secret, 0o600)
+        self.secret = write_secret(os.path.join(self.work, "secret"), self.sim.client_secret)
         self.listener = StallingListener()
         self.addCleanup(self.listener.close)
 

@@ -23,7 +23,7 @@ import unittest
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from lib.delivery import api_versions, file_sources_config, report, rig_versions  # noqa: E402
 from lib.simulator import Simulator  # noqa: E402
-from lib.syslogng import SyslogNg, source_block, wait_until  # noqa: E402
+from lib.syslogng import SyslogNg, source_block, wait_until, write_secret  # noqa: E402
 
 APIS = ("graph", "alerts", "siem")
 TICKS = 10_000_000
@@ -47,10 +47,7 @@ class LateArrivalTest(unittest.TestCase):
                             ingestion_delay_mode="random").start()
         cls.addClassCleanup(cls.sim.cleanup)
         cls.addClassCleanup(cls.sim.stop)
-        secret = os.path.join(cls.work, "secret")
-        with open(secret, "w") as f:
-            f.write(cls.sim.client_secret)
-        os.chmod(secret, 0o600)
+        secret = write_secret(os.path.join(cls.work, "secret"), cls.sim.client_secret)
         cls.outputs, sources = {}, {}
         for api in APIS:
             for role, late in (("test", cls.LATE_ARRIVAL), ("control", cls.CONTROL)):

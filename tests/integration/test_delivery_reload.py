@@ -13,7 +13,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from lib.defender_rig import Rig  # noqa: E402
 from lib.delivery import api_versions, file_sources_config, report, rig_versions  # noqa: E402
 from lib.simulator import Simulator  # noqa: E402
-from lib.syslogng import SyslogNg, count_lines, source_block, wait_until  # noqa: E402
+from lib.syslogng import SyslogNg, count_lines, source_block, wait_until, write_secret  # noqa: E402
 
 RELOADS = 8
 # Simulator sizes whose API serves about 15,000 versions (seed 12).
@@ -66,10 +66,7 @@ class ReloadTest(unittest.TestCase):
         sim = Simulator(alerts=100, seed=7).start()
         self.addCleanup(sim.cleanup)
         self.addCleanup(sim.stop)
-        secret = os.path.join(work, "secret")
-        with open(secret, "w") as f:
-            f.write(sim.client_secret)
-        os.chmod(secret, 0o600)
+        secret = write_secret(os.path.join(work, "secret"), sim.client_secret)
         outputs = {api: os.path.join(work, f"{api}.log") for api in apis}
         config = file_sources_config({api: (source_block(sim, secret, api=api), outputs[api]) for api in apis})
         syslog = SyslogNg(os.path.join(work, "syslog-ng"), config)

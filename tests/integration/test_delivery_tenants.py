@@ -10,7 +10,7 @@ import unittest
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from lib.delivery import api_versions, file_sources_config, read_checkpoint, report, rig_versions, tally  # noqa: E402
 from lib.simulator import Simulator, format_ticks  # noqa: E402
-from lib.syslogng import CONFIG_HEADER, SyslogNg, count_lines, source_block, wait_until  # noqa: E402
+from lib.syslogng import CONFIG_HEADER, SyslogNg, count_lines, source_block, wait_until, write_secret  # noqa: E402
 
 TENANTS = ["contoso.onmicrosoft.com", "fabrikam.onmicrosoft.com", "tailspin.onmicrosoft.com"]
 ALERTS = 3000
@@ -24,10 +24,7 @@ class TenantsTest(unittest.TestCase):
             sim = Simulator(alerts=ALERTS, seed=100 + n, tenant=tenant, client_secret=f"secret-{n}").start()
             self.addCleanup(sim.cleanup)
             self.addCleanup(sim.stop)
-            secret = os.path.join(work, f"secret-{n}")
-            with open(secret, "w") as f:
-                f.write(sim.client_secret)
-            os.chmod(secret, 0o600)
+            secret = write_secret(os.path.join(work, f"secret-{n}"), sim.client_secret)
             output = os.path.join(work, f"tenant-{n}.log")
             sims.append(sim)
             outputs.append(output)
@@ -80,10 +77,7 @@ log {{ source(s_tenant{n}); destination(d_tenant{n}); flags(flow-control); }};""
             sim = Simulator(alerts=ALERTS, seed=110 + n, tenant=tenant, client_secret=f"secret-{n}").start()
             self.addCleanup(sim.cleanup)
             self.addCleanup(sim.stop)
-            secret = os.path.join(work, f"secret-{n}")
-            with open(secret, "w") as f:
-                f.write(sim.client_secret)
-            os.chmod(secret, 0o600)
+            secret = write_secret(os.path.join(work, f"secret-{n}"), sim.client_secret)
             sims[api] = sim
             outputs[api] = os.path.join(work, f"{api}.log")
             sources[api] = (source_block(sim, secret, tenant_id=f'"{tenant}"', api=api, page_size="700"), outputs[api])

@@ -12,7 +12,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from lib.cef import parse_file  # noqa: E402
 from lib.delivery import Tally, epoch_ms, versions  # noqa: E402
 from lib.simulator import Simulator, parse_ticks  # noqa: E402
-from lib.syslogng import SyslogNg, count_lines, file_pipeline, source_block, wait_until  # noqa: E402
+from lib.syslogng import SyslogNg, count_lines, file_pipeline, source_block, wait_until, write_secret  # noqa: E402
 
 ALERTS = 400
 
@@ -30,10 +30,7 @@ class FormatsTest(unittest.TestCase):
 
     def deliver(self, **options):
         work = tempfile.mkdtemp(prefix="defender-it-")
-        secret = os.path.join(work, "secret")
-        with open(secret, "w") as f:
-            f.write(self.sim.client_secret)
-        os.chmod(secret, 0o600)
+        secret = write_secret(os.path.join(work, "secret"), self.sim.client_secret)
         output = os.path.join(work, "alerts.log")
         syslog = SyslogNg(os.path.join(work, "syslog-ng"), file_pipeline(source_block(self.sim, secret, **options), output))
         self.addCleanup(syslog.stop)

@@ -10,7 +10,7 @@ import unittest
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from lib.cef import parse_file  # noqa: E402
 from lib.simulator import Simulator  # noqa: E402
-from lib.syslogng import SyslogNg, count_lines, file_pipeline, source_block, wait_until  # noqa: E402
+from lib.syslogng import SyslogNg, count_lines, file_pipeline, source_block, wait_until, write_secret  # noqa: E402
 
 
 def epoch_ms(ticks):
@@ -23,10 +23,7 @@ class GraphDeliveryTest(unittest.TestCase):
         self.sim = Simulator(alerts=5000, seed=7, history=6 * 3600).start()
         self.addCleanup(self.sim.cleanup)
         self.addCleanup(self.sim.stop)
-        self.secret = os.path.join(self.work, "defender.secret")
-        with open(self.secret, "w") as f:
-            f.write(self.sim.client_secret + "\n")
-        os.chmod(self.secret, 0o600)
+        self.secret = write_secret(os.path.join(self.work, "defender.secret"), self.sim.client_secret + "\n")
         self.output = os.path.join(self.work, "alerts.log")
         config = file_pipeline(source_block(self.sim, self.secret, page_size="1000", poll_interval="2"), self.output)
         self.syslog = SyslogNg(os.path.join(self.work, "syslog-ng"), config)

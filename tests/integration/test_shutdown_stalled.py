@@ -9,7 +9,7 @@ import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from lib.simulator import Simulator  # noqa: E402
-from lib.syslogng import SyslogNg, count_lines, file_pipeline, source_block, wait_until  # noqa: E402
+from lib.syslogng import SyslogNg, count_lines, file_pipeline, source_block, wait_until, write_secret  # noqa: E402
 
 STALL_SECONDS = 30
 
@@ -20,10 +20,7 @@ class ShutdownStalledTest(unittest.TestCase):
         self.sim = Simulator(alerts=300, seed=2, history=3600).start()
         self.addCleanup(self.sim.cleanup)
         self.addCleanup(self.sim.stop)
-        secret = os.path.join(work, "defender.secret")
-        with open(secret, "w") as f:
-            f.write(self.sim.client_secret + "\n")
-        os.chmod(secret, 0o600)
+        secret = write_secret(os.path.join(work, "defender.secret"), self.sim.client_secret + "\n")
         self.output = os.path.join(work, "alerts.log")
         # The first alerts request is answered only after 30 s: at once (first-byte) or drop by drop (trickle).
         r = self.sim.request("POST", "/_sim/faults", body=f'{{"kind": "slow", "mode": "{stall_mode}", '

@@ -12,7 +12,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path[:0] = [HERE, os.path.join(HERE, "..", "integration")]
 from harness.examples import example_paths  # noqa: E402
 from harness.packages import (PACKAGE, SCL, TEST_PROGRAMS, USER_DOCS, built_deb, doc_files, module_path,  # noqa: E402
-                              project_version, run)  # noqa: E402
+                              project_version, run, series_bounds)
 
 
 class DebContentsTest(unittest.TestCase):
@@ -24,9 +24,9 @@ class DebContentsTest(unittest.TestCase):
         self.assertEqual(self.deb.name, f"{PACKAGE}_{version}_amd64.deb")
         self.assertEqual(run("dpkg-deb", "-f", str(self.deb), "Version").strip(), version)
         depends = run("dpkg-deb", "-f", str(self.deb), "Depends")
-        major, minor = run("pkg-config", "--modversion", "syslog-ng").strip().split(".")[:2]
-        series = (f"syslog-ng-core (>= {major}.{minor})", f"syslog-ng-core (<< {major}.{int(minor) + 1})")
-        for dependency in (*series, "libcurl4", "libssl3"):
+        series, next_series = series_bounds()
+        syslog_ng = (f"syslog-ng-core (>= {series})", f"syslog-ng-core (<< {next_series})")
+        for dependency in (*syslog_ng, "libcurl4", "libssl3"):
             self.assertIn(dependency, depends)
 
         files = {line.split()[-1].lstrip(".") for line in run("dpkg-deb", "-c", str(self.deb)).splitlines()}

@@ -1,6 +1,6 @@
 """packaging/rpm/syslog-ng-mod-defender.spec builds with rpmbuild (Debian's rpm, against this tree) into an RPM
 that holds the module, defender-fetch and its man page, the SCL block, the examples and the docs, nothing of the
-tests, and requires the syslog-ng 3.38 series."""
+tests, and requires the syslog-ng series it was built against (3.38 here)."""
 
 import os
 import sys
@@ -10,7 +10,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path[:0] = [HERE, os.path.join(HERE, "..", "integration")]
 from harness.examples import example_paths  # noqa: E402
 from harness.packages import (PACKAGE, SCL, TEST_PROGRAMS, USER_DOCS, build_rpm, doc_files, module_path,  # noqa: E402
-                              project_version, run)
+                              project_version, run, series_bounds)
 
 
 class RpmPackageTest(unittest.TestCase):
@@ -32,8 +32,9 @@ class RpmPackageTest(unittest.TestCase):
         self.assertEqual({os.path.basename(f) for f in files} & TEST_PROGRAMS, set())
 
         requires = set(run("rpm", "-qp", "--requires", str(rpm)).splitlines())
-        self.assertIn("syslog-ng(x86-64) >= 3.38", requires)
-        self.assertIn("syslog-ng(x86-64) < 3.39", requires)
+        series, next_series = series_bounds()
+        self.assertIn(f"syslog-ng(x86-64) >= {series}", requires)
+        self.assertIn(f"syslog-ng(x86-64) < {next_series}", requires)
         # A plugin offers nothing to link against.
         self.assertFalse([p for p in run("rpm", "-qp", "--provides", str(rpm)).splitlines() if "libdefender" in p])
 

@@ -7,7 +7,7 @@ import tempfile
 import time
 
 from lib.simulator import Simulator, parse_ticks
-from lib.syslogng import CONFIG_HEADER, SyslogNg, count_lines, source_block, wait_until
+from lib.syslogng import CONFIG_HEADER, SyslogNg, count_lines, source_block, wait_until, write_secret
 
 TEMPLATE = r"${.defender.id}\t${.defender.record_id}\t${.defender.updated}\t${.defender.severity}\n"
 
@@ -42,9 +42,7 @@ class Rig:
         self.write_secret(self.sim.client_secret + "\n")
 
     def write_secret(self, value):
-        with open(self.secret, "w") as f:
-            f.write(value)
-        os.chmod(self.secret, 0o600)
+        write_secret(self.secret, value)
 
     def config(self, **options):
         options.setdefault("poll_interval", "2")

@@ -25,6 +25,14 @@ STATS_OFF = "stats(freq(0))" if SERIES >= (4, 0) else "stats-freq(0)"
 CONFIG_HEADER = f"@version: current\noptions {{ {STATS_OFF}; }};\n"
 
 
+def write_secret(path, value):
+    """Writes a client secret file the way syslog-ng expects one, readable by its owner only; returns the path."""
+    with open(path, "w") as f:
+        f.write(value)
+    os.chmod(path, 0o600)
+    return path
+
+
 def wait_until(predicate, timeout, interval=0.1, what="condition"):
     """Polls predicate until it returns a true value or timeout seconds pass; returns the value or raises."""
     deadline = time.monotonic() + timeout

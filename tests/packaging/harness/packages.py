@@ -27,6 +27,13 @@ def project_version():
                           check=True).stdout.strip()
 
 
+def series_bounds():
+    """The syslog-ng series the packages are built for and the next one, e.g. ("3.38", "3.39"): a package depends on
+    at least the first and less than the second."""
+    major, minor = run("pkg-config", "--modversion", "syslog-ng").strip().split(".")[:2]
+    return f"{major}.{minor}", f"{major}.{int(minor) + 1}"
+
+
 def module_path():
     """Where a package puts libdefender.so: syslog-ng's module directory."""
     moduledir = subprocess.run(["pkg-config", "--variable=moduledir", "syslog-ng"], capture_output=True, text=True,
