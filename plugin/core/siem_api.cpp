@@ -34,7 +34,7 @@ class SiemApi final : public AlertApi {
   std::vector<std::string> request_headers() const override { return {"Accept: application/json"}; }
 
   // The SIEM API does not page: an answer's size follows its window, not page-size(). One that outgrows the bound's
-  // worth of records is abandoned and the window halved, except a single millisecond, which cannot be split.
+  // worth of records is abandoned and the window narrowed, except a single millisecond, which cannot be split.
   size_t max_answer_bytes(const PageRequest &request) const override {
     if (request.until.ticks - request.from.ticks <= Instant::ticks_per_millisecond) return 0;
     return static_cast<size_t>(bound_) * record_bytes_allowance;
