@@ -21,14 +21,6 @@ sys.path.insert(0, str(ROOT / "bench"))
 from e2e import process_figures, run  # noqa: E402
 
 
-def rss_kib(pid):
-    with open(f"/proc/{pid}/status") as f:
-        for line in f:
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1])
-    return 0
-
-
 def sources_memory(sim, count, work):
     """RSS of one syslog-ng with `count` sources (each its own persist name) after they drained and went idle."""
     from lib.syslogng import SyslogNg, count_lines, source_block, write_secret
@@ -53,7 +45,7 @@ log {{ source(s{n}); destination(d{n}); flags(flow-control); }};""")
                 raise RuntimeError("sources did not drain")
             time.sleep(0.2)
         time.sleep(2)
-        return rss_kib(syslog.process.pid), process_figures(syslog.process.pid)[1]
+        return syslog.rss_kib(), process_figures(syslog.process.pid)[1]
     finally:
         syslog.stop()
 

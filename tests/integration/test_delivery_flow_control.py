@@ -17,17 +17,9 @@ from lib.syslogng import CONFIG_HEADER, SyslogNg, source_block, wait_until, writ
 
 # Simulator sizes whose API serves about 20,000 versions for Graph and the SIEM API and 10,000 for the alerts API
 # (seed 13): the stall comes after the first few hundred messages whatever the backlog; the alerts API's smaller one
-# keeps the file under a minute. (The SIEM API once held whole oversized answers: 93 MB at 40,000 records; answers
-# are now abandoned past the bound and the window halved: 34 MB.)
+# keeps the file under a minute. (The SIEM API once held whole oversized answers, 93 MB at 40,000 records; answers
+# past a bound are now abandoned and the window narrowed.)
 SIM_ALERTS = {"graph": 20_000, "alerts": 17_100, "siem": 22_700}
-
-
-def rss_kib(pid):
-    with open(f"/proc/{pid}/status") as f:
-        for line in f:
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1])
-    return 0
 
 
 def versions_of(lines):
@@ -96,10 +88,10 @@ log {{ source(s_defender); destination(d_siem); flags(flow-control); }};
         self.addCleanup(syslog.stop)
         syslog.start()
         requests = self.wait_for_stall(syslog)
-        rss_at_stall = rss_kib(syslog.process.pid)
+        rss_at_stall = syslog.rss_kib()
         time.sleep(4)
         self.assertEqual(self.api_requests(), requests, "the source kept fetching while the destination stalled")
-        rss_after = rss_kib(syslog.process.pid)
+        rss_after = syslog.rss_kib()
         print(f"api={api}: stalled after {requests} requests with {self.listener.count()} of {len(self.served)} "
               f"at the listener; RSS {rss_at_stall} KiB at the stall, {rss_after} KiB 4 s later", flush=True)
         self.assertLess(rss_after, 64 * 1024)

@@ -93,6 +93,14 @@ class SyslogNg:
     def alive(self):
         return self.process is not None and self.process.poll() is None
 
+    def rss_kib(self):
+        """The running syslog-ng's resident memory now, in KiB."""
+        with open(f"/proc/{self.process.pid}/status") as f:
+            for line in f:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1])
+        return 0
+
     def stop(self, timeout=20):
         """SIGTERM by PID, then SIGKILL if it does not exit; returns the seconds it took."""
         if self.process is None:
