@@ -66,6 +66,11 @@ void encode_checkpoint(const Checkpoint &checkpoint, std::string &out) {
   Writer w(out);
   w.u32(checkpoint_format_version);
   w.u64(checkpoint.generation);
+  const CheckpointIdentity identity = checkpoint.identity.value_or(CheckpointIdentity{});
+  w.u64(identity.tenant);
+  w.u64(identity.api);
+  w.u64(identity.paging);
+  w.u64(identity.selection);
   w.i64(s.delivered_position.ticks);
   w.u64(s.acked_sequence);
   w.u64(s.next_sequence);
@@ -91,8 +96,14 @@ std::optional<Checkpoint> decode_checkpoint(std::string_view bytes) {
   Checkpoint c;
   CursorState &s = c.state;
   uint32_t marks, entries;
-  if (!r.u32(version) || version != checkpoint_format_version) return std::nullopt;
-  if (!r.u64(c.generation) || !r.i64(s.delivered_position.ticks) || !r.u64(s.acked_sequence) ||
+  if (!r.u32(version) || version < 1 || version > checkpoint_format_version) return std::nullopt;
+  if (!r.u64(c.generation)) return std::nullopt;
+  if (version >= 2) {
+    CheckpointIdentity &identity = c.identity.emplace();
+    if (!r.u64(identity.tenant) || !r.u64(identity.api) || !r.u64(identity.paging) || !r.u64(identity.selection))
+      return std::nullopt;
+  }
+  if (!r.i64(s.delivered_position.ticks) || !r.u64(s.acked_sequence) ||
       !r.u64(s.next_sequence) || !r.u32(marks) || r.remaining() < static_cast<size_t>(marks) * mark_size)
     return std::nullopt;
   s.marks.resize(marks);

@@ -9,14 +9,17 @@
 #include <string>
 #include <string_view>
 
+#include "checkpoint_identity.h"
 #include "cursor.h"
 
 namespace defender {
 
-inline constexpr uint32_t checkpoint_format_version = 1;
+// 2 added the identity; 1 is still read, as a checkpoint of unknown identity.
+inline constexpr uint32_t checkpoint_format_version = 2;
 
 struct Checkpoint {
   uint64_t generation = 0;
+  std::optional<CheckpointIdentity> identity;  // always written; unknown in a format 1 checkpoint
   CursorState state;
 };
 

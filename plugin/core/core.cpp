@@ -1,6 +1,7 @@
 // The extern "C" boundary: plain C in, plain C out, and no exception ever leaves.
 #include "core.h"
 
+#include <algorithm>
 #include <array>
 #include <chrono>
 #include <cstring>
@@ -8,6 +9,7 @@
 #include <string>
 
 #include "checkpoint_codec.h"
+#include "checkpoint_identity.h"
 #include "client_credential.h"
 #include "endpoints.h"
 #include "cursor_registry.h"
@@ -98,9 +100,10 @@ Result guarded(Body &&body, Result on_failure, char *err, size_t err_len) {
   return on_failure;
 }
 
+// The cursor this source continues with, and where a first start reads from (Instant{} when not a first start).
 std::shared_ptr<Cursor> restore_cursor(const Options &options, const void *data, size_t len, uint64_t acked,
-                                       DefenderCursor *inherited, uint64_t &generation, std::string &restored_from,
-                                       Instant &floor, Instant start) {
+                                       DefenderCursor *inherited, const Logger &logger, uint64_t &generation,
+                                       std::string &restored_from, Instant &floor, Instant start) {
   floor = Instant{};
   if (inherited && inherited->cursor) {
     restored_from = "kept across reload";
@@ -108,15 +111,30 @@ std::shared_ptr<Cursor> restore_cursor(const Options &options, const void *data,
   }
   std::optional<Checkpoint> checkpoint;
   if (data && len > 0) checkpoint = decode_checkpoint(std::string_view(static_cast<const char *>(data), len));
-  if (checkpoint) {
+  const CheckpointIdentity identity = checkpoint_identity(options);
+  if (checkpoint && checkpoint->identity && !(*checkpoint->identity == identity)) {
+    logger.warning("the checkpoint in the persist file belongs to another configuration (" +
+                       identity_difference(*checkpoint->identity, identity) +
+                       " changed since it was written), so its position and the alerts it sent do not describe this "
+                       "source; starting over from initial-lookback(). To keep two configurations apart, give each "
+                       "its own persist-name()",
+                   {{"checkpoint_position", format_instant(checkpoint->state.delivered_position)}});
+    // Its sequence numbers stay in use: the acknowledgement persisted beside it must not cover new messages.
+    acked = std::max({acked, checkpoint->state.acked_sequence, checkpoint->state.next_sequence});
+    generation = checkpoint->generation;
+    checkpoint.reset();
+    restored_from = "checkpoint of another configuration, starting over from initial-lookback()";
+  } else if (checkpoint) {
     generation = checkpoint->generation;
     restored_from = "restored checkpoint";
     return std::make_shared<Cursor>(std::move(checkpoint->state), options.late_arrival_seconds, acked);
+  } else {
+    restored_from = data && len > 0 ? "unreadable checkpoint, starting over from initial-lookback()"
+                                    : "first start, from initial-lookback()";
   }
   floor = start.minus_seconds(options.initial_lookback_seconds);
-  restored_from = data && len > 0 ? "unreadable checkpoint, starting over from initial-lookback()"
-                                  : "first start, from initial-lookback()";
-  return std::make_shared<Cursor>(fresh_cursor_state(floor), options.late_arrival_seconds, 0);
+  // A fresh state still numbers its messages after every acknowledgement persisted before.
+  return std::make_shared<Cursor>(fresh_cursor_state(floor), options.late_arrival_seconds, acked);
 }
 
 // Runs a setter; its error, if any, goes to err.
@@ -207,11 +225,11 @@ DefenderCore *defender_core_new(const DefenderOptions *o, const char *source_nam
           return nullptr;
         }
         Instant floor;
-        auto cursor = restore_cursor(options, checkpoint, checkpoint_len, acked_sequence, inherited,
+        auto cursor = restore_cursor(options, checkpoint, checkpoint_len, acked_sequence, inherited, core->logger,
                                      core->generation, core->restored_from, floor, start);
         register_cursor(cursor);
         core->poller = std::make_unique<Poller>(options, std::move(std::get<ClientCredential>(credential)),
-                                                std::move(cursor), core->logger, floor, now);
+                                                std::move(cursor), core->logger, floor, FloorKind::lookback, now);
         return core.release();
       },
       static_cast<DefenderCore *>(nullptr), err, err_len);
@@ -281,11 +299,12 @@ DefenderFetchStatus defender_core_fetch(DefenderCore *core, DefenderMessage *mes
 
 void defender_core_request_exit(DefenderCore *core) { core->poller->request_exit(); }
 
-void defender_cursor_ack(uint64_t cursor_id, uint64_t sequence) {
+uint64_t defender_cursor_ack(uint64_t cursor_id, uint64_t sequence) {
   try {
-    acknowledge_cursor(cursor_id, sequence);
+    return acknowledge_cursor(cursor_id, sequence);
   } catch (...) {
     // An acknowledgement that cannot be recorded only means a possible duplicate after a crash.
+    return 0;
   }
 }
 
@@ -297,7 +316,8 @@ int defender_core_checkpoint(DefenderCore *core, int force, const void **data, s
                      (cursor.has_unsaved_progress() &&
                       t.ticks - core->last_checkpoint.ticks >= checkpoint_interval_ms * Instant::ticks_per_millisecond);
     if (!force && !due) return 0;
-    encode_checkpoint(Checkpoint{++core->generation, cursor.snapshot()}, core->checkpoint);
+    encode_checkpoint(Checkpoint{++core->generation, checkpoint_identity(core->options), cursor.snapshot()},
+                      core->checkpoint);
     core->last_checkpoint = t;
     *data = core->checkpoint.data();
     *len = core->checkpoint.size();
@@ -329,7 +349,9 @@ void defender_core_stats(const DefenderCore *core, int64_t values[DEFENDER_STAT_
   const Stats &stats = core->poller->stats();
   for (int i = 0; i < DEFENDER_STAT_COUNT; ++i) values[i] = stats.get(static_cast<DefenderStat>(i));
   const Instant delivered = core->poller->cursor().delivered_position();
-  values[DEFENDER_STAT_CURSOR_LAG_SECONDS] = std::max<int64_t>(0, (now().ticks - delivered.ticks) / Instant::ticks_per_second);
+  // On the service's clock: a host clock running ahead would otherwise show lag that is not there (or hide it).
+  values[DEFENDER_STAT_CURSOR_LAG_SECONDS] =
+      std::max<int64_t>(0, (core->poller->service_now().ticks - delivered.ticks) / Instant::ticks_per_second);
 }
 
 }  // extern "C"

@@ -34,6 +34,18 @@ Cursor::Cursor(CursorState restored, int64_t late_arrival_seconds, uint64_t acke
   }
   position_ = delivered_position_;
   last_emitted_ = acked_sequence_;
+  runs_.push_back({next_sequence_, open_run, next_sequence_ - 1});
+}
+
+uint64_t Cursor::begin_run() {
+  std::lock_guard lock(mutex_);
+  Run &open = runs_.back();
+  if (last_emitted_ < open.first) runs_.pop_back();
+  else open.last = last_emitted_;
+  runs_.push_back({next_sequence_, open_run, next_sequence_ - 1});
+  apply_acknowledged_runs();
+  apply_acknowledged_marks();
+  return last_emitted_;
 }
 
 bool Cursor::was_emitted(VersionKey key) const {
@@ -63,12 +75,57 @@ void Cursor::complete_below(Instant instant) {
   unsaved_progress_ = true;
 }
 
-void Cursor::acknowledge(uint64_t sequence) {
+uint64_t Cursor::acknowledge(uint64_t sequence) {
   std::lock_guard lock(mutex_);
-  if (sequence <= acked_sequence_) return;
-  acked_sequence_ = sequence;
-  apply_acknowledged_marks();
+  if (sequence <= acked_sequence_) return acked_sequence_;
+  for (Run &run : runs_) {
+    if (run.first <= sequence && sequence <= run.last) {
+      run.acked = std::max(run.acked, sequence);
+      break;
+    }
+  }
+  const uint64_t before = acked_sequence_;
+  apply_acknowledged_runs();
+  if (acked_sequence_ != before) {
+    apply_acknowledged_marks();
+    unsaved_progress_ = true;
+  }
+  return acked_sequence_;
+}
+
+// The sequences between two runs were never posted (a reload forgot them), so a run whose predecessors are all
+// acknowledged counts from its own first sequence.
+void Cursor::apply_acknowledged_runs() {
+  while (!runs_.empty()) {
+    const Run &oldest = runs_.front();
+    acked_sequence_ = std::max(acked_sequence_, oldest.acked);
+    if (oldest.last == open_run || oldest.acked < oldest.last) return;
+    runs_.pop_front();
+  }
+}
+
+bool Cursor::rebase(Instant start) {
+  std::lock_guard lock(mutex_);
+  if (!emitted_.empty() || !marks_.empty() || last_emitted_ > acked_sequence_) return false;
+  position_ = delivered_position_ = start;
   unsaved_progress_ = true;
+  return true;
+}
+
+bool Cursor::clamp_to(Instant limit) {
+  std::lock_guard lock(mutex_);
+  bool moved = false;
+  const auto clamp = [&](Instant &t) {
+    if (limit < t) {
+      t = limit;
+      moved = true;
+    }
+  };
+  clamp(position_);
+  clamp(delivered_position_);
+  for (auto &mark : marks_) clamp(mark.complete_below);
+  if (moved) unsaved_progress_ = true;
+  return moved;
 }
 
 void Cursor::apply_acknowledged_marks() {
@@ -101,6 +158,11 @@ Instant Cursor::delivered_position() const {
 uint64_t Cursor::last_sequence() const {
   std::lock_guard lock(mutex_);
   return last_emitted_;
+}
+
+uint64_t Cursor::acked_sequence() const {
+  std::lock_guard lock(mutex_);
+  return acked_sequence_;
 }
 
 bool Cursor::all_acknowledged() const {

@@ -26,16 +26,16 @@ void register_cursor(const std::shared_ptr<Cursor> &cursor) {
   r.cursors.emplace(cursor->id(), cursor);
 }
 
-void acknowledge_cursor(uint64_t cursor_id, uint64_t sequence) {
+uint64_t acknowledge_cursor(uint64_t cursor_id, uint64_t sequence) {
   std::shared_ptr<Cursor> cursor;
   {
     Registry &r = registry();
     std::lock_guard lock(r.mutex);
     const auto it = r.cursors.find(cursor_id);
-    if (it == r.cursors.end()) return;
+    if (it == r.cursors.end()) return 0;
     cursor = it->second.lock();
   }
-  if (cursor) cursor->acknowledge(sequence);
+  return cursor ? cursor->acknowledge(sequence) : 0;
 }
 
 }  // namespace defender

@@ -10,6 +10,7 @@
 namespace defender {
 
 void register_cursor(const std::shared_ptr<Cursor> &cursor);
-void acknowledge_cursor(uint64_t cursor_id, uint64_t sequence);
+// Returns the cursor's acknowledged sequence afterwards, or 0 when no such cursor lives.
+uint64_t acknowledge_cursor(uint64_t cursor_id, uint64_t sequence);
 
 }  // namespace defender

@@ -7,6 +7,7 @@
 
 #include "api_refusal.h"
 #include "endpoints.h"
+#include "http_date.h"
 #include "page_scanner.h"
 #include "transport_failure.h"
 #include "version_key.h"
@@ -48,7 +49,7 @@ struct Poller::ParseMemory {
 };
 
 Poller::Poller(const Options &options, ClientCredential credential, std::shared_ptr<Cursor> cursor, Logger logger,
-               Instant first_start_floor, Clock clock)
+               Instant floor, FloorKind floor_kind, Clock clock)
     : options_(options),
       api_(make_alert_api(options, endpoints_for(options))),
       http_(options.transport),
@@ -56,11 +57,12 @@ Poller::Poller(const Options &options, ClientCredential credential, std::shared_
       budget_(effective_budget(options).per_minute, effective_budget(options).per_hour),
       cursor_(std::move(cursor)),
       logger_(std::move(logger)),
-      retry_(static_cast<uint64_t>(first_start_floor.ticks) ^ cursor_->id()),
-      floor_(first_start_floor),
+      retry_(static_cast<uint64_t>(floor.ticks) ^ cursor_->id()),
+      floor_(floor),
+      floor_kind_(floor_kind),
       clock_(clock),
       parse_memory_(std::make_unique<ParseMemory>()),
-      last_handed_out_(cursor_->last_sequence()) {}
+      last_handed_out_(cursor_->begin_run()) {}
 
 Poller::~Poller() = default;
 
@@ -83,6 +85,12 @@ std::variant<const PendingAlert *, Idle> Poller::next() {
         // Only once syslog-ng acknowledged (and so freed) the messages: they live in this thread's heap too.
         if (release_memory_when_idle_ && cursor_->all_acknowledged()) release_memory();
         return idle_until(now, next_poll_at_);
+      }
+      if (!service_time_tried_) {
+        if (const auto failure = learn_service_time()) {
+          fail(*failure, clock_());
+          continue;
+        }
       }
       start_window(now);
       if (!reader_) continue;
@@ -110,6 +118,51 @@ std::variant<const PendingAlert *, Idle> Poller::next() {
     if (!pending_.empty()) return hand_out();
   }
   return Idle{0};
+}
+
+// Before the first window: the token request (made anyway) tells the service's now, so neither the first window's
+// end nor a first start's floor comes from the host's clock. Without a Date in its answer the first window ends
+// at the host's now, and the answer that completes it bounds what is taken as read (see take_page).
+std::optional<Failure> Poller::learn_service_time() {
+  response_.date.clear();
+  if (auto failure = token_.ensure(http_, response_, stats_, clock_())) return failure;
+  service_time_tried_ = true;
+  observe_service_time(clock_());
+  return std::nullopt;
+}
+
+void Poller::observe_service_time(Instant answered) {
+  const bool was_known = server_clock_.known();
+  const ServerClock::Change change = server_clock_.observe(response_.date, answered);
+  const Instant service = server_clock_.now(answered);
+  if (change == ServerClock::Change::became_notable) {
+    const int64_t offset = server_clock_.offset_seconds();
+    logger_.warning(std::string("this host's clock is ") + std::to_string(offset < 0 ? -offset : offset) +
+                        " seconds " + (offset < 0 ? "ahead of" : "behind") +
+                        " the service's; windows, the checkpoint and the lag are taken on the service's clock, so "
+                        "nothing is lost, but set the host's time right (NTP): other logs on this host carry it",
+                    {{"service_time", format_instant(service)}, {"host_time", format_instant(answered)}});
+  } else if (change == ServerClock::Change::stopped_being_notable) {
+    logger_.notice("this host's clock agrees with the service's again",
+                   {{"service_time", format_instant(service)}, {"host_time", format_instant(answered)}});
+  }
+  if (!was_known && server_clock_.known()) on_service_time_known();
+}
+
+// The first time the service's now is known: a first start reads initial-lookback() before it, and a restored
+// position past it (written while the host's clock ran ahead) comes back to it.
+void Poller::on_service_time_known() {
+  const Instant service = service_now();
+  if (floor_kind_ == FloorKind::lookback && floor_ != Instant{}) {
+    const Instant floor = service.minus_seconds(options_.initial_lookback_seconds);
+    if (cursor_->rebase(floor)) floor_ = floor;
+    return;
+  }
+  const Instant restored = cursor_->position();
+  if (cursor_->clamp_to(service))
+    logger_.warning("the restored checkpoint is ahead of the service's time, so it was written while this host's "
+                    "clock ran ahead; reading continues from the service's now and nothing before it is skipped",
+                    {{"checkpoint_position", format_instant(restored)}, {"service_time", format_instant(service)}});
 }
 
 void Poller::start_window(Instant now) {
@@ -176,7 +229,8 @@ std::optional<Failure> Poller::request_page(const std::string &url, size_t max_b
                                            {"status", std::to_string(response_.status)},
                                            {"bytes", std::to_string(response_.body.size())},
                                            {"request_id", response_.request_id}});
-  server_clock_.observe(response_.date, answered);
+  observe_service_time(answered);
+  answer_time_ = parse_http_date(response_.date).value_or(server_clock_.now(answered));
   if (response_.status == 200) return std::nullopt;
   return api_refusal(response_, url, options_, *api_, answered);
 }
@@ -237,7 +291,9 @@ std::optional<std::string> Poller::take_page(const std::string &url) {
                      {"unreadable", std::to_string(unreadable)},
                      {"first_problem", first_problem}});
   }
-  if (const auto complete = reader_->on_page(summary)) cursor_->complete_below(*complete);
+  // A window is read only up to the service's time of the answer that completed it: a window that ended later
+  // (at a host's now running ahead) holds versions the service had not written yet.
+  if (const auto complete = reader_->on_page(summary)) cursor_->complete_below(std::min(*complete, answer_time_));
   if (page.complete) return std::nullopt;
   stats_.add(DEFENDER_STAT_PARSE_ERRORS);
   return page.error;

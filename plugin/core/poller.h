@@ -35,6 +35,11 @@ struct Idle {
 // The wall clock: read before each request and after each answer, since a request can take as long as timeout().
 using Clock = Instant (*)();
 
+// What the floor (nothing before it is read) is measured against. A first start reads initial-lookback() before
+// now, and that now is the service's: the floor the host's clock gave moves once the service's now is known. A
+// range read (defender-fetch) has a fixed floor.
+enum class FloorKind { fixed, lookback };
+
 class Poller {
  public:
   // A page of alerts that turn out to be all seen before costs a request but yields nothing: after this many
@@ -45,8 +50,9 @@ class Poller {
   // Server errors in a row after which an optional part of the request is left out for the rest of the window.
   static constexpr int relax_after_failures = 3;
 
+  // floor: Instant{} when the cursor has a position of its own.
   Poller(const Options &options, ClientCredential credential, std::shared_ptr<Cursor> cursor, Logger logger,
-         Instant first_start_floor, Clock clock);
+         Instant floor, FloorKind floor_kind, Clock clock);
   ~Poller();
 
   // The next alert version to send, or how long to wait. The pointer is valid until the next call.
@@ -61,6 +67,9 @@ class Poller {
   // What the last attempt failed with; empty once a request succeeds again.
   const std::optional<Failure> &last_failure() const { return last_failure_; }
 
+  // The service's now, as far as its answers told it (the host's now until one did).
+  Instant service_now() const { return server_clock_.now(clock_()); }
+
   const Stats &stats() const { return stats_; }
   Stats &stats() { return stats_; }
   const Cursor &cursor() const { return *cursor_; }
@@ -69,6 +78,9 @@ class Poller {
  private:
   struct ParseMemory;
 
+  std::optional<Failure> learn_service_time();
+  void observe_service_time(Instant answered);
+  void on_service_time_known();
   void start_window(Instant now);
   void finish_window();
   void release_memory();
@@ -90,7 +102,8 @@ class Poller {
   Stats stats_;
   RetryPolicy retry_;
   ServerClock server_clock_;
-  const Instant floor_;
+  Instant floor_;
+  const FloorKind floor_kind_;
   const Clock clock_;
   std::unique_ptr<ParseMemory> parse_memory_;
 
@@ -100,6 +113,9 @@ class Poller {
   Instant degraded_since_{};
   Instant windows_end_{std::numeric_limits<int64_t>::max()};
   std::optional<Failure> last_failure_;
+  // The service's time when it wrote the last answer: nothing after it can have been in that answer.
+  Instant answer_time_{};
+  bool service_time_tried_ = false;  // the first request that could teach the service's now was made
   int consecutive_failures_ = 0;
   bool token_refused_ = false;  // the API refused the current token once; the next refusal is final
   bool release_memory_when_idle_ = false;  // a window was read: give its buffers back once caught up

@@ -19,7 +19,7 @@ RangeReader::RangeReader(const Options &options, ClientCredential credential, In
                          Logger logger, Clock clock)
     : until_(until),
       poller_(for_one_range(options), std::move(credential), std::make_shared<Cursor>(fresh_cursor_state(from), 0, 0),
-              std::move(logger), from, clock) {
+              std::move(logger), from, FloorKind::fixed, clock) {
   poller_.end_windows_at(until);
 }
 

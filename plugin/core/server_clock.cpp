@@ -6,11 +6,16 @@
 
 namespace defender {
 
-void ServerClock::observe(std::string_view date_header, Instant local_now) {
+ServerClock::Change ServerClock::observe(std::string_view date_header, Instant local_now) {
   const auto server = parse_http_date(date_header);
-  if (!server) return;
+  if (!server) return Change::none;
+  known_ = true;
   const int64_t offset = server->ticks - local_now.ticks;
   offset_ticks_ = std::llabs(offset) > tolerance_seconds * Instant::ticks_per_second ? offset : 0;
+  const bool notable = std::llabs(offset) >= notable_seconds * Instant::ticks_per_second;
+  if (notable == notable_) return Change::none;
+  notable_ = notable;
+  return notable ? Change::became_notable : Change::stopped_being_notable;
 }
 
 }  // namespace defender

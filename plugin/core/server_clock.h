@@ -1,5 +1,6 @@
-// The service's idea of "now", learned from the Date header of its answers. A window must end at the
-// service's now: a local clock running ahead would mark as read what the service has not written yet.
+// The service's idea of "now", learned from the Date header of its answers. What is taken as read is bounded by
+// the service's now, never the host's: a host clock running ahead would mark as read what the service has not
+// written yet, and those alerts would never be asked for.
 #pragma once
 
 #include <string_view>
@@ -12,13 +13,24 @@ class ServerClock {
  public:
   // Differences under this are the Date header's own one-second resolution, not skew.
   static constexpr int64_t tolerance_seconds = 2;
+  // A difference this large is told to the person running the collector (once, and again when it is gone).
+  static constexpr int64_t notable_seconds = 30;
 
-  void observe(std::string_view date_header, Instant local_now);
+  enum class Change { none, became_notable, stopped_being_notable };
+
+  // An answer's Date header, read at local_now. A missing or unreadable header teaches nothing.
+  Change observe(std::string_view date_header, Instant local_now);
+
+  // Whether any answer carried a Date yet; until then now() is the local clock.
+  bool known() const { return known_; }
   Instant now(Instant local_now) const { return Instant{local_now.ticks + offset_ticks_}; }
+  // Positive when the service is ahead of this host.
   int64_t offset_seconds() const { return offset_ticks_ / Instant::ticks_per_second; }
 
  private:
   int64_t offset_ticks_ = 0;
+  bool known_ = false;
+  bool notable_ = false;
 };
 
 }  // namespace defender

@@ -149,8 +149,11 @@ static void
 _save_bookmark(Bookmark *bookmark)
 {
   const DefenderBookmark *mark = (const DefenderBookmark *) &bookmark->container;
-  defender_checkpoint_store_acknowledge(bookmark->persist_state, mark->acked_handle, mark->sequence);
-  defender_cursor_ack(mark->cursor_id, mark->sequence);
+  guint64 delivered = defender_cursor_ack(mark->cursor_id, mark->sequence);
+  /* The cursor is gone once the source stopped (destinations still flush at shutdown): then only one instance's
+   * acknowledgements can still arrive, in order, and the message's own sequence is the one to keep. */
+  defender_checkpoint_store_acknowledge(bookmark->persist_state, mark->acked_handle,
+                                        delivered ? delivered : mark->sequence);
 }
 
 static void

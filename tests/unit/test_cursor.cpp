@@ -160,3 +160,105 @@ TEST_CASE("version keys differ by id and by update time, and the id hash is stab
   // Persisted in checkpoints: a change here would make every upgrade resend a window of alerts.
   CHECK(hash_alert_id("da637551227677560813_-961444813") == 0xf8310c7d7fd48063ULL);
 }
+
+TEST_CASE("a fresh cursor numbers its messages after an acknowledgement persisted for an older state") {
+  Cursor c(fresh_cursor_state(t0), late, 5000);
+  CHECK(c.emit(key("a", 1)) == 5001);
+  CHECK_FALSE(c.all_acknowledged());
+}
+
+TEST_CASE("an acknowledgement returns the sequence up to which every message is delivered") {
+  Cursor c = fresh();
+  c.begin_run();
+  c.emit(key("a", 1));
+  c.emit(key("b", 2));
+  CHECK(c.acknowledge(1) == 1);
+  CHECK(c.acknowledge(2) == 2);
+  CHECK(c.acknowledge(1) == 2);
+}
+
+TEST_CASE("after a reload, the new instance's acknowledgement does not cover the old instance's messages") {
+  Cursor c = fresh();
+  c.begin_run();
+  c.emit(key("a", 1));
+  c.emit(key("b", 2));
+  c.complete_below(t0.plus_seconds(5));
+  c.forget_after(2);
+  CHECK(c.begin_run() == 2);
+  CHECK(c.emit(key("c", 6)) == 3);
+  c.complete_below(t0.plus_seconds(10));
+
+  CHECK(c.acknowledge(3) == 0);
+  CHECK(c.delivered_position() == t0);
+  CHECK(c.acknowledge(1) == 1);
+  CHECK(c.delivered_position() == t0);
+  CHECK(c.acknowledge(2) == 3);
+  CHECK(c.delivered_position() == t0.plus_seconds(10));
+}
+
+TEST_CASE("after a reload, messages the old instance never posted do not hold the acknowledged sequence back") {
+  Cursor c = fresh();
+  c.begin_run();
+  c.emit(key("a", 1));
+  c.emit(key("b", 2));
+  c.emit(key("c", 3));
+  c.forget_after(1);
+  CHECK(c.begin_run() == 1);
+  CHECK(c.emit(key("b", 2)) == 4);
+  CHECK(c.acknowledge(1) == 3);
+  CHECK(c.acknowledge(4) == 4);
+  CHECK(c.all_acknowledged());
+}
+
+TEST_CASE("a reload with everything acknowledged leaves nothing outstanding") {
+  Cursor c = fresh();
+  c.begin_run();
+  c.emit(key("a", 1));
+  c.acknowledge(1);
+  CHECK(c.begin_run() == 1);
+  c.complete_below(t0.plus_seconds(4));
+  CHECK(c.all_acknowledged());
+  CHECK(c.delivered_position() == t0.plus_seconds(4));
+}
+
+TEST_CASE("rebasing moves a cursor that has read nothing, in either direction") {
+  Cursor c = fresh();
+  CHECK(c.rebase(t0.minus_seconds(3600)));
+  CHECK(c.position() == t0.minus_seconds(3600));
+  CHECK(c.delivered_position() == t0.minus_seconds(3600));
+  CHECK(c.rebase(t0.plus_seconds(60)));
+  CHECK(c.position() == t0.plus_seconds(60));
+}
+
+TEST_CASE("rebasing is refused once anything was emitted or marked") {
+  Cursor emitted = fresh();
+  emitted.emit(key("a", 1));
+  CHECK_FALSE(emitted.rebase(t0.minus_seconds(60)));
+  CHECK(emitted.position() == t0);
+
+  Cursor marked = fresh();
+  marked.complete_below(t0.plus_seconds(9));
+  marked.emit(key("a", 10));
+  marked.complete_below(t0.plus_seconds(20));
+  CHECK_FALSE(marked.rebase(t0.minus_seconds(60)));
+}
+
+TEST_CASE("clamping brings positions and pending marks past the limit back to it") {
+  Cursor c = fresh();
+  c.complete_below(t0.plus_seconds(100));
+  c.emit(key("a", 150));
+  c.complete_below(t0.plus_seconds(200));
+  CHECK(c.clamp_to(t0.plus_seconds(50)));
+  CHECK(c.position() == t0.plus_seconds(50));
+  CHECK(c.delivered_position() == t0.plus_seconds(50));
+  c.acknowledge(1);
+  CHECK(c.delivered_position() == t0.plus_seconds(50));
+}
+
+TEST_CASE("clamping a cursor behind the limit changes nothing") {
+  Cursor c = fresh();
+  c.snapshot();
+  CHECK_FALSE(c.clamp_to(t0.plus_seconds(1)));
+  CHECK(c.position() == t0);
+  CHECK_FALSE(c.has_unsaved_progress());
+}

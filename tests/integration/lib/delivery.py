@@ -117,9 +117,11 @@ def _decode_checkpoint(data):
         pos += struct.calcsize("<" + fmt)
         return values
 
-    version, generation, position, acked, next_sequence = take("IQqQQ")
-    if version != 1:
+    version, generation = take("IQ")
+    if version not in (1, 2):
         return None
+    identity = take("QQQQ") if version >= 2 else None
+    position, acked, next_sequence = take("qQQ")
     marks = [take("Qq") for _ in range(take("I")[0])]
     entries = {}
     for _ in range(take("I")[0]):
@@ -128,7 +130,7 @@ def _decode_checkpoint(data):
     (stored,) = struct.unpack_from("<I", data, pos)
     if stored != zlib.crc32(data[:pos]):
         return None
-    return {"generation": generation, "position": position, "acked_sequence": acked, "next_sequence": next_sequence,
+    return {"generation": generation, "identity": identity, "position": position, "acked_sequence": acked, "next_sequence": next_sequence,
             "marks": marks, "entries": entries}
 
 
