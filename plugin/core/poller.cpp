@@ -2,9 +2,6 @@
 
 #include <malloc.h>
 
-#include <rapidjson/document.h>
-#include <rapidjson/error/en.h>
-
 #include "api_refusal.h"
 #include "endpoints.h"
 #include "page_scanner.h"
@@ -24,29 +21,6 @@ Idle idle_until(Instant now, Instant then) { return Idle{std::min(Poller::max_id
 
 }  // namespace
 
-// Room for a typical alert's tree: most alerts parse without a heap allocation. Each parse gets fresh allocators
-// over the same memory, because a RapidJSON document re-parsed in place keeps growing its pool.
-struct Poller::ParseMemory {
-  char values[32 * 1024];
-  char stack[4 * 1024];
-
-  // Parses the text in place (its strings are unescaped where they stand instead of copied), so the text is spoilt
-  // afterwards. It must be followed by a byte the parse may set to NUL for a moment: the alert's own text is always
-  // followed by a ',' or ']' of the page, or by the NUL that ends the page's buffer.
-  template <class F>
-  auto parse_in_place(char *text, size_t size, F &&use) {
-    rapidjson::MemoryPoolAllocator<> value_allocator(values, sizeof values);
-    rapidjson::MemoryPoolAllocator<> stack_allocator(stack, sizeof stack);
-    rapidjson::GenericDocument<rapidjson::UTF8<>, rapidjson::MemoryPoolAllocator<>, rapidjson::MemoryPoolAllocator<>>
-        document(&value_allocator, sizeof stack, &stack_allocator);
-    const char after = text[size];
-    text[size] = '\0';
-    document.ParseInsitu(text);
-    text[size] = after;
-    return use(document);
-  }
-};
-
 Poller::Poller(const Options &options, ClientCredential credential, std::shared_ptr<Cursor> cursor, Logger logger,
                Instant first_start_floor, Clock clock)
     : options_(options),
@@ -59,7 +33,7 @@ Poller::Poller(const Options &options, ClientCredential credential, std::shared_
       retry_(static_cast<uint64_t>(first_start_floor.ticks) ^ cursor_->id()),
       floor_(first_start_floor),
       clock_(clock),
-      parse_memory_(std::make_unique<ParseMemory>()),
+      alert_reader_(std::make_unique<AlertReader>()),
       last_handed_out_(cursor_->last_sequence()) {}
 
 Poller::~Poller() = default;
@@ -191,51 +165,29 @@ std::optional<std::string> Poller::take_page(const std::string &url) {
   summary.more = !page.next_link.empty();
   summary.cut_off = !page.complete;
 
-  size_t unreadable = 0;
-  std::string first_problem;
-  for (size_t i = 0; i < page.items.size(); ++i) {
-    const std::string_view item = page.items[i];
-    // The alert as the API wrote it is kept first: parsing in place spoils the text.
-    std::string raw_json;
-    one_line_json(item, raw_json);
-    char *const text = response_.body.data() + (item.data() - response_.body.data());
-    std::optional<Alert> alert = parse_memory_->parse_in_place(text, item.size(), [&](const auto &document) {
-      std::optional<Alert> adapted;
-      if (document.HasParseError()) {
-        if (first_problem.empty())
-          first_problem = "alert " + std::to_string(i + 1) + " is not valid JSON (" +
-                          rapidjson::GetParseError_En(document.GetParseError()) + " at byte " +
-                          std::to_string(document.GetErrorOffset()) + ")";
-      } else if (!(adapted = api_->adapt(document)) && first_problem.empty()) {
-        first_problem = "alert " + std::to_string(i + 1) + " has no id or no valid update time";
-      }
-      return adapted;
-    });
-    const std::optional<Instant> paged = alert ? paging_time_of(*alert, api_->paging_time()) : std::nullopt;
-    if (alert && !paged && first_problem.empty())
-      first_problem = "alert " + std::to_string(i + 1) + " has no valid creation time";
-    if (!paged) {
-      ++unreadable;
-      continue;
-    }
-    summary.times.push_back(*paged);
-    const VersionKey key = version_key(alert->record_id.empty() ? alert->id : alert->record_id, *paged);
-    if (cursor_->was_emitted(key)) {
-      stats_.add(DEFENDER_STAT_DUPLICATES_SUPPRESSED);
-      continue;
-    }
-    alert->raw_json = std::move(raw_json);
-    ++summary.new_versions;
-    pending_.push_back(PendingAlert{std::move(*alert), cursor_->emit(key)});
-  }
+  const UnreadableAlerts unreadable = alert_reader_->read(
+      page, response_.body, [&](const rapidjson::Value &object) { return api_->adapt(object); },
+      [&](Alert &&alert) -> std::optional<std::string> {
+        const std::optional<Instant> paged = paging_time_of(alert, api_->paging_time());
+        if (!paged) return "has no valid creation time";
+        summary.times.push_back(*paged);
+        const VersionKey key = version_key(alert.record_id.empty() ? alert.id : alert.record_id, *paged);
+        if (cursor_->was_emitted(key)) {
+          stats_.add(DEFENDER_STAT_DUPLICATES_SUPPRESSED);
+          return std::nullopt;
+        }
+        ++summary.new_versions;
+        pending_.push_back(PendingAlert{std::move(alert), cursor_->emit(key)});
+        return std::nullopt;
+      });
 
-  if (unreadable > 0) {
-    stats_.add(DEFENDER_STAT_PARSE_ERRORS, static_cast<int64_t>(unreadable));
+  if (unreadable.count > 0) {
+    stats_.add(DEFENDER_STAT_PARSE_ERRORS, static_cast<int64_t>(unreadable.count));
     logger_.warning("alerts in a page could not be read and were skipped; the rest of the page is delivered",
                     {{"request", url},
                      {"request_id", response_.request_id},
-                     {"unreadable", std::to_string(unreadable)},
-                     {"first_problem", first_problem}});
+                     {"unreadable", std::to_string(unreadable.count)},
+                     {"first_problem", unreadable.first_problem}});
   }
   if (const auto complete = reader_->on_page(summary)) cursor_->complete_below(*complete);
   if (page.complete) return std::nullopt;

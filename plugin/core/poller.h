@@ -11,6 +11,7 @@
 
 #include "alert.h"
 #include "alert_api.h"
+#include "alert_reader.h"
 #include "cursor.h"
 #include "http_client.h"
 #include "logger.h"
@@ -67,8 +68,6 @@ class Poller {
   std::shared_ptr<Cursor> shared_cursor() const { return cursor_; }
 
  private:
-  struct ParseMemory;
-
   void start_window(Instant now);
   void finish_window();
   void release_memory();
@@ -92,7 +91,7 @@ class Poller {
   ServerClock server_clock_;
   const Instant floor_;
   const Clock clock_;
-  std::unique_ptr<ParseMemory> parse_memory_;
+  std::unique_ptr<AlertReader> alert_reader_;
 
   std::unique_ptr<WindowPlan> reader_;
   Instant next_poll_at_{};

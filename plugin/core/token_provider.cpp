@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <charconv>
 
+#include "bounded_json.h"
 #include "overloaded.h"
 #include "http_date.h"
 #include "service_error.h"
@@ -27,15 +28,23 @@ std::optional<int64_t> seconds_from(const rapidjson::Value &value) {
   return std::nullopt;
 }
 
+std::optional<int64_t> expires_in_of(const rapidjson::Document &answer) {
+  const auto it = answer.FindMember("expires_in");
+  if (it == answer.MemberEnd()) return std::nullopt;
+  return seconds_from(it->value);
+}
+
+// The token endpoint's answer as a JSON object; nothing when it is not one.
+bool parse_answer(std::string_view body, rapidjson::Document &answer) {
+  return parse_bounded(answer, body, small_body_max_depth).empty() && answer.IsObject();
+}
+
 }  // namespace
 
 std::optional<int64_t> parse_expires_in(std::string_view body) {
-  rapidjson::Document doc;
-  doc.Parse(body.data(), body.size());
-  if (doc.HasParseError() || !doc.IsObject()) return std::nullopt;
-  const auto it = doc.FindMember("expires_in");
-  if (it == doc.MemberEnd()) return std::nullopt;
-  return seconds_from(it->value);
+  rapidjson::Document answer;
+  if (!parse_answer(body, answer)) return std::nullopt;
+  return expires_in_of(answer);
 }
 
 TokenProvider::TokenProvider(Endpoints endpoints, std::string client_id, ClientCredential credential,
@@ -84,12 +93,12 @@ std::optional<Failure> TokenProvider::ensure(HttpClient &http, HttpResponse &res
                              http.options());
   if (response.status != 200) return refuse(response, now);
 
-  rapidjson::Document doc;
-  doc.Parse(response.body.data(), response.body.size());
-  const auto token = doc.IsObject() ? doc.FindMember("access_token") : rapidjson::Value::MemberIterator();
-  const auto lifetime = parse_expires_in(response.body);
-  if (doc.HasParseError() || !doc.IsObject() || token == doc.MemberEnd() || !token->value.IsString() ||
-      token->value.GetStringLength() == 0 || !lifetime || *lifetime <= 0)
+  rapidjson::Document answer;
+  const bool parsed = parse_answer(response.body, answer);
+  const auto token = parsed ? answer.FindMember("access_token") : rapidjson::Value::MemberIterator();
+  const auto lifetime = parsed ? expires_in_of(answer) : std::nullopt;
+  if (!parsed || token == answer.MemberEnd() || !token->value.IsString() || token->value.GetStringLength() == 0 ||
+      !lifetime || *lifetime <= 0)
     return Failure{FailureKind::transient,
                    "the token endpoint " + endpoints_.token_url +
                        " answered 200 without a usable access_token and expires_in",

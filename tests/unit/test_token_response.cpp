@@ -18,3 +18,7 @@ TEST_CASE("expires_in that is missing or not a number gives nothing") {
   CHECK_FALSE(parse_expires_in(R"({"expires_in":12.5})"));
   CHECK_FALSE(parse_expires_in("not json"));
 }
+
+TEST_CASE("a token answer nested 100,000 levels deep gives nothing and does not overflow the stack") {
+  CHECK_FALSE(parse_expires_in(R"({"expires_in":3599,"x":)" + std::string(100'000, '[') + std::string(100'000, ']') + "}"));
+}
