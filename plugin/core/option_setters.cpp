@@ -139,6 +139,9 @@ OptionError set_number_option(Options &o, DefenderOption option, int64_t value) 
       return require(o.requests_per_minute.emplace(), value >= 0, "0 (no limit) or more requests");
     case DEFENDER_OPTION_REQUESTS_PER_HOUR:
       return require(o.requests_per_hour.emplace(), value >= 0, "0 (no limit) or more requests");
+    case DEFENDER_OPTION_MAX_RESPONSE_SIZE:
+      return require(o.max_response_bytes, value >= 65536 && value <= 1073741824,
+                     "between 65536 (64 KiB) and 1073741824 (1 GiB) bytes");
     case DEFENDER_OPTION_TOKEN_VERSION:
       if (value == 1 || value == 2) {
         o.token_version = value == 1 ? TokenVersion::v1 : TokenVersion::v2;

@@ -59,6 +59,9 @@ struct Options {
   int64_t page_size = 1000;
   int64_t initial_lookback_seconds = 86400;
   int64_t late_arrival_seconds = 300;
+  // A page answer longer than this, decoded or as received, is abandoned and asked for again: what a source holds
+  // follows this, not the server. A page of 1,000 Graph alerts with their evidence is a few MiB.
+  int64_t max_response_bytes = 64 * 1024 * 1024;
 };
 
 // Each returns an error for the person writing the configuration, or nothing when the value was taken.

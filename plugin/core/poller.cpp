@@ -111,21 +111,43 @@ void Poller::release_memory() {
 std::optional<Failure> Poller::read_page() {
   const PageRequest &page = reader_->request();
   const std::string url = api_->page_url(page, http_);
+  // The SIEM API's own cap narrows its window; max-response-size() bounds every answer.
+  const size_t narrowing_cap = api_->max_answer_bytes(page);
+  const size_t bound = static_cast<size_t>(options_.max_response_bytes);
   bool too_large = false;
-  if (auto failure = request_page(url, api_->max_answer_bytes(page), too_large)) return failure;
-  if (too_large) {
+  if (auto failure = request_page(url, narrowing_cap ? std::min(narrowing_cap, bound) : bound, too_large)) return failure;
+  if (too_large && narrowing_cap != 0) {
     logger_.debug("an answer outgrew the bound and was abandoned; asking for a narrower window", {{"request", url}});
     PageSummary abandoned;
     abandoned.cut_off = true;
     reader_->on_page(abandoned);
     return std::nullopt;
   }
+  if (too_large) return rejected(url);
+  rejecting_ = false;
   if (const auto problem = take_page(url))
     return Failure{FailureKind::transient,
                    "the answer to GET " + url + " was cut off or malformed (" + *problem +
                        "); its whole alerts were delivered and the rest is asked for again",
                    std::nullopt};
   return std::nullopt;
+}
+
+// Nothing of it is kept, and nothing narrows the request: it is asked for again after a backoff, as the server may
+// have been wrong once. Told once per run of rejections.
+Failure Poller::rejected(const std::string &url) {
+  stats_.add(DEFENDER_STAT_ANSWERS_REJECTED);
+  Failure failure{FailureKind::transient,
+                  "the answer to GET " + url + " (request id " +
+                      (response_.request_id.empty() ? std::string("none") : response_.request_id) +
+                      ") grew beyond max-response-size(" + std::to_string(options_.max_response_bytes) +
+                      ") bytes and was abandoned; it is asked for again. If this repeats, lower page-size() or raise "
+                      "max-response-size()",
+                  std::nullopt};
+  failure.repeated = rejecting_;
+  rejecting_ = true;
+  std::string().swap(response_.body);  // its first part, up to the bound
+  return failure;
 }
 
 std::optional<Failure> Poller::request_page(const std::string &url, size_t max_body_bytes, bool &too_large) {
@@ -214,6 +236,7 @@ void Poller::fail(const Failure &failure, Instant now) {
   const Logger::Tags tags{{"retry_in_seconds", std::to_string((delay + 999) / 1000)},
                           {"attempt", std::to_string(consecutive_failures_)}};
   if (failure.kind == FailureKind::configuration) logger_.error(failure.message, tags);
+  else if (failure.repeated) logger_.debug(failure.message, tags);
   else logger_.warning(failure.message, tags);
   if (dropped)
     logger_.warning("the alert API failed " + std::to_string(consecutive_failures_) + " times in a row with HTTP " +

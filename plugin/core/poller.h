@@ -73,6 +73,7 @@ class Poller {
   void release_memory();
   std::optional<Failure> read_page();
   std::optional<Failure> request_page(const std::string &url, size_t max_body_bytes, bool &too_large);
+  Failure rejected(const std::string &url);
   std::optional<std::string> take_page(const std::string &url);
   void fail(const Failure &failure, Instant now);
   void recovered(Instant now);
@@ -102,6 +103,7 @@ class Poller {
   int consecutive_failures_ = 0;
   bool token_refused_ = false;  // the API refused the current token once; the next refusal is final
   bool release_memory_when_idle_ = false;  // a window was read: give its buffers back once caught up
+  bool rejecting_ = false;  // the last page answer outgrew max-response-size()
 
   std::deque<PendingAlert> pending_;
   PendingAlert current_;

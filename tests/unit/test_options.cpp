@@ -306,3 +306,16 @@ TEST_CASE("leef-delimiter() with a format other than leef2 is a contradiction th
   CHECK_FALSE(set_format(o, "leef2"));
   CHECK_FALSE(validate(o));
 }
+
+TEST_CASE("max-response-size() defaults to 64 MiB and takes 64 KiB to 1 GiB") {
+  Options o;
+  CHECK(o.max_response_bytes == 64 * 1024 * 1024);
+  CHECK_FALSE(set_number_option(o, DEFENDER_OPTION_MAX_RESPONSE_SIZE, 65536));
+  CHECK(o.max_response_bytes == 65536);
+  CHECK_FALSE(set_number_option(o, DEFENDER_OPTION_MAX_RESPONSE_SIZE, 1073741824));
+  CHECK(o.max_response_bytes == 1073741824);
+  CHECK(*set_number_option(o, DEFENDER_OPTION_MAX_RESPONSE_SIZE, 65535) ==
+        "max-response-size(65535) must be between 65536 (64 KiB) and 1073741824 (1 GiB) bytes");
+  CHECK(*set_number_option(o, DEFENDER_OPTION_MAX_RESPONSE_SIZE, 1073741825) ==
+        "max-response-size(1073741825) must be between 65536 (64 KiB) and 1073741824 (1 GiB) bytes");
+}
