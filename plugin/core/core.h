@@ -198,6 +198,7 @@ typedef enum
   DEFENDER_STAT_CONSECUTIVE_FAILURES,
   DEFENDER_STAT_BUDGET_WAITS,         /* times a request waited for the request budget */
   DEFENDER_STAT_ANSWERS_REJECTED,     /* page answers abandoned for outgrowing max-response-size() */
+  DEFENDER_STAT_NEXT_LINKS_REFUSED,   /* @odata.nextLink values not followed: another origin than the API's */
   DEFENDER_STAT_COUNT
 } DefenderStat;
 

@@ -4,8 +4,10 @@
 
 #include "api_refusal.h"
 #include "endpoints.h"
+#include "next_link.h"
 #include "page_scanner.h"
 #include "transport_failure.h"
+#include "url_origin.h"
 #include "version_key.h"
 
 namespace defender {
@@ -24,6 +26,7 @@ Idle idle_until(Instant now, Instant then) { return Idle{std::min(Poller::max_id
 Poller::Poller(const Options &options, ClientCredential credential, std::shared_ptr<Cursor> cursor, Logger logger,
                Instant first_start_floor, Clock clock)
     : options_(options),
+      api_origin_(origin_of(endpoints_for(options).alerts_url)),
       api_(make_alert_api(options, endpoints_for(options))),
       http_(options.transport),
       token_(endpoints_for(options), options.client_id, std::move(credential), options.assertion_algorithm),
@@ -151,6 +154,12 @@ Failure Poller::rejected(const std::string &url) {
 }
 
 std::optional<Failure> Poller::request_page(const std::string &url, size_t max_body_bytes, bool &too_large) {
+  // Next links are checked as they arrive; this is the one place a bearer request is made.
+  if (const std::string origin = origin_of(url); origin != api_origin_)
+    return Failure{FailureKind::configuration,
+                   "refusing to send the token to " + (origin.empty() ? std::string("an unusable URL") : origin) +
+                       ": only the API's origin " + api_origin_ + " (api-url()) gets it",
+                   std::nullopt};
   if (auto failure = token_.ensure(http_, response_, stats_, clock_())) return failure;
   HttpRequest request;
   request.url = url;
@@ -183,8 +192,8 @@ std::optional<std::string> Poller::take_page(const std::string &url) {
 
   PageSummary summary;
   summary.served = page.items.size();
-  summary.next_link = page.next_link;
-  summary.more = !page.next_link.empty();
+  summary.next_link = followed_link(page.next_link, url);
+  summary.more = !page.next_link.empty();  // the server says there is more, whether or not its link is followed
   summary.cut_off = !page.complete;
 
   const UnreadableAlerts unreadable = alert_reader_->read(
@@ -215,6 +224,16 @@ std::optional<std::string> Poller::take_page(const std::string &url) {
   if (page.complete) return std::nullopt;
   stats_.add(DEFENDER_STAT_PARSE_ERRORS);
   return page.error;
+}
+
+std::string Poller::followed_link(const std::string &link, const std::string &url) {
+  NextLink next = check_next_link(link, api_origin_);
+  if (next.refusal) {
+    stats_.add(DEFENDER_STAT_NEXT_LINKS_REFUSED);
+    if (!next_link_refused_) logger_.error(*next.refusal, {{"request", url}, {"request_id", response_.request_id}});
+    next_link_refused_ = true;
+  }
+  return std::move(next.follow);
 }
 
 void Poller::fail(const Failure &failure, Instant now) {

@@ -74,12 +74,14 @@ class Poller {
   std::optional<Failure> read_page();
   std::optional<Failure> request_page(const std::string &url, size_t max_body_bytes, bool &too_large);
   Failure rejected(const std::string &url);
+  std::string followed_link(const std::string &link, const std::string &url);
   std::optional<std::string> take_page(const std::string &url);
   void fail(const Failure &failure, Instant now);
   void recovered(Instant now);
   const PendingAlert *hand_out();
 
   Options options_;
+  const std::string api_origin_;  // the only origin a request with the bearer token goes to
   std::unique_ptr<AlertApi> api_;
   HttpClient http_;
   HttpResponse response_;
@@ -104,6 +106,7 @@ class Poller {
   bool token_refused_ = false;  // the API refused the current token once; the next refusal is final
   bool release_memory_when_idle_ = false;  // a window was read: give its buffers back once caught up
   bool rejecting_ = false;  // the last page answer outgrew max-response-size()
+  bool next_link_refused_ = false;  // told once per source
 
   std::deque<PendingAlert> pending_;
   PendingAlert current_;
