@@ -29,7 +29,7 @@ Poller::Poller(const Options &options, ClientCredential credential, std::shared_
       api_origin_(origin_of(endpoints_for(options).alerts_url)),
       api_(make_alert_api(options, endpoints_for(options))),
       http_(options.transport),
-      token_(endpoints_for(options), options.client_id, std::move(credential), options.assertion_algorithm),
+      token_(endpoints_for(options), options.client_id, std::move(credential), options.assertion_algorithm, logger),
       budget_(effective_budget(options).per_minute, effective_budget(options).per_hour),
       cursor_(std::move(cursor)),
       logger_(std::move(logger)),

@@ -47,12 +47,28 @@ std::optional<int64_t> parse_expires_in(std::string_view body) {
   return expires_in_of(answer);
 }
 
+TokenRefresh token_refresh(int64_t expires_in) {
+  const int64_t ahead = expires_in - std::min<int64_t>(300, expires_in / 4);
+  const std::string told = "the token endpoint's expires_in (" + std::to_string(expires_in) + " seconds) ";
+  if (ahead < min_token_refresh_seconds)
+    return TokenRefresh{min_token_refresh_seconds,
+                        told + "is too short to renew the token ahead of its expiry; it is renewed after " +
+                            std::to_string(min_token_refresh_seconds) +
+                            " seconds, and a request it expires on gets a fresh one"};
+  if (ahead > max_token_refresh_seconds)
+    return TokenRefresh{max_token_refresh_seconds,
+                        told + "is longer than a day; the token is renewed after " +
+                            std::to_string(max_token_refresh_seconds) + " seconds"};
+  return TokenRefresh{ahead, {}};
+}
+
 TokenProvider::TokenProvider(Endpoints endpoints, std::string client_id, ClientCredential credential,
-                             AssertionAlgorithm algorithm)
+                             AssertionAlgorithm algorithm, Logger logger)
     : endpoints_(std::move(endpoints)),
       client_id_(std::move(client_id)),
       credential_(std::move(credential)),
-      algorithm_(algorithm) {}
+      algorithm_(algorithm),
+      logger_(std::move(logger)) {}
 
 std::string TokenProvider::request_body(const HttpClient &http, Instant now) const {
   std::string body = "grant_type=client_credentials&client_id=" + http.escape(client_id_);
@@ -106,8 +122,9 @@ std::optional<Failure> TokenProvider::ensure(HttpClient &http, HttpResponse &res
 
   bearer_header_ = "Authorization: Bearer ";
   bearer_header_.append(token->value.GetString(), token->value.GetStringLength());
-  // Renew ahead of expiry so a page request never carries a token that expires on the way.
-  refresh_at_ = now.plus_seconds(*lifetime - std::min<int64_t>(300, *lifetime / 4));
+  const TokenRefresh refresh = token_refresh(*lifetime);
+  if (!refresh.note.empty()) logger_.warning(refresh.note, {{"token_url", endpoints_.token_url}});
+  refresh_at_ = now.plus_seconds(refresh.after_seconds);
   stats.add(DEFENDER_STAT_TOKEN_REFRESHES);
   return std::nullopt;
 }
@@ -117,8 +134,11 @@ std::optional<Failure> TokenProvider::refuse(const HttpResponse &response, Insta
   std::string message = "Entra ID refused the token request to " + endpoints_.token_url + " (HTTP " +
                         std::to_string(response.status) + ", " + describe(error) + ")";
   if (const auto advice = advice_for_entra_code(error.code); !advice.empty()) message += "; " + std::string(advice);
-  if (response.status == 429 || error.code == "AADSTS90055" || error.code == "AADSTS50196")
-    return Failure{FailureKind::throttled, message, parse_retry_after(response.retry_after, now)};
+  if (response.status == 429 || error.code == "AADSTS90055" || error.code == "AADSTS50196") {
+    const RetryAfter retry_after = parse_retry_after(response.retry_after, now);
+    if (!retry_after.note.empty()) message += "; " + retry_after.note;
+    return Failure{FailureKind::throttled, message, retry_after.seconds};
+  }
   if (response.status >= 500 || error.code == "AADSTS90024" || error.code == "temporarily_unavailable")
     return Failure{FailureKind::transient, message, std::nullopt};
   return Failure{FailureKind::configuration, message, std::nullopt};

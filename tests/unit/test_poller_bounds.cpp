@@ -54,7 +54,7 @@ std::string alert(const std::string &id, const std::string &extra = {}) {
 }
 
 struct Source {
-  Source(const ScriptedServer &server, int64_t page_size, int64_t max_response_bytes) {
+  Source(const ScriptedServer &server, int64_t page_size, int64_t max_response_bytes, int64_t poll_interval = 60) {
     clock_now = start;
     options.tenant_id = "contoso.onmicrosoft.com";
     options.client_id = "id";
@@ -66,6 +66,7 @@ struct Source {
     options.requests_per_hour = 0;
     options.page_size = page_size;
     options.max_response_bytes = max_response_bytes;
+    options.poll_interval_seconds = poll_interval;
     poller = std::make_unique<Poller>(options, ClientSecret{"s"},
                                       std::make_shared<Cursor>(fresh_cursor_state(floor_), 300, 0),
                                       Logger(capture, &log, {}), floor_, test_clock);
@@ -150,4 +151,43 @@ TEST_CASE("an alert nested 100,000 levels deep is counted as a parse error and t
   REQUIRE(warnings.size() == 1);
   CHECK(warnings[0].message == "alerts in a page could not be read and were skipped; the rest of the page is delivered");
   CHECK(warnings[0].tags.at("first_problem") == "alert 2 cannot be parsed (nested deeper than 64 levels at byte 178)");
+}
+
+TEST_CASE("a 429 asking to wait a day waits an hour, and its warning says so") {
+  ScriptedServer server({token, ScriptedAnswer{"429 Too Many Requests", "Retry-After: 86400\r\n", ""}});
+  Source source(server, 10, 65536);
+
+  const auto next = source.poller->next();
+  CHECK(std::get<Idle>(next).milliseconds == Poller::max_idle_ms);
+  const auto warnings = at_level(source.log, DEFENDER_LOG_WARNING);
+  REQUIRE(warnings.size() == 1);
+  CHECK(warnings[0].message.find("; Retry-After \"86400\" asks for more than an hour; waiting 3600 seconds") !=
+        std::string::npos);
+  CHECK(warnings[0].tags.at("retry_in_seconds") == "3600");
+}
+
+TEST_CASE("a throttled token request with a negative Retry-After waits a second, and its warning says so") {
+  ScriptedServer server({ScriptedAnswer{"429 Too Many Requests", "Retry-After: -30\r\n", ""}});
+  Source source(server, 10, 65536);
+
+  CHECK(source.next_id().empty());
+  const auto warnings = at_level(source.log, DEFENDER_LOG_WARNING);
+  REQUIRE(warnings.size() == 1);
+  CHECK(warnings[0].message.find("; Retry-After \"-30\" is negative; waiting 1 second") != std::string::npos);
+  CHECK(warnings[0].tags.at("retry_in_seconds") == "1");
+}
+
+TEST_CASE("a token lifetime of five seconds is warned about and the token kept for a minute") {
+  ScriptedServer server({ScriptedAnswer{"200 OK", "", R"({"access_token":"t","expires_in":"5"})"}, page(alert("a")),
+                         page(alert("b"))});
+  Source source(server, 10, 65536, 30);
+
+  CHECK(source.next_id() == "a");
+  const auto warnings = at_level(source.log, DEFENDER_LOG_WARNING);
+  REQUIRE(warnings.size() == 1);
+  CHECK(warnings[0].message.rfind("the token endpoint's expires_in (5 seconds) is too short", 0) == 0);
+  clock_now = clock_now.plus_seconds(31);
+  CHECK(source.next_id() == "b");
+  CHECK(server.requests().size() == 3);
+  CHECK(source.stat(DEFENDER_STAT_TOKEN_REFRESHES) == 1);
 }
