@@ -89,6 +89,8 @@ std::optional<OptionProblem> validate(const Options &options);
 // The largest page each API serves.
 int64_t max_page_size(Api api);
 int64_t effective_page_size(const Options &options);
+// Said at start when page-size() is more than the API serves, so the smaller pages are no surprise.
+std::optional<std::string> page_size_notice(const Options &options);
 
 // Requests per minute and per hour; 0 is no limit.
 struct Budget {

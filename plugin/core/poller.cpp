@@ -37,7 +37,9 @@ Poller::Poller(const Options &options, ClientCredential credential, std::shared_
       floor_(first_start_floor),
       clock_(clock),
       alert_reader_(std::make_unique<AlertReader>()),
-      last_handed_out_(cursor_->last_sequence()) {}
+      last_handed_out_(cursor_->last_sequence()) {
+  if (const auto notice = page_size_notice(options_)) logger_.notice(*notice);
+}
 
 Poller::~Poller() = default;
 
