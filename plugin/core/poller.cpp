@@ -119,8 +119,9 @@ std::optional<Failure> Poller::read_page() {
   // The SIEM API's own cap narrows its window; max-response-size() bounds every answer.
   const size_t narrowing_cap = api_->max_answer_bytes(page);
   const size_t bound = static_cast<size_t>(options_.max_response_bytes);
+  const size_t limit = narrowing_cap ? std::min(narrowing_cap, bound) : bound;
   bool too_large = false;
-  if (auto failure = request_page(url, narrowing_cap ? std::min(narrowing_cap, bound) : bound, too_large)) return failure;
+  if (auto failure = request_page(url, limit, too_large)) return failure;
   if (too_large && narrowing_cap != 0) {
     logger_.debug("an answer outgrew the bound and was abandoned; asking for a narrower window", {{"request", url}});
     PageSummary abandoned;

@@ -12,8 +12,8 @@ using namespace defender;
 namespace {
 
 std::string graph_alert(const std::string &id, const std::string &extra = {}) {
-  return R"({"id":")" + id + R"(","lastUpdateDateTime":"2026-01-01T00:00:00Z","createdDateTime":"2026-01-01T00:00:00Z")" +
-         extra + "}";
+  return R"({"id":")" + id +
+         R"(","lastUpdateDateTime":"2026-01-01T00:00:00Z","createdDateTime":"2026-01-01T00:00:00Z")" + extra + "}";
 }
 
 struct Read {
@@ -58,11 +58,12 @@ TEST_CASE("an alert nested 64 levels deep, itself included, is delivered") {
 }
 
 TEST_CASE("an integer of 10,000 digits is too big for a double: its alert is counted as unreadable") {
-  const Read read =
-      read_page(R"({"value":[)" + graph_alert("a", R"(,"n":)" + std::string(10'000, '9')) + "," + graph_alert("b") + "]}");
+  const std::string huge = std::string(10'000, '9');
+  const Read read = read_page(R"({"value":[)" + graph_alert("a", R"(,"n":)" + huge) + "," + graph_alert("b") + "]}");
   CHECK(ids(read) == std::vector<std::string>{"b"});
   CHECK(read.unreadable.count == 1);
-  CHECK(read.unreadable.first_problem == "alert 1 cannot be parsed (Number too big to be stored in double. at byte 99)");
+  CHECK(read.unreadable.first_problem ==
+        "alert 1 cannot be parsed (Number too big to be stored in double. at byte 99)");
 }
 
 TEST_CASE("a fraction of 10,000 digits is read as a double: its alert is delivered with its JSON as written") {

@@ -42,5 +42,6 @@ TEST_CASE("objects count towards the depth as arrays do") {
 TEST_CASE("text that is not JSON says why and where") {
   rapidjson::Document document;
   CHECK(parse_bounded(document, R"({"a":})", 16) == "Invalid value. at byte 5");
-  CHECK(parse_bounded(document, R"({"a":1} x)", 16) == "The document root must not be followed by other values. at byte 8");
+  CHECK(parse_bounded(document, R"({"a":1} x)", 16) ==
+        "The document root must not be followed by other values. at byte 8");
 }

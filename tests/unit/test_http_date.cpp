@@ -47,7 +47,8 @@ TEST_CASE("Retry-After too large for any integer is clamped to an hour, not over
   const Instant now = *parse_instant("2026-11-27T10:00:00Z");
   const RetryAfter huge = parse_retry_after(std::string(100, '9'), now);
   CHECK(huge.seconds == 3600);
-  CHECK(huge.note == "Retry-After \"" + std::string(64, '9') + "...\" asks for more than an hour; waiting 3600 seconds");
+  CHECK(huge.note ==
+        "Retry-After \"" + std::string(64, '9') + "...\" asks for more than an hour; waiting 3600 seconds");
 }
 
 TEST_CASE("a negative Retry-After waits a second, with a note") {

@@ -333,7 +333,8 @@ TEST_CASE("every number option is range-checked, and a value outside names the o
   const Case cases[] = {
       {DEFENDER_OPTION_POLL_INTERVAL, 0, 1, 86400, 86401, "must be between 1 and 86400 seconds"},
       {DEFENDER_OPTION_PAGE_SIZE, 0, 1, 10000, 10001, "must be between 1 and 10000 alerts"},
-      {DEFENDER_OPTION_INITIAL_LOOKBACK, -1, 0, 15552000, 15552001, "must be between 0 and 15552000 (180 days) seconds"},
+      {DEFENDER_OPTION_INITIAL_LOOKBACK, -1, 0, 15552000, 15552001,
+       "must be between 0 and 15552000 (180 days) seconds"},
       {DEFENDER_OPTION_LATE_ARRIVAL, -1, 0, 86400, 86401, "must be between 0 and 86400 seconds"},
       {DEFENDER_OPTION_TIMEOUT, 0, 1, 3600, 3601, "must be between 1 and 3600 seconds"},
       {DEFENDER_OPTION_REQUESTS_PER_MINUTE, -1, 0, 10000, 10001, "must be between 0 (no limit) and 10000 requests"},

@@ -149,7 +149,8 @@ TEST_CASE("an alert nested 100,000 levels deep is counted as a parse error and t
   CHECK(source.stat(DEFENDER_STAT_PARSE_ERRORS) == 1);
   const auto warnings = at_level(source.log, DEFENDER_LOG_WARNING);
   REQUIRE(warnings.size() == 1);
-  CHECK(warnings[0].message == "alerts in a page could not be read and were skipped; the rest of the page is delivered");
+  CHECK(warnings[0].message ==
+        "alerts in a page could not be read and were skipped; the rest of the page is delivered");
   CHECK(warnings[0].tags.at("first_problem") == "alert 2 cannot be parsed (nested deeper than 64 levels at byte 178)");
 }
 
