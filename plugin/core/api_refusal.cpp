@@ -21,8 +21,10 @@ Failure api_refusal(const HttpResponse &response, const std::string &url, const 
                    what + "; a fresh token was refused too: the token's audience " + endpoints_for(options).audience +
                        " must be the API's in the same cloud as api-url(); check cloud(), audience() and token-version()");
   if (status == 403) return failure(FailureKind::configuration, what + "; " + std::string(api.permission_advice()));
-  if (status == 429) return failure(FailureKind::throttled, what, parse_retry_after(response.retry_after, answered));
-  if (status >= 500) return failure(FailureKind::transient, what, parse_retry_after(response.retry_after, answered));
+  const RetryAfter retry_after = parse_retry_after(response.retry_after, answered);
+  const std::string told = retry_after.note.empty() ? what : what + "; " + retry_after.note;
+  if (status == 429) return failure(FailureKind::throttled, told, retry_after.seconds);
+  if (status >= 500) return failure(FailureKind::transient, told, retry_after.seconds);
   if (status == 400 && !options.filter.empty())
     return failure(FailureKind::configuration,
                    what + "; the API refused the query: check filter(\"" + options.filter +

@@ -56,13 +56,13 @@ constexpr std::array<const char *, DEFENDER_OPTION_COUNT> option_names{
     "token-version",  "filter",             "expand-evidence",    "machine-groups",
     "emit-updates",   "proxy",              "no-proxy",           "ca-dir",
     "timeout",        "user-agent",         "allow-insecure-http", "requests-per-minute",
-    "requests-per-hour",  "leef-delimiter",
+    "requests-per-hour",  "leef-delimiter",     "max-response-size",
 };
 
 constexpr std::array<const char *, DEFENDER_STAT_COUNT> stat_names{
     "alerts_emitted", "duplicates_suppressed", "pages", "requests_2xx", "requests_401", "requests_403",
     "requests_429", "requests_4xx_other", "requests_5xx", "requests_network", "token_refreshes", "parse_errors",
-    "cursor_lag_seconds", "degraded", "consecutive_failures", "budget_waits",
+    "cursor_lag_seconds", "degraded", "consecutive_failures", "budget_waits", "answers_rejected", "next_links_refused",
 };
 
 static_assert(option_names.back() != nullptr && stat_names.back() != nullptr, "every option and statistic needs a name");

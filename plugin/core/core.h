@@ -58,6 +58,7 @@ typedef enum
   DEFENDER_OPTION_REQUESTS_PER_MINUTE,
   DEFENDER_OPTION_REQUESTS_PER_HOUR,
   DEFENDER_OPTION_LEEF_DELIMITER,
+  DEFENDER_OPTION_MAX_RESPONSE_SIZE,
   DEFENDER_OPTION_COUNT
 } DefenderOption;
 
@@ -198,6 +199,8 @@ typedef enum
   DEFENDER_STAT_DEGRADED,             /* 1 while requests fail, 0 once one succeeds again */
   DEFENDER_STAT_CONSECUTIVE_FAILURES,
   DEFENDER_STAT_BUDGET_WAITS,         /* times a request waited for the request budget */
+  DEFENDER_STAT_ANSWERS_REJECTED,     /* page answers abandoned for outgrowing max-response-size() */
+  DEFENDER_STAT_NEXT_LINKS_REFUSED,   /* @odata.nextLink values not followed: another origin than the API's */
   DEFENDER_STAT_COUNT
 } DefenderStat;
 

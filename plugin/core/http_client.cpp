@@ -2,6 +2,7 @@
 
 #include <curl/curl.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <mutex>
 #include <stdexcept>
@@ -36,21 +37,50 @@ void global_init_once() {
   });
 }
 
-// Where the body goes, and how much of it is wanted.
+// Where the body goes, and how much of it is wanted: a 2xx answer whole up to its bound, counted both as decoded
+// (libcurl inflates gzip before the write callback) and as received (a gzip bomb is small on the wire, a stream of
+// empty deflate blocks is large on the wire and nothing decoded); of any other answer the first part.
 struct BodySink {
+  CURL *handle;
   HttpResponse &response;
-  size_t limit;  // 0: no limit
-  bool exceeded = false;
+  size_t answer_limit;
+  enum class Cut { none, answer, answer_as_received, other_body } cut = Cut::none;
+
+  bool is_answer() const {
+    long status = 0;
+    curl_easy_getinfo(handle, CURLINFO_RESPONSE_CODE, &status);
+    return status >= 200 && status < 300;
+  }
+  size_t limit() const { return is_answer() ? answer_limit : small_answer_bytes; }
 };
 
 size_t append_body(char *data, size_t size, size_t count, void *user) {
   auto &sink = *static_cast<BodySink *>(user);
-  if (sink.limit != 0 && sink.response.body.size() + size * count > sink.limit) {
-    sink.exceeded = true;
-    return 0;  // libcurl ends the transfer with CURLE_WRITE_ERROR
+  std::string &body = sink.response.body;
+  const size_t limit = sink.limit();
+  if (body.size() + size * count <= limit) {
+    // Grown as std::string would, but never beyond the bound: doubling could hold twice the bound.
+    if (body.size() + size * count > body.capacity())
+      body.reserve(std::min(limit, std::max(body.capacity() * 2, body.size() + size * count)));
+    body.append(data, size * count);
+    return size * count;
   }
-  sink.response.body.append(data, size * count);
-  return size * count;
+  if (sink.is_answer()) {
+    sink.cut = BodySink::Cut::answer;
+  } else {
+    body.append(data, limit - body.size());
+    sink.cut = BodySink::Cut::other_body;
+  }
+  return 0;  // libcurl ends the transfer with CURLE_WRITE_ERROR
+}
+
+// libcurl's transfer counter is of the bytes as received, before decoding.
+int watch_received(void *user, curl_off_t, curl_off_t received, curl_off_t, curl_off_t) {
+  auto &sink = *static_cast<BodySink *>(user);
+  if (sink.cut != BodySink::Cut::none) return 1;
+  if (received <= static_cast<curl_off_t>(sink.limit())) return 0;
+  sink.cut = sink.is_answer() ? BodySink::Cut::answer_as_received : BodySink::Cut::other_body;
+  return 1;  // libcurl ends the transfer with CURLE_ABORTED_BY_CALLBACK
 }
 
 bool header_is(std::string_view line, std::string_view name) {
@@ -64,7 +94,7 @@ std::string header_value(std::string_view line, size_t name_length) {
   std::string_view value = line.substr(name_length + 1);
   while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) value.remove_prefix(1);
   while (!value.empty() && (value.back() == '\r' || value.back() == '\n' || value.back() == ' ')) value.remove_suffix(1);
-  return std::string(value);
+  return std::string(value.substr(0, max_header_value_bytes));
 }
 
 size_t collect_header(char *data, size_t size, size_t count, void *user) {
@@ -79,6 +109,7 @@ size_t collect_header(char *data, size_t size, size_t count, void *user) {
       {"date", &HttpResponse::date},
       {"request-id", &HttpResponse::request_id},
       {"content-type", &HttpResponse::content_type},
+      {"location", &HttpResponse::location},
   };
   for (const auto &w : wanted)
     if (header_is(line, w.name)) response.*w.field = header_value(line, w.name.size());
@@ -168,14 +199,26 @@ void HttpClient::configure(const HttpRequest &request, HttpResponse &response, v
   curl_easy_setopt(h, CURLOPT_USERAGENT, options_.user_agent.c_str());
   curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT, static_cast<long>(std::min<int64_t>(options_.timeout_seconds, 30)));
   curl_easy_setopt(h, CURLOPT_TIMEOUT, static_cast<long>(options_.timeout_seconds));
+  // A redirect would carry the bearer token or the client credential to wherever it points.
+  curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, 0L);
+  curl_easy_setopt(h, CURLOPT_SSLVERSION, static_cast<long>(CURL_SSLVERSION_TLSv1_2));
   curl_easy_setopt(h, CURLOPT_SSL_VERIFYPEER, options_.peer_verify ? 1L : 0L);
   curl_easy_setopt(h, CURLOPT_SSL_VERIFYHOST, options_.peer_verify ? 2L : 0L);
   if (!options_.ca_file.empty()) curl_easy_setopt(h, CURLOPT_CAINFO, options_.ca_file.c_str());
   if (!options_.ca_dir.empty()) curl_easy_setopt(h, CURLOPT_CAPATH, options_.ca_dir.c_str());
   if (!options_.proxy.empty()) curl_easy_setopt(h, CURLOPT_PROXY, options_.proxy.c_str());
+  // An https:// proxy is a TLS peer too, trusted as the services are.
+  curl_easy_setopt(h, CURLOPT_PROXY_SSLVERSION, static_cast<long>(CURL_SSLVERSION_TLSv1_2));
+  curl_easy_setopt(h, CURLOPT_PROXY_SSL_VERIFYPEER, options_.peer_verify ? 1L : 0L);
+  curl_easy_setopt(h, CURLOPT_PROXY_SSL_VERIFYHOST, options_.peer_verify ? 2L : 0L);
+  if (!options_.ca_file.empty()) curl_easy_setopt(h, CURLOPT_PROXY_CAINFO, options_.ca_file.c_str());
+  if (!options_.ca_dir.empty()) curl_easy_setopt(h, CURLOPT_PROXY_CAPATH, options_.ca_dir.c_str());
   if (!options_.no_proxy.empty()) curl_easy_setopt(h, CURLOPT_NOPROXY, options_.no_proxy.c_str());
   curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, append_body);
   curl_easy_setopt(h, CURLOPT_WRITEDATA, sink);
+  curl_easy_setopt(h, CURLOPT_NOPROGRESS, 0L);
+  curl_easy_setopt(h, CURLOPT_XFERINFOFUNCTION, watch_received);
+  curl_easy_setopt(h, CURLOPT_XFERINFODATA, sink);
   curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, collect_header);
   curl_easy_setopt(h, CURLOPT_HEADERDATA, &response);
   if (request.method == HttpRequest::Method::post) {
@@ -193,9 +236,10 @@ HttpResult HttpClient::perform(const HttpRequest &request, HttpResponse &respons
   response.date.clear();
   response.request_id.clear();
   response.content_type.clear();
+  response.location.clear();
   const Slist headers = header_list(request.headers);
   char error_buffer[CURL_ERROR_SIZE] = {0};
-  BodySink sink{response, request.max_body_bytes};
+  BodySink sink{handle_.get(), response, request.max_body_bytes};
   configure(request, response, &sink, headers.get(), error_buffer);
 
   CURL *h = handle_.get();
@@ -233,15 +277,32 @@ HttpResult HttpClient::perform(const HttpRequest &request, HttpResponse &respons
   curl_easy_setopt(h, CURLOPT_ERRORBUFFER, nullptr);
   curl_easy_setopt(h, CURLOPT_HTTPHEADER, nullptr);
 
+  curl_off_t received = 0;
+  curl_easy_getinfo(h, CURLINFO_SIZE_DOWNLOAD_T, &received);
+  // The counter is checked as the transfer goes; an answer that ended between two checks is held to it here.
+  if (sink.cut == BodySink::Cut::none && code == CURLE_OK && received > static_cast<curl_off_t>(sink.limit()))
+    sink.cut = sink.is_answer() ? BodySink::Cut::answer_as_received : BodySink::Cut::other_body;
+
   if (aborted_.load()) return HttpResult{TransportOutcome::aborted, "shutting down", TransportProblem::none};
-  if (sink.exceeded)
+  if (sink.cut == BodySink::Cut::answer)
     return HttpResult{TransportOutcome::too_large,
                       "the answer grew beyond " + std::to_string(request.max_body_bytes) + " bytes",
                       TransportProblem::none};
+  if (sink.cut == BodySink::Cut::answer_as_received)
+    return HttpResult{TransportOutcome::too_large,
+                      "the answer grew beyond " + std::to_string(request.max_body_bytes) + " bytes as received",
+                      TransportProblem::none};
+  // What is left of a cut error body is kept: the status is what counts.
+  if (sink.cut == BodySink::Cut::other_body) code = CURLE_OK;
   if (code != CURLE_OK)
     return HttpResult{TransportOutcome::failed,
                       scrubbed(error_buffer[0] ? error_buffer : curl_easy_strerror(code), options_.proxy),
                       classify(code, connect_code, !options_.proxy.empty())};
+  if (response.status >= 300 && response.status < 400)
+    return HttpResult{TransportOutcome::failed,
+                      "HTTP " + std::to_string(response.status) + " redirecting to " +
+                          (response.location.empty() ? std::string("nowhere (no Location)") : response.location),
+                      TransportProblem::redirect};
   return HttpResult{TransportOutcome::ok, {}, TransportProblem::none};
 }
 

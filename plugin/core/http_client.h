@@ -16,12 +16,20 @@ typedef void CURLM;
 
 namespace defender {
 
+// The bound of an answer that is a few hundred bytes when well-formed: a token, and the body of any answer that is
+// not a success (an error, a redirect), of which the first part is all a log needs.
+inline constexpr size_t small_answer_bytes = 64 * 1024;
+// A header value longer than this is cut: the ones kept (a date, a request id, a location) are short.
+inline constexpr size_t max_header_value_bytes = 1024;
+
 struct HttpRequest {
   enum class Method { get, post } method = Method::get;
   std::string url;
   std::vector<std::string> headers;  // "Name: value"
   std::string body;                  // POST only
-  size_t max_body_bytes = 0;         // a longer answer is abandoned as it arrives (too_large); 0: no limit
+  // A 2xx answer longer than this, decoded or as received (compressed), is abandoned as it arrives (too_large). The
+  // body of any other status is cut at small_answer_bytes and the status still reported.
+  size_t max_body_bytes = small_answer_bytes;
 };
 
 struct HttpResponse {
@@ -31,13 +39,14 @@ struct HttpResponse {
   std::string date;
   std::string request_id;
   std::string content_type;
+  std::string location;  // where a redirect points; never followed
 };
 
 enum class TransportOutcome {
   ok,       // an HTTP status arrived (which may still be an error status)
   aborted,  // request_abort() was called
-  failed,   // no HTTP status: DNS, connect, TLS, proxy, timeout, reset
-  too_large,  // the answer outgrew max_body_bytes and was abandoned; the body holds its first part
+  failed,   // no usable HTTP status: DNS, connect, TLS, proxy, timeout, reset, or a redirect
+  too_large,  // a 2xx answer outgrew max_body_bytes and was abandoned; the body holds its first part
 };
 
 // Why no HTTP status arrived, in the terms a person fixes it in.
@@ -51,6 +60,7 @@ enum class TransportProblem {
   proxy_auth,   // the proxy wants other credentials
   timeout,      // timeout() passed
   interrupted,  // the connection broke mid-exchange
+  redirect,     // a 3xx answer: redirects are never followed, so the credentials go to the configured hosts only
   other,
 };
 

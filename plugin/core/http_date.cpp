@@ -1,8 +1,10 @@
 #include "http_date.h"
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <cstdio>
+#include <limits>
 #include <string>
 
 namespace defender {
@@ -24,17 +26,32 @@ std::optional<Instant> parse_http_date(std::string_view text) {
   return std::nullopt;
 }
 
-std::optional<int64_t> parse_retry_after(std::string_view text, Instant now) {
+RetryAfter parse_retry_after(std::string_view text, Instant now) {
   while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
   while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
-  int64_t seconds = 0;
-  const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), seconds);
-  if (ec == std::errc() && ptr == text.data() + text.size() && !text.empty()) return std::max<int64_t>(0, seconds);
+  if (text.empty()) return {};
+  const std::string quoted = "Retry-After \"" + std::string(text.substr(0, 64)) + (text.size() > 64 ? "...\"" : "\"");
+  const auto clamped = [&](int64_t seconds) {
+    if (seconds > max_retry_after_seconds)
+      return RetryAfter{max_retry_after_seconds,
+                        quoted + " asks for more than an hour; waiting " + std::to_string(max_retry_after_seconds) +
+                            " seconds"};
+    return RetryAfter{std::max(min_retry_after_seconds, seconds), {}};
+  };
+  // Any run of digits: one too long for int64_t is only very large.
+  const bool negative = text.front() == '-';
+  const std::string_view digits = text.substr(negative ? 1 : 0);
+  if (!digits.empty() && std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    if (negative) return RetryAfter{min_retry_after_seconds, quoted + " is negative; waiting 1 second"};
+    int64_t seconds = 0;
+    const auto [ptr, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), seconds);
+    return clamped(ec == std::errc() ? seconds : std::numeric_limits<int64_t>::max());
+  }
   if (const auto date = parse_http_date(text)) {
     const int64_t ticks = date->ticks - now.ticks;
-    return ticks <= 0 ? 0 : (ticks + Instant::ticks_per_second - 1) / Instant::ticks_per_second;
+    return clamped(ticks <= 0 ? 0 : (ticks + Instant::ticks_per_second - 1) / Instant::ticks_per_second);
   }
-  return std::nullopt;
+  return RetryAfter{std::nullopt, quoted + " is neither seconds nor an HTTP date and is ignored"};
 }
 
 }  // namespace defender

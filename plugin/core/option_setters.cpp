@@ -89,6 +89,22 @@ OptionError set_audience(Options &o, std::string_view value) {
 
 }  // namespace
 
+std::optional<NumberRange> number_range(DefenderOption option) {
+  switch (option) {
+    case DEFENDER_OPTION_POLL_INTERVAL: return NumberRange{1, 86'400, "1", "86400", "seconds"};
+    // The largest any API serves; graph's smaller maximum is applied with a notice (page_size_notice).
+    case DEFENDER_OPTION_PAGE_SIZE: return NumberRange{1, 10'000, "1", "10000", "alerts"};
+    case DEFENDER_OPTION_INITIAL_LOOKBACK: return NumberRange{0, 15'552'000, "0", "15552000 (180 days)", "seconds"};
+    case DEFENDER_OPTION_LATE_ARRIVAL: return NumberRange{0, 86'400, "0", "86400", "seconds"};
+    case DEFENDER_OPTION_TIMEOUT: return NumberRange{1, 3600, "1", "3600", "seconds"};
+    case DEFENDER_OPTION_REQUESTS_PER_MINUTE: return NumberRange{0, 10'000, "0 (no limit)", "10000", "requests"};
+    case DEFENDER_OPTION_REQUESTS_PER_HOUR: return NumberRange{0, 600'000, "0 (no limit)", "600000", "requests"};
+    case DEFENDER_OPTION_MAX_RESPONSE_SIZE:
+      return NumberRange{65'536, 1'073'741'824, "65536 (64 KiB)", "1073741824 (1 GiB)", "bytes"};
+    default: return std::nullopt;
+  }
+}
+
 OptionError set_string_option(Options &o, DefenderOption option, std::string_view v) {
   switch (option) {
     case DEFENDER_OPTION_TENANT_ID: return set_tenant(o, v);
@@ -123,22 +139,23 @@ OptionError set_string_option(Options &o, DefenderOption option, std::string_vie
 }
 
 OptionError set_number_option(Options &o, DefenderOption option, int64_t value) {
-  const auto require = [&](int64_t &field, bool ok, const char *rule) -> OptionError {
+  const auto in_range = [&](int64_t &field) -> OptionError {
+    const NumberRange range = *number_range(option);
+    if (value < range.min || value > range.max)
+      return std::string(defender_option_name(option)) + "(" + std::to_string(value) + ") must be between " +
+             range.min_text + " and " + range.max_text + " " + range.unit;
     field = value;
-    if (ok) return std::nullopt;
-    return std::string(defender_option_name(option)) + "(" + std::to_string(value) + ") must be " + rule;
+    return std::nullopt;
   };
   switch (option) {
-    case DEFENDER_OPTION_POLL_INTERVAL: return require(o.poll_interval_seconds, value >= 1, "at least 1 second");
-    case DEFENDER_OPTION_PAGE_SIZE: return require(o.page_size, value >= 1, "at least 1");
-    case DEFENDER_OPTION_INITIAL_LOOKBACK: return require(o.initial_lookback_seconds, value >= 0, "0 or more seconds");
-    case DEFENDER_OPTION_LATE_ARRIVAL: return require(o.late_arrival_seconds, value >= 0, "0 or more seconds");
-    case DEFENDER_OPTION_TIMEOUT:
-      return require(o.transport.timeout_seconds, value >= 1 && value <= 3600, "between 1 and 3600 seconds");
-    case DEFENDER_OPTION_REQUESTS_PER_MINUTE:
-      return require(o.requests_per_minute.emplace(), value >= 0, "0 (no limit) or more requests");
-    case DEFENDER_OPTION_REQUESTS_PER_HOUR:
-      return require(o.requests_per_hour.emplace(), value >= 0, "0 (no limit) or more requests");
+    case DEFENDER_OPTION_POLL_INTERVAL: return in_range(o.poll_interval_seconds);
+    case DEFENDER_OPTION_PAGE_SIZE: return in_range(o.page_size);
+    case DEFENDER_OPTION_INITIAL_LOOKBACK: return in_range(o.initial_lookback_seconds);
+    case DEFENDER_OPTION_LATE_ARRIVAL: return in_range(o.late_arrival_seconds);
+    case DEFENDER_OPTION_TIMEOUT: return in_range(o.transport.timeout_seconds);
+    case DEFENDER_OPTION_REQUESTS_PER_MINUTE: return in_range(o.requests_per_minute.emplace());
+    case DEFENDER_OPTION_REQUESTS_PER_HOUR: return in_range(o.requests_per_hour.emplace());
+    case DEFENDER_OPTION_MAX_RESPONSE_SIZE: return in_range(o.max_response_bytes);
     case DEFENDER_OPTION_TOKEN_VERSION:
       if (value == 1 || value == 2) {
         o.token_version = value == 1 ? TokenVersion::v1 : TokenVersion::v2;

@@ -225,6 +225,12 @@ int64_t effective_page_size(const Options &options) {
   return std::clamp<int64_t>(options.page_size, 1, max_page_size(options.api));
 }
 
+std::optional<std::string> page_size_notice(const Options &options) {
+  if (options.page_size <= max_page_size(options.api)) return std::nullopt;
+  return "page-size(" + std::to_string(options.page_size) + ") is more than api(" + std::string(api_name(options.api)) +
+         ") serves in a page; pages of " + std::to_string(max_page_size(options.api)) + " alerts are asked for";
+}
+
 Budget default_budget(Api api) {
   switch (api) {
     case Api::graph: return Budget{150, 0};

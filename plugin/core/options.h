@@ -59,6 +59,9 @@ struct Options {
   int64_t page_size = 1000;
   int64_t initial_lookback_seconds = 86400;
   int64_t late_arrival_seconds = 300;
+  // A page answer longer than this, decoded or as received, is abandoned and asked for again: what a source holds
+  // follows this, not the server. A page of 1,000 Graph alerts with their evidence is a few MiB.
+  int64_t max_response_bytes = 64 * 1024 * 1024;
 };
 
 // Each returns an error for the person writing the configuration, or nothing when the value was taken.
@@ -86,6 +89,8 @@ std::optional<OptionProblem> validate(const Options &options);
 // The largest page each API serves.
 int64_t max_page_size(Api api);
 int64_t effective_page_size(const Options &options);
+// Said at start when page-size() is more than the API serves, so the smaller pages are no surprise.
+std::optional<std::string> page_size_notice(const Options &options);
 
 // Requests per minute and per hour; 0 is no limit.
 struct Budget {

@@ -100,7 +100,9 @@ class Scanner {
   size_t pos_ = 0;
 };
 
+// A link that is not a string is no link: anything else (an array nested 100,000 deep) is not parsed at all.
 std::string unescape_string(std::string_view quoted) {
+  if (quoted.empty() || quoted.front() != '"') return {};
   rapidjson::Document doc;
   doc.Parse(quoted.data(), quoted.size());
   if (doc.HasParseError() || !doc.IsString()) return {};

@@ -2,14 +2,13 @@
 
 #include <malloc.h>
 
-#include <rapidjson/document.h>
-#include <rapidjson/error/en.h>
-
 #include "api_refusal.h"
 #include "endpoints.h"
 #include "http_date.h"
+#include "next_link.h"
 #include "page_scanner.h"
 #include "transport_failure.h"
+#include "url_origin.h"
 #include "version_key.h"
 
 namespace defender {
@@ -25,35 +24,13 @@ Idle idle_until(Instant now, Instant then) { return Idle{std::min(Poller::max_id
 
 }  // namespace
 
-// Room for a typical alert's tree: most alerts parse without a heap allocation. Each parse gets fresh allocators
-// over the same memory, because a RapidJSON document re-parsed in place keeps growing its pool.
-struct Poller::ParseMemory {
-  char values[32 * 1024];
-  char stack[4 * 1024];
-
-  // Parses the text in place (its strings are unescaped where they stand instead of copied), so the text is spoilt
-  // afterwards. It must be followed by a byte the parse may set to NUL for a moment: the alert's own text is always
-  // followed by a ',' or ']' of the page, or by the NUL that ends the page's buffer.
-  template <class F>
-  auto parse_in_place(char *text, size_t size, F &&use) {
-    rapidjson::MemoryPoolAllocator<> value_allocator(values, sizeof values);
-    rapidjson::MemoryPoolAllocator<> stack_allocator(stack, sizeof stack);
-    rapidjson::GenericDocument<rapidjson::UTF8<>, rapidjson::MemoryPoolAllocator<>, rapidjson::MemoryPoolAllocator<>>
-        document(&value_allocator, sizeof stack, &stack_allocator);
-    const char after = text[size];
-    text[size] = '\0';
-    document.ParseInsitu(text);
-    text[size] = after;
-    return use(document);
-  }
-};
-
 Poller::Poller(const Options &options, ClientCredential credential, std::shared_ptr<Cursor> cursor, Logger logger,
                Instant floor, FloorKind floor_kind, Clock clock)
     : options_(options),
+      api_origin_(origin_of(endpoints_for(options).alerts_url)),
       api_(make_alert_api(options, endpoints_for(options))),
       http_(options.transport),
-      token_(endpoints_for(options), options.client_id, std::move(credential), options.assertion_algorithm),
+      token_(endpoints_for(options), options.client_id, std::move(credential), options.assertion_algorithm, logger),
       budget_(effective_budget(options).per_minute, effective_budget(options).per_hour),
       cursor_(std::move(cursor)),
       logger_(std::move(logger)),
@@ -61,8 +38,10 @@ Poller::Poller(const Options &options, ClientCredential credential, std::shared_
       floor_(floor),
       floor_kind_(floor_kind),
       clock_(clock),
-      parse_memory_(std::make_unique<ParseMemory>()),
-      last_handed_out_(cursor_->begin_run()) {}
+      alert_reader_(std::make_unique<AlertReader>()),
+      last_handed_out_(cursor_->begin_run()) {
+  if (const auto notice = page_size_notice(options_)) logger_.notice(*notice);
+}
 
 Poller::~Poller() = default;
 
@@ -190,15 +169,21 @@ void Poller::release_memory() {
 std::optional<Failure> Poller::read_page() {
   const PageRequest &page = reader_->request();
   const std::string url = api_->page_url(page, http_);
+  // The SIEM API's own cap narrows its window; max-response-size() bounds every answer.
+  const size_t narrowing_cap = api_->max_answer_bytes(page);
+  const size_t bound = static_cast<size_t>(options_.max_response_bytes);
+  const size_t limit = narrowing_cap ? std::min(narrowing_cap, bound) : bound;
   bool too_large = false;
-  if (auto failure = request_page(url, api_->max_answer_bytes(page), too_large)) return failure;
-  if (too_large) {
+  if (auto failure = request_page(url, limit, too_large)) return failure;
+  if (too_large && narrowing_cap != 0) {
     logger_.debug("an answer outgrew the bound and was abandoned; asking for a narrower window", {{"request", url}});
     PageSummary abandoned;
     abandoned.cut_off = true;
     reader_->on_page(abandoned);
     return std::nullopt;
   }
+  if (too_large) return rejected(url);
+  rejecting_ = false;
   if (const auto problem = take_page(url))
     return Failure{FailureKind::transient,
                    "the answer to GET " + url + " was cut off or malformed (" + *problem +
@@ -207,7 +192,30 @@ std::optional<Failure> Poller::read_page() {
   return std::nullopt;
 }
 
+// Nothing of it is kept, and nothing narrows the request: it is asked for again after a backoff, as the server may
+// have been wrong once. Told once per run of rejections.
+Failure Poller::rejected(const std::string &url) {
+  stats_.add(DEFENDER_STAT_ANSWERS_REJECTED);
+  Failure failure{FailureKind::transient,
+                  "the answer to GET " + url + " (request id " +
+                      (response_.request_id.empty() ? std::string("none") : response_.request_id) +
+                      ") grew beyond max-response-size(" + std::to_string(options_.max_response_bytes) +
+                      ") bytes and was abandoned; it is asked for again. If this repeats, lower page-size() or raise "
+                      "max-response-size()",
+                  std::nullopt};
+  failure.repeated = rejecting_;
+  rejecting_ = true;
+  std::string().swap(response_.body);  // its first part, up to the bound
+  return failure;
+}
+
 std::optional<Failure> Poller::request_page(const std::string &url, size_t max_body_bytes, bool &too_large) {
+  // Next links are checked as they arrive; this is the one place a bearer request is made.
+  if (const std::string origin = origin_of(url); origin != api_origin_)
+    return Failure{FailureKind::configuration,
+                   "refusing to send the token to " + (origin.empty() ? std::string("an unusable URL") : origin) +
+                       ": only the API's origin " + api_origin_ + " (api-url()) gets it",
+                   std::nullopt};
   if (auto failure = token_.ensure(http_, response_, stats_, clock_())) return failure;
   HttpRequest request;
   request.url = url;
@@ -241,55 +249,33 @@ std::optional<std::string> Poller::take_page(const std::string &url) {
 
   PageSummary summary;
   summary.served = page.items.size();
-  summary.next_link = page.next_link;
-  summary.more = !page.next_link.empty();
+  summary.next_link = followed_link(page.next_link, url);
+  summary.more = !page.next_link.empty();  // the server says there is more, whether or not its link is followed
   summary.cut_off = !page.complete;
 
-  size_t unreadable = 0;
-  std::string first_problem;
-  for (size_t i = 0; i < page.items.size(); ++i) {
-    const std::string_view item = page.items[i];
-    // The alert as the API wrote it is kept first: parsing in place spoils the text.
-    std::string raw_json;
-    one_line_json(item, raw_json);
-    char *const text = response_.body.data() + (item.data() - response_.body.data());
-    std::optional<Alert> alert = parse_memory_->parse_in_place(text, item.size(), [&](const auto &document) {
-      std::optional<Alert> adapted;
-      if (document.HasParseError()) {
-        if (first_problem.empty())
-          first_problem = "alert " + std::to_string(i + 1) + " is not valid JSON (" +
-                          rapidjson::GetParseError_En(document.GetParseError()) + " at byte " +
-                          std::to_string(document.GetErrorOffset()) + ")";
-      } else if (!(adapted = api_->adapt(document)) && first_problem.empty()) {
-        first_problem = "alert " + std::to_string(i + 1) + " has no id or no valid update time";
-      }
-      return adapted;
-    });
-    const std::optional<Instant> paged = alert ? paging_time_of(*alert, api_->paging_time()) : std::nullopt;
-    if (alert && !paged && first_problem.empty())
-      first_problem = "alert " + std::to_string(i + 1) + " has no valid creation time";
-    if (!paged) {
-      ++unreadable;
-      continue;
-    }
-    summary.times.push_back(*paged);
-    const VersionKey key = version_key(alert->record_id.empty() ? alert->id : alert->record_id, *paged);
-    if (cursor_->was_emitted(key)) {
-      stats_.add(DEFENDER_STAT_DUPLICATES_SUPPRESSED);
-      continue;
-    }
-    alert->raw_json = std::move(raw_json);
-    ++summary.new_versions;
-    pending_.push_back(PendingAlert{std::move(*alert), cursor_->emit(key)});
-  }
+  const UnreadableAlerts unreadable = alert_reader_->read(
+      page, response_.body, [&](const rapidjson::Value &object) { return api_->adapt(object); },
+      [&](Alert &&alert) -> std::optional<std::string> {
+        const std::optional<Instant> paged = paging_time_of(alert, api_->paging_time());
+        if (!paged) return "has no valid creation time";
+        summary.times.push_back(*paged);
+        const VersionKey key = version_key(alert.record_id.empty() ? alert.id : alert.record_id, *paged);
+        if (cursor_->was_emitted(key)) {
+          stats_.add(DEFENDER_STAT_DUPLICATES_SUPPRESSED);
+          return std::nullopt;
+        }
+        ++summary.new_versions;
+        pending_.push_back(PendingAlert{std::move(alert), cursor_->emit(key)});
+        return std::nullopt;
+      });
 
-  if (unreadable > 0) {
-    stats_.add(DEFENDER_STAT_PARSE_ERRORS, static_cast<int64_t>(unreadable));
+  if (unreadable.count > 0) {
+    stats_.add(DEFENDER_STAT_PARSE_ERRORS, static_cast<int64_t>(unreadable.count));
     logger_.warning("alerts in a page could not be read and were skipped; the rest of the page is delivered",
                     {{"request", url},
                      {"request_id", response_.request_id},
-                     {"unreadable", std::to_string(unreadable)},
-                     {"first_problem", first_problem}});
+                     {"unreadable", std::to_string(unreadable.count)},
+                     {"first_problem", unreadable.first_problem}});
   }
   // A window is read only up to the service's time of the answer that completed it: a window that ended later
   // (at a host's now running ahead) holds versions the service had not written yet.
@@ -297,6 +283,16 @@ std::optional<std::string> Poller::take_page(const std::string &url) {
   if (page.complete) return std::nullopt;
   stats_.add(DEFENDER_STAT_PARSE_ERRORS);
   return page.error;
+}
+
+std::string Poller::followed_link(const std::string &link, const std::string &url) {
+  NextLink next = check_next_link(link, api_origin_);
+  if (next.refusal) {
+    stats_.add(DEFENDER_STAT_NEXT_LINKS_REFUSED);
+    if (!next_link_refused_) logger_.error(*next.refusal, {{"request", url}, {"request_id", response_.request_id}});
+    next_link_refused_ = true;
+  }
+  return std::move(next.follow);
 }
 
 void Poller::fail(const Failure &failure, Instant now) {
@@ -318,6 +314,7 @@ void Poller::fail(const Failure &failure, Instant now) {
   const Logger::Tags tags{{"retry_in_seconds", std::to_string((delay + 999) / 1000)},
                           {"attempt", std::to_string(consecutive_failures_)}};
   if (failure.kind == FailureKind::configuration) logger_.error(failure.message, tags);
+  else if (failure.repeated) logger_.debug(failure.message, tags);
   else logger_.warning(failure.message, tags);
   if (dropped)
     logger_.warning("the alert API failed " + std::to_string(consecutive_failures_) + " times in a row with HTTP " +

@@ -11,6 +11,7 @@
 
 #include "alert.h"
 #include "alert_api.h"
+#include "alert_reader.h"
 #include "cursor.h"
 #include "http_client.h"
 #include "logger.h"
@@ -76,8 +77,6 @@ class Poller {
   std::shared_ptr<Cursor> shared_cursor() const { return cursor_; }
 
  private:
-  struct ParseMemory;
-
   std::optional<Failure> learn_service_time();
   void observe_service_time(Instant answered);
   void on_service_time_known();
@@ -86,12 +85,15 @@ class Poller {
   void release_memory();
   std::optional<Failure> read_page();
   std::optional<Failure> request_page(const std::string &url, size_t max_body_bytes, bool &too_large);
+  Failure rejected(const std::string &url);
+  std::string followed_link(const std::string &link, const std::string &url);
   std::optional<std::string> take_page(const std::string &url);
   void fail(const Failure &failure, Instant now);
   void recovered(Instant now);
   const PendingAlert *hand_out();
 
   Options options_;
+  const std::string api_origin_;  // the only origin a request with the bearer token goes to
   std::unique_ptr<AlertApi> api_;
   HttpClient http_;
   HttpResponse response_;
@@ -105,7 +107,7 @@ class Poller {
   Instant floor_;
   const FloorKind floor_kind_;
   const Clock clock_;
-  std::unique_ptr<ParseMemory> parse_memory_;
+  std::unique_ptr<AlertReader> alert_reader_;
 
   std::unique_ptr<WindowPlan> reader_;
   Instant next_poll_at_{};
@@ -119,6 +121,8 @@ class Poller {
   int consecutive_failures_ = 0;
   bool token_refused_ = false;  // the API refused the current token once; the next refusal is final
   bool release_memory_when_idle_ = false;  // a window was read: give its buffers back once caught up
+  bool rejecting_ = false;  // the last page answer outgrew max-response-size()
+  bool next_link_refused_ = false;  // told once per source
 
   std::deque<PendingAlert> pending_;
   PendingAlert current_;

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <charconv>
 
+#include "bounded_json.h"
 #include "overloaded.h"
 #include "http_date.h"
 #include "service_error.h"
@@ -27,23 +28,47 @@ std::optional<int64_t> seconds_from(const rapidjson::Value &value) {
   return std::nullopt;
 }
 
-}  // namespace
-
-std::optional<int64_t> parse_expires_in(std::string_view body) {
-  rapidjson::Document doc;
-  doc.Parse(body.data(), body.size());
-  if (doc.HasParseError() || !doc.IsObject()) return std::nullopt;
-  const auto it = doc.FindMember("expires_in");
-  if (it == doc.MemberEnd()) return std::nullopt;
+std::optional<int64_t> expires_in_of(const rapidjson::Document &answer) {
+  const auto it = answer.FindMember("expires_in");
+  if (it == answer.MemberEnd()) return std::nullopt;
   return seconds_from(it->value);
 }
 
+// The token endpoint's answer as a JSON object; nothing when it is not one.
+bool parse_answer(std::string_view body, rapidjson::Document &answer) {
+  return parse_bounded(answer, body, small_body_max_depth).empty() && answer.IsObject();
+}
+
+}  // namespace
+
+std::optional<int64_t> parse_expires_in(std::string_view body) {
+  rapidjson::Document answer;
+  if (!parse_answer(body, answer)) return std::nullopt;
+  return expires_in_of(answer);
+}
+
+TokenRefresh token_refresh(int64_t expires_in) {
+  const int64_t ahead = expires_in - std::min<int64_t>(300, expires_in / 4);
+  const std::string told = "the token endpoint's expires_in (" + std::to_string(expires_in) + " seconds) ";
+  if (ahead < min_token_refresh_seconds)
+    return TokenRefresh{min_token_refresh_seconds,
+                        told + "is too short to renew the token ahead of its expiry; it is renewed after " +
+                            std::to_string(min_token_refresh_seconds) +
+                            " seconds, and a request it expires on gets a fresh one"};
+  if (ahead > max_token_refresh_seconds)
+    return TokenRefresh{max_token_refresh_seconds,
+                        told + "is longer than a day; the token is renewed after " +
+                            std::to_string(max_token_refresh_seconds) + " seconds"};
+  return TokenRefresh{ahead, {}};
+}
+
 TokenProvider::TokenProvider(Endpoints endpoints, std::string client_id, ClientCredential credential,
-                             AssertionAlgorithm algorithm)
+                             AssertionAlgorithm algorithm, Logger logger)
     : endpoints_(std::move(endpoints)),
       client_id_(std::move(client_id)),
       credential_(std::move(credential)),
-      algorithm_(algorithm) {}
+      algorithm_(algorithm),
+      logger_(std::move(logger)) {}
 
 std::string TokenProvider::request_body(const HttpClient &http, Instant now) const {
   std::string body = "grant_type=client_credentials&client_id=" + http.escape(client_id_);
@@ -84,12 +109,12 @@ std::optional<Failure> TokenProvider::ensure(HttpClient &http, HttpResponse &res
                              http.options());
   if (response.status != 200) return refuse(response, now);
 
-  rapidjson::Document doc;
-  doc.Parse(response.body.data(), response.body.size());
-  const auto token = doc.IsObject() ? doc.FindMember("access_token") : rapidjson::Value::MemberIterator();
-  const auto lifetime = parse_expires_in(response.body);
-  if (doc.HasParseError() || !doc.IsObject() || token == doc.MemberEnd() || !token->value.IsString() ||
-      token->value.GetStringLength() == 0 || !lifetime || *lifetime <= 0)
+  rapidjson::Document answer;
+  const bool parsed = parse_answer(response.body, answer);
+  const auto token = parsed ? answer.FindMember("access_token") : rapidjson::Value::MemberIterator();
+  const auto lifetime = parsed ? expires_in_of(answer) : std::nullopt;
+  if (!parsed || token == answer.MemberEnd() || !token->value.IsString() || token->value.GetStringLength() == 0 ||
+      !lifetime || *lifetime <= 0)
     return Failure{FailureKind::transient,
                    "the token endpoint " + endpoints_.token_url +
                        " answered 200 without a usable access_token and expires_in",
@@ -97,8 +122,9 @@ std::optional<Failure> TokenProvider::ensure(HttpClient &http, HttpResponse &res
 
   bearer_header_ = "Authorization: Bearer ";
   bearer_header_.append(token->value.GetString(), token->value.GetStringLength());
-  // Renew ahead of expiry so a page request never carries a token that expires on the way.
-  refresh_at_ = now.plus_seconds(*lifetime - std::min<int64_t>(300, *lifetime / 4));
+  const TokenRefresh refresh = token_refresh(*lifetime);
+  if (!refresh.note.empty()) logger_.warning(refresh.note, {{"token_url", endpoints_.token_url}});
+  refresh_at_ = now.plus_seconds(refresh.after_seconds);
   stats.add(DEFENDER_STAT_TOKEN_REFRESHES);
   return std::nullopt;
 }
@@ -108,8 +134,11 @@ std::optional<Failure> TokenProvider::refuse(const HttpResponse &response, Insta
   std::string message = "Entra ID refused the token request to " + endpoints_.token_url + " (HTTP " +
                         std::to_string(response.status) + ", " + describe(error) + ")";
   if (const auto advice = advice_for_entra_code(error.code); !advice.empty()) message += "; " + std::string(advice);
-  if (response.status == 429 || error.code == "AADSTS90055" || error.code == "AADSTS50196")
-    return Failure{FailureKind::throttled, message, parse_retry_after(response.retry_after, now)};
+  if (response.status == 429 || error.code == "AADSTS90055" || error.code == "AADSTS50196") {
+    const RetryAfter retry_after = parse_retry_after(response.retry_after, now);
+    if (!retry_after.note.empty()) message += "; " + retry_after.note;
+    return Failure{FailureKind::throttled, message, retry_after.seconds};
+  }
   if (response.status >= 500 || error.code == "AADSTS90024" || error.code == "temporarily_unavailable")
     return Failure{FailureKind::transient, message, std::nullopt};
   return Failure{FailureKind::configuration, message, std::nullopt};

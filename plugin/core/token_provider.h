@@ -11,13 +11,16 @@
 #include "failure.h"
 #include "http_client.h"
 #include "instant.h"
+#include "logger.h"
 #include "stats.h"
 
 namespace defender {
 
 class TokenProvider {
  public:
-  TokenProvider(Endpoints endpoints, std::string client_id, ClientCredential credential, AssertionAlgorithm algorithm);
+  // The logger hears of a token lifetime that had to be clamped (token_refresh).
+  TokenProvider(Endpoints endpoints, std::string client_id, ClientCredential credential, AssertionAlgorithm algorithm,
+                Logger logger = Logger(nullptr, nullptr, {}));
 
   // Makes sure a token valid for a while is cached, requesting one when needed.
   std::optional<Failure> ensure(HttpClient &http, HttpResponse &scratch, Stats &stats, Instant now);
@@ -36,11 +39,26 @@ class TokenProvider {
   std::string client_id_;
   ClientCredential credential_;
   AssertionAlgorithm algorithm_;
+  Logger logger_;
   std::string bearer_header_;  // "Authorization: Bearer <token>"
   Instant refresh_at_{};
 };
 
 // expires_in arrives as a number (v2) or as a string (v1 samples); both mean seconds.
 std::optional<int64_t> parse_expires_in(std::string_view body);
+
+// When a token is renewed after it was issued: ahead of its expiry, so that no request carries one that expires on
+// the way, but no sooner than a minute (a lifetime of seconds would be a hot loop of token requests) and no later
+// than a day (a lifetime of ten years would keep a revoked grant alive).
+inline constexpr int64_t min_token_refresh_seconds = 60;
+inline constexpr int64_t max_token_refresh_seconds = 86400;
+
+struct TokenRefresh {
+  int64_t after_seconds;
+  std::string note;  // for the log, when the lifetime was clamped
+};
+
+// expires_in: more than 0.
+TokenRefresh token_refresh(int64_t expires_in);
 
 }  // namespace defender

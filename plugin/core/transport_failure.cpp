@@ -49,6 +49,12 @@ Failure transport_failure(const HttpResult &result, std::string_view what, std::
                                                  "page-size()");
     case TransportProblem::interrupted:
       return failure(FailureKind::transient, " failed: the connection to " + host + " broke" + cause);
+    case TransportProblem::redirect:
+      return failure(FailureKind::configuration,
+                     " was answered with a redirect" + cause +
+                         ", which is never followed: the token and the client credential go to the configured hosts "
+                         "only. Check that login-url() and api-url() name the service itself (https://, the right "
+                         "cloud), and that no proxy redirects the request");
     case TransportProblem::none:
     case TransportProblem::other: break;
   }

@@ -45,6 +45,7 @@ static CfgLexerKeyword defender_keywords[] =
   { .kw_name = "allow_insecure_http", .kw_token = KW_ALLOW_INSECURE_HTTP },
   { .kw_name = "requests_per_minute", .kw_token = KW_REQUESTS_PER_MINUTE },
   { .kw_name = "requests_per_hour",  .kw_token = KW_REQUESTS_PER_HOUR },
+  { .kw_name = "max_response_size",  .kw_token = KW_MAX_RESPONSE_SIZE },
   { .kw_name = NULL }
 };
 

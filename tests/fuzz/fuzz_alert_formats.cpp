@@ -1,17 +1,22 @@
-// libFuzzer target: bytes as an API's alert JSON -> each adapter -> every format. For every alert an adapter
-// accepts, each format must write one line (no CR, LF or NUL, valid UTF-8) that the tests' parsers, written from
-// the standards, read back to exactly the mapped values (expected_records.h), and the JSON format must read back
-// to the same JSON value as the alert's raw JSON.
+// libFuzzer target: bytes as an API's alert JSON -> each adapter -> every format, and the same bytes as a whole
+// page -> the page scanner -> the bounded parser and each adapter (AlertReader, as the poller reads a page) -> every
+// format, with the nesting cap on (bounded_json.h). For every alert an adapter accepts, each format must write one
+// line (no CR, LF or NUL, valid UTF-8) that the tests' parsers, written from the standards, read back to exactly the
+// mapped values (expected_records.h), and the JSON format must read back to the same JSON value as the alert's raw
+// JSON. Every alert of a page is either delivered or counted as unreadable.
 #include <rapidjson/document.h>
 
 #include <array>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <optional>
 #include <string>
 #include <string_view>
 
+#include "alert_reader.h"
 #include "alerts_adapter.h"
+#include "bounded_json.h"
 #include "expected_records.h"
 #include "format.h"
 #include "graph_adapter.h"
@@ -73,21 +78,46 @@ void check_json(const Alert &alert) {
   if (one_value && !defender::test::same_json_value(line, alert.raw_json)) fail("JSON is not the alert's JSON", line);
 }
 
-}  // namespace
+void check_formats(const Alert &alert, size_t size) {
+  check_cef(alert);
+  check_leef(alert, Format::leef, '\t');
+  check_leef(alert, Format::leef2, delimiters[size % delimiters.size()]);
+  check_json(alert);
+}
 
-extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
-  const std::string_view input(reinterpret_cast<const char *>(data), size);
+void check_alert(std::string_view input) {
   rapidjson::Document doc;
-  doc.Parse(input.data(), input.size());
-  if (doc.HasParseError()) return 0;
+  if (!defender::parse_bounded(doc, input, defender::alert_max_depth).empty()) return;
   for (const auto adapt : adapters) {
     auto alert = adapt(doc);
     if (!alert) continue;
     defender::one_line_json(input, alert->raw_json);
-    check_cef(*alert);
-    check_leef(*alert, Format::leef, '\t');
-    check_leef(*alert, Format::leef2, delimiters[size % delimiters.size()]);
-    check_json(*alert);
+    check_formats(*alert, input.size());
   }
+}
+
+// Each adapter gets a fresh copy of the page: reading parses it in place.
+void check_page(std::string_view input) {
+  static defender::AlertReader reader;
+  for (const auto adapt : adapters) {
+    std::string body(input);
+    const defender::ScannedPage page = defender::scan_page(body);
+    size_t delivered = 0;
+    const auto unreadable = reader.read(page, body, adapt, [&](Alert &&alert) -> std::optional<std::string> {
+      check_formats(alert, input.size());
+      ++delivered;
+      return std::nullopt;
+    });
+    if (delivered + unreadable.count != page.items.size()) fail("an alert was neither delivered nor counted", input);
+    if ((unreadable.count == 0) != unreadable.first_problem.empty()) fail("unreadable alerts without a reason", input);
+  }
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
+  const std::string_view input(reinterpret_cast<const char *>(data), size);
+  check_alert(input);
+  check_page(input);
   return 0;
 }

@@ -85,3 +85,14 @@ TEST_CASE("each AADSTS code the reference lists says what to do") {
     CHECK_MESSAGE(!advice_for_entra_code(code).empty(), code);
   CHECK(advice_for_entra_code("AADSTS1").empty());
 }
+
+TEST_CASE("a redirect waits for a person and says why it is not followed") {
+  const HttpResult redirect = failed(TransportProblem::redirect, "HTTP 302 redirecting to https://evil.example/");
+  const Failure f = transport_failure(redirect, "GET " + url, url, TransportOptions{});
+  CHECK(f.kind == FailureKind::configuration);
+  CHECK(f.message == "GET " + url +
+                         " was answered with a redirect (HTTP 302 redirecting to https://evil.example/), which is "
+                         "never followed: the token and the client credential go to the configured hosts only. Check "
+                         "that login-url() and api-url() name the service itself (https://, the right cloud), and "
+                         "that no proxy redirects the request");
+}

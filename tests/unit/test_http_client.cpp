@@ -1,9 +1,10 @@
-// The HTTP client against servers on 127.0.0.1 that misbehave: an abort ends a stalled transfer at once, and a
-// failure says which kind it is.
+// The HTTP client against servers on 127.0.0.1 that misbehave: an abort ends a stalled transfer at once, a failure
+// says which kind it is, an answer never outgrows its bound, and a redirect is never followed.
 #include <doctest/doctest.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
+#include <zlib.h>
 
 #include <atomic>
 #include <chrono>
@@ -17,8 +18,8 @@ using namespace std::chrono;
 
 namespace {
 
-// A listening socket on an ephemeral port; each accepted connection gets `answer` (or nothing, when empty) and is
-// then held open until the server is destroyed.
+// A listening socket on an ephemeral port; the first connection gets `answer` (or nothing, when empty) and is then
+// held open until the server is destroyed.
 class LoopbackServer {
  public:
   explicit LoopbackServer(std::string answer) : answer_(std::move(answer)) {
@@ -40,14 +41,17 @@ class LoopbackServer {
     thread_.join();
   }
   int port() const { return port_; }
+  int accepted() const { return accepted_.load(); }
 
  private:
   void serve() {
     int client = accept(fd_, nullptr, nullptr);
     if (client < 0) return;
+    ++accepted_;
     char buffer[4096];
     (void)!recv(client, buffer, sizeof buffer, 0);
-    if (!answer_.empty()) (void)!send(client, answer_.data(), answer_.size(), 0);
+    // A client that abandons the answer closes the connection: no SIGPIPE for the test binary.
+    if (!answer_.empty()) (void)!send(client, answer_.data(), answer_.size(), MSG_NOSIGNAL);
     for (int i = 0; i < 100 && !stop_; ++i) std::this_thread::sleep_for(milliseconds(50));  // at most 5 s
     close(client);
   }
@@ -55,6 +59,7 @@ class LoopbackServer {
   std::string answer_;
   int fd_ = -1;
   int port_ = 0;
+  std::atomic<int> accepted_{0};
   std::atomic<bool> stop_{false};
   std::thread thread_;
 };
@@ -63,6 +68,49 @@ HttpRequest get(const std::string &url) {
   HttpRequest r;
   r.url = url;
   return r;
+}
+
+std::string url_of(const LoopbackServer &server) { return "http://127.0.0.1:" + std::to_string(server.port()) + "/"; }
+
+HttpClient plain_http_client() {
+  TransportOptions options;
+  options.allow_insecure_http = true;
+  return HttpClient(options);
+}
+
+std::string answer(std::string_view status, std::string_view headers, const std::string &body) {
+  return "HTTP/1.1 " + std::string(status) + "\r\nContent-Length: " + std::to_string(body.size()) + "\r\n" +
+         std::string(headers) + "\r\n" + body;
+}
+
+// A gzip member of `size` zero bytes: about a thousandth of that on the wire.
+std::string gzip_of_zeros(size_t size) {
+  z_stream z{};
+  REQUIRE(deflateInit2(&z, 9, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY) == Z_OK);
+  const std::string zeros(64 * 1024, '\0');
+  std::string out(deflateBound(&z, size), '\0');
+  z.next_out = reinterpret_cast<Bytef *>(out.data());
+  z.avail_out = static_cast<uInt>(out.size());
+  for (size_t left = size; left > 0;) {
+    const size_t n = std::min(left, zeros.size());
+    z.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(zeros.data()));
+    z.avail_in = static_cast<uInt>(n);
+    REQUIRE(deflate(&z, Z_NO_FLUSH) == Z_OK);
+    left -= n;
+  }
+  REQUIRE(deflate(&z, Z_FINISH) == Z_STREAM_END);
+  out.resize(z.total_out);
+  deflateEnd(&z);
+  return out;
+}
+
+// A gzip member of `blocks` empty stored deflate blocks: five bytes each on the wire, nothing decoded.
+std::string gzip_of_empty_blocks(size_t blocks) {
+  std::string out("\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\xff", 10);
+  for (size_t i = 0; i < blocks; ++i) out.append("\x00\x00\x00\xff\xff", 5);
+  out.append("\x01\x00\x00\xff\xff", 5);  // the final block
+  out.append(8, '\0');                     // CRC-32 and length of nothing
+  return out;
 }
 
 }  // namespace
@@ -163,4 +211,96 @@ TEST_CASE("an answer within max_body_bytes arrives whole") {
   request.max_body_bytes = 5;
   CHECK(http.perform(request, response).outcome == TransportOutcome::ok);
   CHECK(response.body == "hello");
+}
+
+TEST_CASE("a gzip bomb is abandoned once its decoded bytes outgrow max_body_bytes, holding no more than the bound") {
+  const std::string bomb = gzip_of_zeros(16 * 1024 * 1024);
+  REQUIRE(bomb.size() < 64 * 1024);
+  LoopbackServer server(answer("200 OK", "Content-Encoding: gzip\r\n", bomb));
+  HttpClient http = plain_http_client();
+  HttpResponse response;
+  HttpRequest request = get(url_of(server));
+  request.max_body_bytes = 1024 * 1024;
+  const HttpResult result = http.perform(request, response);
+  CHECK(result.outcome == TransportOutcome::too_large);
+  CHECK(result.error == "the answer grew beyond 1048576 bytes");
+  CHECK(response.body.size() <= 1024 * 1024);
+  CHECK(response.body.capacity() <= 1024 * 1024);
+}
+
+TEST_CASE("an answer that is large as received but decodes to little is abandoned by its received bytes") {
+  const std::string padded = gzip_of_empty_blocks(20'000);
+  LoopbackServer server(answer("200 OK", "Content-Encoding: gzip\r\n", padded));
+  HttpClient http = plain_http_client();
+  HttpResponse response;
+  HttpRequest request = get(url_of(server));
+  request.max_body_bytes = 64 * 1024;
+  const HttpResult result = http.perform(request, response);
+  CHECK(result.outcome == TransportOutcome::too_large);
+  CHECK(result.error == "the answer grew beyond 65536 bytes as received");
+  CHECK(response.body.empty());
+}
+
+TEST_CASE("a gzip answer within the bound arrives decoded") {
+  LoopbackServer server(answer("200 OK", "Content-Encoding: gzip\r\n", gzip_of_zeros(1000)));
+  HttpClient http = plain_http_client();
+  HttpResponse response;
+  HttpRequest request = get(url_of(server));
+  request.max_body_bytes = 1000;
+  CHECK(http.perform(request, response).outcome == TransportOutcome::ok);
+  CHECK(response.body == std::string(1000, '\0'));
+}
+
+TEST_CASE("a request's answer is bounded by default to what a token needs") {
+  CHECK(get("https://x/").max_body_bytes == 64 * 1024);
+  LoopbackServer server(answer("200 OK", "", std::string(64 * 1024 + 1, 'x')));
+  HttpClient http = plain_http_client();
+  HttpResponse response;
+  CHECK(http.perform(get(url_of(server)), response).outcome == TransportOutcome::too_large);
+}
+
+TEST_CASE("an error body beyond 64 KiB is cut there and its status still reported") {
+  const std::string body = "{\"error\":\"" + std::string(200 * 1024, 'e') + "\"}";
+  LoopbackServer server(answer("503 Service Unavailable", "Retry-After: 30\r\n", body));
+  HttpClient http = plain_http_client();
+  HttpResponse response;
+  HttpRequest request = get(url_of(server));
+  request.max_body_bytes = 1024 * 1024;
+  const HttpResult result = http.perform(request, response);
+  CHECK(result.outcome == TransportOutcome::ok);
+  CHECK(response.status == 503);
+  CHECK(response.retry_after == "30");
+  CHECK(response.body == body.substr(0, 64 * 1024));
+}
+
+TEST_CASE("a redirect is not followed and fails naming its Location") {
+  LoopbackServer elsewhere("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok");
+  LoopbackServer server(answer("302 Found", "Location: " + url_of(elsewhere) + "steal\r\n", ""));
+  HttpClient http = plain_http_client();
+  HttpResponse response;
+  HttpRequest request = get(url_of(server));
+  request.headers = {"Authorization: Bearer secret-token"};
+  const HttpResult result = http.perform(request, response);
+  CHECK(result.outcome == TransportOutcome::failed);
+  CHECK(result.problem == TransportProblem::redirect);
+  CHECK(result.error == "HTTP 302 redirecting to " + url_of(elsewhere) + "steal");
+  CHECK(response.status == 302);
+  CHECK(elsewhere.accepted() == 0);
+}
+
+TEST_CASE("a redirect without a Location fails too") {
+  LoopbackServer server(answer("307 Temporary Redirect", "", ""));
+  HttpClient http = plain_http_client();
+  HttpResponse response;
+  const HttpResult result = http.perform(get(url_of(server)), response);
+  CHECK(result.problem == TransportProblem::redirect);
+  CHECK(result.error == "HTTP 307 redirecting to nowhere (no Location)");
+}
+
+TEST_CASE("a header value is kept to its first 1024 bytes") {
+  LoopbackServer server(answer("200 OK", "request-id: " + std::string(5000, 'r') + "\r\n", "ok"));
+  HttpClient http = plain_http_client();
+  HttpResponse response;
+  CHECK(http.perform(get(url_of(server)), response).outcome == TransportOutcome::ok);
+  CHECK(response.request_id == std::string(1024, 'r'));
 }

@@ -1,6 +1,7 @@
 // Option values and their combinations, checked while the configuration is read.
 #include <doctest/doctest.h>
 
+#include "option_kind.h"
 #include "option_setters.h"
 #include "options.h"
 
@@ -94,12 +95,15 @@ TEST_CASE("plain http is refused at validation, naming the option, unless allow-
   CHECK_FALSE(validate(o));
 }
 
-TEST_CASE("page size is clamped to what the API serves") {
+TEST_CASE("page size is clamped to what the API serves, with a notice") {
   Options o = usable();
-  o.page_size = 50000;
+  o.page_size = 5000;
   CHECK(effective_page_size(o) == 1000);
+  CHECK(page_size_notice(o) == "page-size(5000) is more than api(graph) serves in a page; pages of 1000 alerts are "
+                               "asked for");
   o.api = Api::alerts;
-  CHECK(effective_page_size(o) == 10000);
+  CHECK(effective_page_size(o) == 5000);
+  CHECK_FALSE(page_size_notice(o));
   o.page_size = 250;
   CHECK(effective_page_size(o) == 250);
 }
@@ -256,7 +260,7 @@ TEST_CASE("the request budget defaults to each API's documented limits and can b
   CHECK(effective_budget(o).per_minute == 10);
   CHECK(effective_budget(o).per_hour == 0);
   CHECK(*set_number_option(o, DEFENDER_OPTION_REQUESTS_PER_MINUTE, -1) ==
-        "requests-per-minute(-1) must be 0 (no limit) or more requests");
+        "requests-per-minute(-1) must be between 0 (no limit) and 10000 requests");
 }
 
 TEST_CASE("emit-updates() defaults to yes") {
@@ -305,4 +309,56 @@ TEST_CASE("leef-delimiter() with a format other than leef2 is a contradiction th
   CHECK(problem->message == "leef-delimiter() applies to format(leef2) only; LEEF 1.0 always separates attributes with TAB");
   CHECK_FALSE(set_format(o, "leef2"));
   CHECK_FALSE(validate(o));
+}
+
+TEST_CASE("max-response-size() defaults to 64 MiB and takes 64 KiB to 1 GiB") {
+  Options o;
+  CHECK(o.max_response_bytes == 64 * 1024 * 1024);
+  CHECK_FALSE(set_number_option(o, DEFENDER_OPTION_MAX_RESPONSE_SIZE, 65536));
+  CHECK(o.max_response_bytes == 65536);
+  CHECK_FALSE(set_number_option(o, DEFENDER_OPTION_MAX_RESPONSE_SIZE, 1073741824));
+  CHECK(o.max_response_bytes == 1073741824);
+  CHECK(*set_number_option(o, DEFENDER_OPTION_MAX_RESPONSE_SIZE, 65535) ==
+        "max-response-size(65535) must be between 65536 (64 KiB) and 1073741824 (1 GiB) bytes");
+  CHECK(*set_number_option(o, DEFENDER_OPTION_MAX_RESPONSE_SIZE, 1073741825) ==
+        "max-response-size(1073741825) must be between 65536 (64 KiB) and 1073741824 (1 GiB) bytes");
+}
+
+TEST_CASE("every number option is range-checked, and a value outside names the option, the value and the range") {
+  struct Case {
+    DefenderOption option;
+    int64_t below, lowest, highest, above;
+    std::string message;
+  };
+  const Case cases[] = {
+      {DEFENDER_OPTION_POLL_INTERVAL, 0, 1, 86400, 86401, "must be between 1 and 86400 seconds"},
+      {DEFENDER_OPTION_PAGE_SIZE, 0, 1, 10000, 10001, "must be between 1 and 10000 alerts"},
+      {DEFENDER_OPTION_INITIAL_LOOKBACK, -1, 0, 15552000, 15552001,
+       "must be between 0 and 15552000 (180 days) seconds"},
+      {DEFENDER_OPTION_LATE_ARRIVAL, -1, 0, 86400, 86401, "must be between 0 and 86400 seconds"},
+      {DEFENDER_OPTION_TIMEOUT, 0, 1, 3600, 3601, "must be between 1 and 3600 seconds"},
+      {DEFENDER_OPTION_REQUESTS_PER_MINUTE, -1, 0, 10000, 10001, "must be between 0 (no limit) and 10000 requests"},
+      {DEFENDER_OPTION_REQUESTS_PER_HOUR, -1, 0, 600000, 600001, "must be between 0 (no limit) and 600000 requests"},
+      {DEFENDER_OPTION_MAX_RESPONSE_SIZE, 65535, 65536, 1073741824, 1073741825,
+       "must be between 65536 (64 KiB) and 1073741824 (1 GiB) bytes"},
+  };
+  for (const Case &c : cases) {
+    const std::string name = defender_option_name(c.option);
+    CAPTURE(name);
+    Options o;
+    CHECK_FALSE(set_number_option(o, c.option, c.lowest));
+    CHECK_FALSE(set_number_option(o, c.option, c.highest));
+    CHECK(set_number_option(o, c.option, c.below) == name + "(" + std::to_string(c.below) + ") " + c.message);
+    CHECK(set_number_option(o, c.option, c.above) == name + "(" + std::to_string(c.above) + ") " + c.message);
+    CHECK(set_number_option(o, c.option, INT64_MIN) == name + "(" + std::to_string(INT64_MIN) + ") " + c.message);
+  }
+}
+
+TEST_CASE("each number option but token-version() has a range") {
+  for (int i = 0; i < DEFENDER_OPTION_COUNT; ++i) {
+    const auto option = static_cast<DefenderOption>(i);
+    CAPTURE(defender_option_name(option));
+    const bool ranged = option_kind(option) == OptionKind::number && option != DEFENDER_OPTION_TOKEN_VERSION;
+    CHECK(number_range(option).has_value() == ranged);
+  }
 }

@@ -85,3 +85,10 @@ TEST_CASE("compacting keeps escapes and a raw control character inside a string,
   one_line_json("{ \"a\" : \"x\\\\\" ,\n \"b\" : \"tab\there\" }", out);
   CHECK(out == "{\"a\":\"x\\\\\",\"b\":\"tab\there\"}");
 }
+
+TEST_CASE("a next link that is not a string is no link, however deep it nests") {
+  const auto page =
+      scan_page(R"({"value":[],"@odata.nextLink":)" + std::string(100'000, '[') + std::string(100'000, ']') + "}");
+  CHECK(page.complete);
+  CHECK(page.next_link.empty());
+}

@@ -46,3 +46,9 @@ TEST_CASE("the common token errors come with advice, unknown codes without") {
   CHECK(advice_for_entra_code("AADSTS90002").find("tenant-id()") != std::string_view::npos);
   CHECK(advice_for_entra_code("AADSTS1").empty());
 }
+
+TEST_CASE("an error body nested 100,000 levels deep gives nothing and does not overflow the stack") {
+  const std::string bomb = R"({"error":)" + std::string(100'000, '[') + std::string(100'000, ']') + "}";
+  CHECK(parse_api_error(bomb).code.empty());
+  CHECK(parse_entra_error(bomb).code.empty());
+}

@@ -75,6 +75,7 @@ ExitStatus check_api(const Options &options, const AlertApi &api, TokenProvider 
   for (bool refreshed = false;; refreshed = true) {
     HttpRequest request;
     request.url = url;
+    request.max_body_bytes = static_cast<size_t>(options.max_response_bytes);
     request.headers = api.request_headers();
     request.headers.push_back(token.bearer_header());
     const HttpResult result = http.perform(request, response);

@@ -1,0 +1,113 @@
+// The smallest stand-in for Entra ID and an alert API on 127.0.0.1: connection i reads one request and gets the i-th
+// scripted answer, then is closed; connections beyond the script are closed unanswered. It records each request's
+// method and target, for tests to assert what was asked.
+#pragma once
+
+#include <doctest/doctest.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <sys/time.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace defender::test {
+
+struct ScriptedAnswer {
+  std::string status = "200 OK";
+  std::string headers;  // "Name: value\r\n" each
+  std::string body;
+};
+
+class ScriptedServer {
+ public:
+  explicit ScriptedServer(std::vector<ScriptedAnswer> script) : script_(std::move(script)) {
+    fd_ = socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    REQUIRE(bind(fd_, reinterpret_cast<sockaddr *>(&addr), sizeof addr) == 0);
+    socklen_t len = sizeof addr;
+    getsockname(fd_, reinterpret_cast<sockaddr *>(&addr), &len);
+    port_ = ntohs(addr.sin_port);
+    REQUIRE(listen(fd_, 4) == 0);
+    thread_ = std::thread([this] { serve(); });
+  }
+  ~ScriptedServer() {
+    stop_ = true;
+    shutdown(fd_, SHUT_RDWR);
+    close(fd_);
+    thread_.join();
+  }
+  ScriptedServer(const ScriptedServer &) = delete;
+  ScriptedServer &operator=(const ScriptedServer &) = delete;
+
+  std::string url() const { return "http://127.0.0.1:" + std::to_string(port_); }
+  // "GET /v1.0/...", one per request answered or not, in order.
+  std::vector<std::string> requests() const {
+    const std::lock_guard lock(mutex_);
+    return requests_;
+  }
+
+ private:
+  void serve() {
+    for (size_t answered = 0; !stop_; ++answered) {
+      const int client = accept(fd_, nullptr, nullptr);
+      if (client < 0) return;
+      const timeval limit{5, 0};  // a request that never completes does not hold the test
+      setsockopt(client, SOL_SOCKET, SO_RCVTIMEO, &limit, sizeof limit);
+      const std::string request = read_request(client);
+      {
+        const std::lock_guard lock(mutex_);
+        requests_.push_back(request.substr(0, request.find(" HTTP/")));
+      }
+      if (answered < script_.size()) {
+        const ScriptedAnswer &a = script_[answered];
+        const std::string text = "HTTP/1.1 " + a.status + "\r\nConnection: close\r\nContent-Length: " +
+                                 std::to_string(a.body.size()) + "\r\n" + a.headers + "\r\n" + a.body;
+        for (size_t sent = 0; sent < text.size();) {
+          const ssize_t n = send(client, text.data() + sent, text.size() - sent, MSG_NOSIGNAL);
+          if (n <= 0) break;
+          sent += static_cast<size_t>(n);
+        }
+      }
+      close(client);
+    }
+  }
+
+  // The head, and as much body as its Content-Length says.
+  static std::string read_request(int client) {
+    std::string request;
+    char buffer[4096];
+    size_t head_end;
+    while ((head_end = request.find("\r\n\r\n")) == std::string::npos) {
+      const ssize_t n = recv(client, buffer, sizeof buffer, 0);
+      if (n <= 0) return request;
+      request.append(buffer, static_cast<size_t>(n));
+    }
+    size_t length = 0;
+    for (const char *name : {"Content-Length: ", "content-length: "})
+      if (const size_t at = request.find(name); at != std::string::npos && at < head_end)
+        length = std::stoul(request.substr(at + std::string(name).size()));
+    while (request.size() < head_end + 4 + length) {
+      const ssize_t n = recv(client, buffer, sizeof buffer, 0);
+      if (n <= 0) break;
+      request.append(buffer, static_cast<size_t>(n));
+    }
+    return request;
+  }
+
+  std::vector<ScriptedAnswer> script_;
+  int fd_ = -1;
+  int port_ = 0;
+  std::atomic<bool> stop_{false};
+  mutable std::mutex mutex_;
+  std::vector<std::string> requests_;
+  std::thread thread_;
+};
+
+}  // namespace defender::test
