@@ -11,6 +11,7 @@
 #include "failure.h"
 #include "http_client.h"
 #include "instant.h"
+#include "secret.h"
 #include "stats.h"
 
 namespace defender {
@@ -18,6 +19,7 @@ namespace defender {
 class TokenProvider {
  public:
   TokenProvider(Endpoints endpoints, std::string client_id, ClientCredential credential, AssertionAlgorithm algorithm);
+  ~TokenProvider() { wipe(bearer_header_); }
 
   // Makes sure a token valid for a while is cached, requesting one when needed.
   std::optional<Failure> ensure(HttpClient &http, HttpResponse &scratch, Stats &stats, Instant now);
@@ -36,7 +38,7 @@ class TokenProvider {
   std::string client_id_;
   ClientCredential credential_;
   AssertionAlgorithm algorithm_;
-  std::string bearer_header_;  // "Authorization: Bearer <token>"
+  std::string bearer_header_;  // "Authorization: Bearer <token>", wiped when replaced and at the end
   Instant refresh_at_{};
 };
 
