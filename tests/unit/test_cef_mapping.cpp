@@ -1,5 +1,5 @@
-// The CEF mapping: header fields, and which key carries which alert field (design.md §4, cef_mapping.h), read back
-// through the tests' CEF parser.
+// The CEF mapping: header fields, and which key carries which alert field (cef_mapping.h), read back through the
+// tests' CEF parser.
 #include <doctest/doctest.h>
 
 #include <string>

@@ -1,5 +1,5 @@
-// LEEF 1.0 and 2.0: header, delimiter, the fixed keys of design.md §4 and the mapping of leef_mapping.h, read back
-// through the tests' LEEF parser.
+// LEEF 1.0 and 2.0: header, delimiter, the fixed keys externalId and lastUpdated and the mapping of leef_mapping.h,
+// read back through the tests' LEEF parser.
 #include <doctest/doctest.h>
 
 #include <string>

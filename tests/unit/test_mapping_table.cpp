@@ -307,7 +307,7 @@ TEST_CASE("mapping.md's sources are what each API's adapter reads") {
   }
 }
 
-TEST_CASE("LEEF keys are predefined keys, design.md's externalId and lastUpdated, or the field's name in camelCase") {
+TEST_CASE("LEEF keys are predefined keys, the fixed externalId and lastUpdated, or the field's name in camelCase") {
   for (const defender::LeefKey &key : defender::leef_attribute_keys) {
     CAPTURE(key.key);
     const std::string camel = lower_camel_case(defender::field_name(static_cast<size_t>(key.source)));
