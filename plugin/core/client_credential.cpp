@@ -25,6 +25,7 @@ std::string count_of(size_t n, std::string_view where, std::string_view one, std
 struct SecretText {
   std::string_view secret;
   std::string stripped;
+  bool line_end_only = false;  // nothing but the LF that ends a text file's last line
 };
 
 SecretText strip_around_secret(std::string_view text) {
@@ -54,7 +55,7 @@ SecretText strip_around_secret(std::string_view text) {
   if (line_breaks == 1) parts.push_back("a trailing line break (" + std::string(last_break) + ")");
   else if (line_breaks > 1) parts.push_back(std::to_string(line_breaks) + " trailing line breaks");
 
-  SecretText result{text, {}};
+  SecretText result{text, {}, parts.size() == 1 && line_breaks == 1 && last_break == "LF"};
   for (const std::string &part : parts) result.stripped += (result.stripped.empty() ? "" : ", ") + part;
   return result;
 }
@@ -86,10 +87,11 @@ std::variant<ClientCredential, CredentialError> read_secret(const std::string &p
   if (text.secret.find_first_of("\r\n") != std::string_view::npos)
     return error("holds more than one line; it must hold the client secret's value only, on one line");
   warn_if_readable_by_others(path, "client-secret-file", logger);
+  // The LF that ends a text file's line is what `echo` and every editor write: told only to those who debug.
   if (!text.stripped.empty())
-    logger.notice("client-secret-file() holds characters around the secret that are not part of it; they were "
-                  "stripped",
-                  {{"file", path}, {"stripped", text.stripped}});
+    logger.log(text.line_end_only ? DEFENDER_LOG_DEBUG : DEFENDER_LOG_NOTICE,
+               "client-secret-file() holds characters around the secret that are not part of it; they were stripped",
+               {{"file", path}, {"stripped", text.stripped}});
   return ClientSecret{Secret(text.secret)};
 }
 

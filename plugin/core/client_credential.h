@@ -30,8 +30,9 @@ struct CredentialError {
 inline constexpr size_t secret_file_limit = 1024;
 
 // A client-secret-file() is read as its secret with what editors and `echo` add around it stripped: a UTF-8 byte
-// order mark, spaces and tabs before it, spaces, tabs and line breaks after it (a notice says what, never the
-// secret). What is left must be one line and not empty.
+// order mark, spaces and tabs before it, spaces, tabs and line breaks after it. A notice says what, never the
+// secret; the single LF that ends a text file's line is told at debug level only. What is left must be one line
+// and not empty.
 // Warns through `logger` about a file of the credential that other users can read (group or world) and a
 // certificate past its end date.
 std::variant<ClientCredential, CredentialError> load_credential(const Options &options, const Logger &logger,

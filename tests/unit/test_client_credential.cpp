@@ -76,19 +76,23 @@ std::string secret_from(const std::string &content, Recorder &recorder) {
   return std::string(std::get<ClientSecret>(std::get<ClientCredential>(loaded)).value.view());
 }
 
-// The one notice that says what was stripped, for a file of the given content.
-std::string stripped_notice(const std::string &content, std::string &secret) {
+// The one line that says what was stripped, at the given level, for a file of the given content.
+std::string stripped_line(const std::string &content, std::string &secret, DefenderLogLevel level) {
   Recorder recorder;
   secret = secret_from(content, recorder);
   REQUIRE(recorder.records().size() == 1);
   const Record &notice = recorder.records()[0];
-  CHECK(notice.level == DEFENDER_LOG_NOTICE);
+  CHECK(notice.level == level);
   CHECK(notice.message ==
         "client-secret-file() holds characters around the secret that are not part of it; they were stripped");
   REQUIRE(notice.tags.size() == 2);
   CHECK(notice.tags[0].first == "file");
   CHECK(notice.tags[1].first == "stripped");
   return notice.tags[1].second;
+}
+
+std::string stripped_notice(const std::string &content, std::string &secret) {
+  return stripped_line(content, secret, DEFENDER_LOG_NOTICE);
 }
 
 std::string error_for(const std::string &content) {
@@ -142,9 +146,15 @@ TEST_CASE("a secret file of 1 KiB is read; one byte more is refused with the fil
         "value only (the Value column of the app registration's secret, not a certificate or a configuration)");
 }
 
-TEST_CASE("a trailing newline is stripped, with a notice that says so") {
+TEST_CASE("the newline that ends a text file is stripped, said at debug level only: every editor writes it") {
   std::string secret;
-  CHECK(stripped_notice(std::string(entra_secret) + "\n", secret) == "a trailing line break (LF)");
+  CHECK(stripped_line(std::string(entra_secret) + "\n", secret, DEFENDER_LOG_DEBUG) == "a trailing line break (LF)");
+  CHECK(secret == entra_secret);
+}
+
+TEST_CASE("two trailing newlines are stripped, with a notice that says so") {
+  std::string secret;
+  CHECK(stripped_notice(std::string(entra_secret) + "\n\n", secret) == "2 trailing line breaks");
   CHECK(secret == entra_secret);
 }
 

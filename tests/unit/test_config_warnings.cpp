@@ -104,7 +104,7 @@ TEST_CASE("validating the options tells each warning once, with the tenant and A
   char dir_pattern[] = "/tmp/defender-warnings-XXXXXX";
   const std::string dir = mkdtemp(dir_pattern);
   const std::string secret_file = dir + "/defender.secret";
-  std::ofstream(secret_file) << "s3cret\n";
+  std::ofstream(secret_file) << "s3cret\r\n";
   chmod(secret_file.c_str(), 0644);
 
   Source source;
