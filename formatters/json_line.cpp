@@ -1,6 +1,12 @@
 #include "json_line.h"
 
+#include <endian.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include <array>
+#include <bit>
 #include <cstdint>
 #include <cstring>
 
@@ -11,13 +17,14 @@ namespace {
 
 constexpr uint64_t each_byte(uint8_t b) { return 0x0101010101010101ULL * b; }
 
-// Whether a byte of the word is below 0x20, DEL, a backslash or not ASCII (the classic SWAR tests: a byte is zero
-// after subtracting one when it was zero before, or below n after subtracting n).
-bool has_special_byte(uint64_t w) {
+// The high bit of each byte of the word (read little-endian) that is below 0x20, DEL, a backslash or not ASCII, by
+// the classic SWAR tests (a byte borrows when it is below n and n is subtracted). A borrow can flag a byte above a
+// flagged one, never below it, so the lowest flag is exact.
+uint64_t special_bytes(uint64_t w) {
   constexpr uint64_t high = each_byte(0x80);
-  const auto has_zero = [](uint64_t v) { return (v - each_byte(0x01)) & ~v & high; };
-  const uint64_t below_space = (w - each_byte(0x20)) & ~w & high;
-  return (w & high) | below_space | has_zero(w ^ each_byte(0x7F)) | has_zero(w ^ each_byte('\\'));
+  const auto zero_bytes = [](uint64_t v) { return (v - each_byte(0x01)) & ~v; };
+  // Below 0x20 borrows into the high bit; not ASCII has it already.
+  return ((w - each_byte(0x20)) | w | zero_bytes(w ^ each_byte(0x7F)) | zero_bytes(w ^ each_byte('\\'))) & high;
 }
 
 int hex_value(char c) {
@@ -81,22 +88,40 @@ size_t append_string_escape(std::string_view json, size_t pos, std::string &out)
   return escaped_unit(json, pos) < 0 ? 2 : 6;
 }
 
+bool is_special(unsigned char c) { return c < 0x20 || c >= 0x7F || c == '\\'; }
+
+// The first byte at or after `from` that is below 0x20, DEL, a backslash or not ASCII; json.size() when none is.
+size_t next_special_byte(std::string_view json, size_t from) {
+  size_t i = from;
+#if defined(__SSE2__)
+  // Sixteen bytes at a time: as signed bytes, everything that is not ASCII is below 0x20 too.
+  const __m128i space = _mm_set1_epi8(0x20), del = _mm_set1_epi8(0x7F), backslash = _mm_set1_epi8('\\');
+  for (; i + 16 <= json.size(); i += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(json.data() + i));
+    const __m128i special =
+        _mm_or_si128(_mm_cmplt_epi8(v, space), _mm_or_si128(_mm_cmpeq_epi8(v, del), _mm_cmpeq_epi8(v, backslash)));
+    if (const auto mask = static_cast<unsigned>(_mm_movemask_epi8(special)))
+      return i + static_cast<size_t>(std::countr_zero(mask));
+  }
+#endif
+  for (uint64_t word; i + sizeof word <= json.size(); i += sizeof word) {
+    std::memcpy(&word, json.data() + i, sizeof word);
+    if (const uint64_t flags = special_bytes(le64toh(word)))  // the first byte in the lowest bits
+      return i + static_cast<size_t>(std::countr_zero(flags)) / 8;
+  }
+  while (i < json.size() && !is_special(static_cast<unsigned char>(json[i]))) ++i;
+  return i;
+}
+
 }  // namespace
 
 bool is_plain_json_line(std::string_view json) {
   size_t i = 0;
   while (i < json.size()) {
-    uint64_t word;
-    while (i + sizeof word <= json.size()) {
-      std::memcpy(&word, json.data() + i, sizeof word);
-      if (has_special_byte(word)) break;
-      i += sizeof word;
-    }
+    i = next_special_byte(json, i);
     if (i == json.size()) break;
     const auto c = static_cast<unsigned char>(json[i]);
-    if (c >= 0x20 && c < 0x7F && c != '\\') {
-      ++i;
-    } else if (c < 0x20 || c == 0x7F) {
+    if (c < 0x20 || c == 0x7F) {
       return false;
     } else if (c == '\\') {
       // Skipped whole, so an escaped backslash is never taken for the start of another escape.

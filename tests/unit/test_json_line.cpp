@@ -65,6 +65,19 @@ TEST_CASE("a control character, a C1 control, U+2028, invalid UTF-8 or a surroga
   }
 }
 
+TEST_CASE("a control character, DEL, invalid UTF-8 or a bad escape is found at any position in the text") {
+  const std::string plain = "{\"a\":\"" + std::string(37, 'x') + "\"}";  // 45 bytes: 16, 16, 8 and 5
+  REQUIRE(is_plain_json_line(plain));
+  for (const std::string &hazard : {"\n"s, "\0"s, "\x7f"s, "\xFF"s, "\\q"s}) {
+    for (size_t at = 6; at + hazard.size() <= 6 + 37; ++at) {
+      std::string json = plain;
+      json.replace(at, hazard.size(), hazard);
+      CAPTURE(at);
+      CHECK_FALSE(is_plain_json_line(json));
+    }
+  }
+}
+
 TEST_CASE("an escaped backslash before u is not a \\u escape") {
   CHECK(is_plain_json_line(R"({"a":"\\ud800"})"));
   CHECK(rewritten(R"({"a":"\\ud800"})") == R"({"a":"\\ud800"})");
