@@ -43,6 +43,17 @@ void append_header_field(std::string &out, std::string_view text, size_t limit) 
   out += '|';
 }
 
+// The first choice that is not blank once written: the standard requires these fields.
+void append_header_field(std::string &out, const HeaderChoices &choices, size_t limit) {
+  const size_t start = out.size();
+  for (const std::string_view choice : choices) {
+    out.resize(start);
+    BoundedText<HeaderEscape>(out, limit).append(choice);
+    if (!is_blank(std::string_view(out).substr(start))) break;
+  }
+  out += '|';
+}
+
 // cn1 and cn2 are numbers: Microsoft's ArcSight mapping writes 1 for TRUE and 0 for FALSE.
 constexpr YesNoWords cef_yes_no{"1", "0"};
 
@@ -66,8 +77,8 @@ void append_cef(const Alert &alert, std::string &out) {
   out += "CEF:0|Microsoft|";
   append_header_field(out, product_name(alert.service_source), cef_product_limit);
   append_header_field(out, DEFENDER_VERSION, cef_version_limit);
-  append_header_field(out, event_class_id(alert), cef_event_class_id_limit);
-  append_header_field(out, alert.title, cef_name_limit);
+  append_header_field(out, event_class_id_choices(alert), cef_event_class_id_limit);
+  append_header_field(out, event_name_choices(alert), cef_name_limit);
   out += severity_digit(alert.severity);
   out += '|';
 

@@ -43,11 +43,11 @@ std::string_view product_name(std::string_view service_source) {
   return default_product;
 }
 
-std::string_view event_class_id(const Alert &alert) {
-  if (!alert.detector_id.empty()) return alert.detector_id;
-  if (!alert.category.empty()) return alert.category;
-  return "alert";
+HeaderChoices event_class_id_choices(const Alert &alert) {
+  return {alert.detector_id, alert.category, fallback_event_class_id};
 }
+
+HeaderChoices event_name_choices(const Alert &alert) { return {alert.title, alert.category, fallback_event_name}; }
 
 char severity_digit(Severity severity) {
   switch (severity) {

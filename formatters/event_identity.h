@@ -2,6 +2,7 @@
 // parser selection and its per-detection rules see the same values whichever format is chosen.
 #pragma once
 
+#include <array>
 #include <string_view>
 
 #include "alert.h"
@@ -12,8 +13,20 @@ namespace defender {
 // evolvable-enum placeholder unknownFutureValue, name the umbrella product, Microsoft Defender XDR.
 std::string_view product_name(std::string_view service_source);
 
-// Stable per detection kind: the detector id (SIEM IoaDefinitionId), else the category, else "alert".
-std::string_view event_class_id(const Alert &alert);
+// What a header field that must never be empty is written from, best first. The formatters write the first choice
+// that is not blank once written (text.h's is_blank: empty, or white space only, which is what control characters
+// and line breaks become there), so the last choice is a constant that is never blank.
+using HeaderChoices = std::array<std::string_view, 3>;
+
+inline constexpr std::string_view fallback_event_class_id = "alert";
+inline constexpr std::string_view fallback_event_name = "Microsoft Defender alert";
+
+// CEF Signature ID and LEEF EventID, stable per detection kind: the detector id (the SIEM API's IoaDefinitionId),
+// the category, fallback_event_class_id.
+HeaderChoices event_class_id_choices(const Alert &alert);
+
+// CEF Name: the title, the category, fallback_event_name.
+HeaderChoices event_name_choices(const Alert &alert);
 
 // The severity on the 0-10 scale of CEF and LEEF: unknown 0, informational 1, low 3, medium 5, high 8.
 char severity_digit(Severity severity);

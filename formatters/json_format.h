@@ -7,10 +7,11 @@
 
 namespace defender {
 
-// Appends alert.raw_json (compact, valid UTF-8). As a last line of defence against a second record, every
-// character that could end or hide a line — CR, LF and the other C0 controls, DEL, C1, U+2028 and U+2029 — is
-// written as its JSON escape \uXXXX: inside a string, the only place valid JSON can hold them, that keeps the
-// value exactly. Invalid UTF-8 becomes U+FFFD.
+// Appends alert.raw_json as one line that strict JSON parsers accept (json_line.h): as it is when it already is
+// one, which is what the poller hands over; else, as a last line of defence against a second record, without
+// white space between tokens, with every character that could end or hide a line (CR, LF and the other C0
+// controls, DEL, C1, U+2028, U+2029) inside strings as its \uXXXX escape, invalid UTF-8 as U+FFFD and a lone
+// escaped surrogate as \ufffd.
 void append_json(const Alert &alert, std::string &out);
 
 }  // namespace defender

@@ -36,7 +36,7 @@ class LeefWriter {
     out_ += "|Microsoft|";
     header_field(product_name(alert.service_source), leef_product_limit);
     header_field(DEFENDER_VERSION, leef_version_limit);
-    header_field(event_class_id(alert), leef_event_id_limit);
+    header_field(event_class_id_choices(alert), leef_event_id_limit);
   }
 
   void delimiter_field() {
@@ -62,6 +62,18 @@ class LeefWriter {
     const size_t start = out_.size();
     BoundedText<HeaderEscape>(out_, limit).append(text);
     neutralise_delimiter(start);
+    out_ += '|';
+  }
+
+  // The first choice that is not blank once written: LEEF requires the field.
+  void header_field(const HeaderChoices &choices, size_t limit) {
+    const size_t start = out_.size();
+    for (const std::string_view choice : choices) {
+      out_.resize(start);
+      BoundedText<HeaderEscape>(out_, limit).append(choice);
+      neutralise_delimiter(start);
+      if (!is_blank(std::string_view(out_).substr(start))) break;
+    }
     out_ += '|';
   }
 

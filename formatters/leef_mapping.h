@@ -1,9 +1,9 @@
 // The LEEF mapping, defined once for LEEF 1.0 and 2.0: which attribute carries which alert field, and its length
 // limit. The formatter writes from this table, and config/mapping.md is checked against it.
 //
-// QRadar's predefined keys carry what they define (devTime, cat, sev, src, usrName, identHostName, url); design.md
-// fixes externalId and lastUpdated; every other field has a custom key, its `.defender.` name in lowerCamelCase,
-// which reuses no predefined name. Attributes are written in this order: identity and times first and the long
+// QRadar's predefined keys carry what they define (devTime, cat, sev, src, usrName, identHostName, url); this
+// module fixes externalId and lastUpdated; every other field has a custom key, its `.defender.` name in
+// lowerCamelCase, which reuses no predefined name. Attributes are written in this order: identity and times first and the long
 // free text last, so a receiver that cuts a long event keeps what identifies it.
 #pragma once
 

@@ -32,6 +32,11 @@ TextUnit next_utf8_character(std::string_view text, size_t pos);
 // which some readers (Java's regular expressions among them) take as line ends too.
 bool is_line_hazard(std::string_view character);
 
+// Whether text that was written (valid UTF-8) shows nothing: it is empty or every character is white space, as
+// Unicode's White_Space property has it (the space that control characters and line breaks become, NBSP, the
+// typographic spaces of U+2000 to U+200A, the ideographic space, ...).
+bool is_blank(std::string_view text);
+
 // Everything except printable ASCII: see next_text_unit.
 TextUnit next_unusual_text_unit(std::string_view text, size_t pos);
 

@@ -10,11 +10,17 @@
 #include <rapidjson/writer.h>
 
 #include <cstdio>
+#include <cstring>
 #include <ctime>
 #include <stdexcept>
 
+#include "secret.h"
+
 namespace defender {
 namespace {
+
+// A PEM file with a key and a chain of certificates is a few KiB; this is far more than any.
+constexpr size_t pem_file_limit = 1024 * 1024;
 
 struct BioDeleter {
   void operator()(BIO *bio) const { BIO_free(bio); }
@@ -37,6 +43,11 @@ std::string openssl_reason() {
   char text[256];
   ERR_error_string_n(code, text, sizeof text);
   return text;
+}
+
+// A read-only BIO over the bytes, which stay where they are (OpenSSL takes no null pointer, even for nothing).
+BIO *memory_bio(const Secret &bytes) {
+  return BIO_new_mem_buf(bytes.empty() ? "" : bytes.view().data(), static_cast<int>(bytes.size()));
 }
 
 // Encrypted keys would need a passphrase in the configuration; this callback notes that one was asked for.
@@ -153,15 +164,23 @@ std::string random_uuid() {
 std::variant<ClientCertificate, CertificateError> ClientCertificate::load(const std::string &certificate_path,
                                                                            const std::string &key_path) {
   const std::string cert_option = "client-certificate(\"" + certificate_path + "\")";
-  Bio cert_bio(BIO_new_file(certificate_path.c_str(), "r"));
-  Certificate cert(cert_bio ? PEM_read_bio_X509(cert_bio.get(), nullptr, nullptr, nullptr) : nullptr);
-  if (!cert) return CertificateError{false, cert_option + " holds no PEM certificate (" + openssl_reason() + ")"};
-
   const std::string &key_file = key_path.empty() ? certificate_path : key_path;
   const std::string key_option =
       key_path.empty() ? cert_option + " (without client-private-key())" : "client-private-key(\"" + key_path + "\")";
   const auto key_error = [&](std::string message) { return CertificateError{!key_path.empty(), std::move(message)}; };
-  Bio key_bio(BIO_new_file(key_file.c_str(), "r"));
+  // The file with the key is read into a Secret (wiped when this returns) and OpenSSL reads it from there, so no
+  // stdio buffer keeps a copy of the key.
+  const SecretFile key_pem = read_secret_file(key_file, pem_file_limit);
+  if (key_pem.error != 0) return key_error(key_option + " cannot be read: " + std::strerror(key_pem.error));
+  if (key_pem.too_large)
+    return key_error(key_option + " is larger than " + std::to_string(pem_file_limit / 1024) +
+                     " KiB; it must hold a PEM private key (and, without client-private-key(), its certificate)");
+
+  Bio cert_bio(key_path.empty() ? memory_bio(key_pem.bytes) : BIO_new_file(certificate_path.c_str(), "r"));
+  Certificate cert(cert_bio ? PEM_read_bio_X509(cert_bio.get(), nullptr, nullptr, nullptr) : nullptr);
+  if (!cert) return CertificateError{false, cert_option + " holds no PEM certificate (" + openssl_reason() + ")"};
+
+  Bio key_bio(memory_bio(key_pem.bytes));
   bool passphrase_asked = false;
   EVP_PKEY *raw_key = key_bio ? PEM_read_bio_PrivateKey(key_bio.get(), nullptr, refuse_passphrase, &passphrase_asked)
                               : nullptr;

@@ -1,5 +1,5 @@
 // Certificate credentials for Entra ID: a JWT client assertion signed with the app's private key
-// (reference/defender-api.md §6.2). OpenSSL 3 EVP only; handles are owned by smart pointers.
+// (the Microsoft identity platform's certificate credentials). OpenSSL 3 EVP only; handles are owned by smart pointers.
 #pragma once
 
 #include <memory>

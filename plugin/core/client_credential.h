@@ -10,11 +10,12 @@
 #include "core.h"
 #include "logger.h"
 #include "options.h"
+#include "secret.h"
 
 namespace defender {
 
 struct ClientSecret {
-  std::string value;
+  Secret value;
 };
 
 using ClientCredential = std::variant<ClientSecret, ClientCertificate>;
@@ -24,9 +25,22 @@ struct CredentialError {
   std::string message;
 };
 
-// Warns through `logger` about files other users can read and a certificate past its end date.
+// The most a client-secret-file() may hold: Entra ID's secrets are about 40 characters, so a larger file is not a
+// secret (a certificate, a configuration, a wrong path) and is refused rather than sent to Entra ID.
+inline constexpr size_t secret_file_limit = 1024;
+
+// A client-secret-file() is read as its secret with what editors and `echo` add around it stripped: a UTF-8 byte
+// order mark, spaces and tabs before it, spaces, tabs and line breaks after it. A notice says what, never the
+// secret; the single LF that ends a text file's line is told at debug level only. What is left must be one line
+// and not empty.
+// Warns through `logger` about a file of the credential that other users can read (group or world) and a
+// certificate past its end date.
 std::variant<ClientCredential, CredentialError> load_credential(const Options &options, const Logger &logger,
                                                                 Instant now);
+
+// Appends "&client_secret=" and the secret, form-encoded, to a token request body. The room is reserved first and
+// nothing is built aside, so the body is the only copy of the secret this leaves (the caller wipes it after use).
+void append_client_secret(std::string &body, const ClientSecret &secret);
 
 // "client-secret", "client-secret-file" or "client-certificate", for the start-up line.
 std::string_view credential_kind(const Options &options);

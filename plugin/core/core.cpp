@@ -11,6 +11,7 @@
 #include "checkpoint_codec.h"
 #include "checkpoint_identity.h"
 #include "client_credential.h"
+#include "config_warnings.h"
 #include "endpoints.h"
 #include "cursor_registry.h"
 #include "fields.h"
@@ -181,7 +182,8 @@ int defender_options_set_bool(DefenderOptions *o, DefenderOption option, int val
   return set_option([&] { return set_bool_option(o->options, option, value != 0); }, err, err_len);
 }
 
-int defender_options_validate(const DefenderOptions *o, DefenderOption *culprit, char *err, size_t err_len) {
+int defender_options_validate(const DefenderOptions *o, DefenderOption *culprit, DefenderLogFn log,
+                              void *log_user_data, char *err, size_t err_len) {
   *culprit = DEFENDER_OPTION_COUNT;
   return guarded(
       [&]() -> int {
@@ -190,9 +192,12 @@ int defender_options_validate(const DefenderOptions *o, DefenderOption *culprit,
           copy_message(problem->message, err, err_len);
           return 0;
         }
+        const Logger logger(log, log_user_data,
+                            {{"tenant", o->options.tenant_id}, {"api", std::string(api_name(o->options.api))}});
+        warn_about_options(o->options, logger);
         // The files themselves: an empty secret file or a key that does not fit its certificate fails here, at
         // --syntax-only, not at the first token request.
-        const auto credential = load_credential(o->options, Logger(nullptr, nullptr, {}), now());
+        const auto credential = load_credential(o->options, logger, now());
         if (const auto *error = std::get_if<CredentialError>(&credential)) {
           *culprit = error->option;
           copy_message(error->message, err, err_len);
@@ -219,7 +224,8 @@ DefenderCore *defender_core_new(const DefenderOptions *o, const char *source_nam
             Logger(log, log_user_data,
                    {{"source", name}, {"tenant", options.tenant_id}, {"api", std::string(api_name(options.api))}}));
         const Instant start = now();
-        auto credential = load_credential(options, core->logger, start);
+        // Read again, as the file may have changed since; its warnings were told when the configuration was read.
+        auto credential = load_credential(options, Logger(nullptr, nullptr, {}), start);
         if (const auto *error = std::get_if<CredentialError>(&credential)) {
           copy_message(error->message, err, err_len);
           return nullptr;

@@ -76,12 +76,6 @@ int defender_options_set_number(DefenderOptions *options, DefenderOption option,
 int defender_options_set_bool(DefenderOptions *options, DefenderOption option, int value,
                               char *err, size_t err_len);
 
-/*
- * Checks the options together (required ones, contradictions, the certificate and its key). 1 when usable.
- * On failure *culprit names the option at fault, or is DEFENDER_OPTION_COUNT when the block as a whole is.
- */
-int defender_options_validate(const DefenderOptions *options, DefenderOption *culprit, char *err, size_t err_len);
-
 /* A stable default persist name derived from the identifying options, e.g. "contoso.onmicrosoft.com,graph". */
 size_t defender_options_default_persist_name(const DefenderOptions *options, char *buf, size_t buf_len);
 
@@ -105,6 +99,16 @@ typedef struct
 /* Called on the thread that logs (the fetcher thread, or the main thread at start). */
 typedef void (*DefenderLogFn)(void *user_data, DefenderLogLevel level, const char *message,
                               const DefenderLogTag *tags, size_t tag_count);
+
+/*
+ * Checks the options together (required ones, contradictions, the certificate and its key). 1 when usable.
+ * On failure *culprit names the option at fault, or is DEFENDER_OPTION_COUNT when the block as a whole is.
+ * What works but gives something away (a credential file other users can read, client-secret() written in the
+ * configuration, peer-verify(no), an expired certificate) and what was stripped from a secret file are told
+ * through log here and nowhere else: once each time the configuration is read, --syntax-only included.
+ */
+int defender_options_validate(const DefenderOptions *options, DefenderOption *culprit, DefenderLogFn log,
+                              void *log_user_data, char *err, size_t err_len);
 
 /* ---- the core: created in init (main thread), used by the fetcher thread ---- */
 

@@ -43,8 +43,10 @@ bool has_control(std::string_view value) {
   return std::any_of(value.begin(), value.end(), [](unsigned char c) { return c < ' ' || c == 0x7f; });
 }
 
-OptionError non_empty(DefenderOption option, std::string_view value, std::string &field) {
-  field = value;
+// Text is std::string, or Secret for the client secret.
+template <class Text>
+OptionError non_empty(DefenderOption option, std::string_view value, Text &field) {
+  field = Text(value);
   if (value.empty()) return std::string(defender_option_name(option)) + "() must not be empty";
   if (has_control(value)) return std::string(defender_option_name(option)) + "() must not contain control characters";
   return std::nullopt;

@@ -9,6 +9,7 @@
 
 #include "core.h"
 #include "format.h"
+#include "secret.h"
 #include "transport_options.h"
 
 namespace defender {
@@ -27,7 +28,7 @@ std::string_view format_name(Format format);
 struct Options {
   std::string tenant_id;
   std::string client_id;
-  std::string client_secret;
+  Secret client_secret;  // wiped when the options go
   std::string client_secret_file;
   std::string client_certificate;  // PEM; holds the private key too when client_private_key is empty
   std::string client_private_key;  // PEM, not encrypted

@@ -3,11 +3,9 @@
 #include <rapidjson/document.h>
 
 #include <array>
-#include <cstdint>
-#include <cstring>
 #include <optional>
 
-#include "text.h"
+#include "json_line.h"
 
 namespace defender {
 namespace {
@@ -187,78 +185,10 @@ ScannedPage scan_page(std::string_view body) {
   return page;
 }
 
-namespace {
-
-// No line break, and every byte sequence UTF-8: runs of ASCII are skipped eight bytes at a time.
-bool is_one_line_utf8(std::string_view text) {
-  if (std::memchr(text.data(), '\n', text.size()) || std::memchr(text.data(), '\r', text.size())) return false;
-  size_t i = 0;
-  while (i < text.size()) {
-    uint64_t word;
-    while (i + sizeof word <= text.size()) {
-      std::memcpy(&word, text.data() + i, sizeof word);
-      if (word & 0x8080808080808080ULL) break;
-      i += sizeof word;
-    }
-    while (i < text.size() && static_cast<unsigned char>(text[i]) < 0x80) ++i;
-    if (i == text.size()) break;
-    const TextUnit unit = next_utf8_character(text, i);
-    if (unit.bytes.data() != text.data() + i) return false;
-    i += unit.consumed;
-  }
-  return true;
-}
-
-void compact_json(std::string_view json, std::string &out) {
-  // Bytes copied as they are, in runs: outside strings anything but whitespace, quotes and non-ASCII; inside strings
-  // anything but quotes, backslashes and non-ASCII. The rest is looked at one by one.
-  static constexpr auto plain = [](bool in_string) {
-    std::array<bool, 256> t{};
-    for (int c = 0x21; c < 0x80; ++c) t[c] = c != '"' && !(in_string && c == '\\');
-    if (in_string) t[' '] = true;
-    return t;
-  };
-  static constexpr std::array<bool, 256> plain_outside = plain(false), plain_inside = plain(true);
-
-  out.clear();
-  out.reserve(json.size());
-  bool in_string = false;
-  size_t i = 0;
-  while (i < json.size()) {
-    const auto &table = in_string ? plain_inside : plain_outside;
-    const size_t run = i;
-    while (i < json.size() && table[static_cast<unsigned char>(json[i])]) ++i;
-    out.append(json.data() + run, i - run);
-    if (i == json.size()) break;
-
-    const char c = json[i];
-    if (static_cast<unsigned char>(c) >= 0x80) {
-      // Only inside strings in valid JSON; what is not UTF-8 becomes U+FFFD, every real character stays as it is.
-      const TextUnit unit = next_utf8_character(json, i);
-      out += unit.bytes;
-      i += unit.consumed;
-    } else if (c == '"') {
-      out.push_back(c);
-      in_string = !in_string;
-      ++i;
-    } else if (in_string && c == '\\') {
-      out.append(json.data() + i, std::min<size_t>(2, json.size() - i));
-      i += 2;
-    } else if (in_string) {
-      // A raw control character inside a string: invalid JSON, kept so that the parser rejects it.
-      out.push_back(c);
-      ++i;
-    } else {
-      ++i;  // whitespace outside strings
-    }
-  }
-}
-
-}  // namespace
-
 void one_line_json(std::string_view json, std::string &out) {
-  if (is_one_line_utf8(json)) out.assign(json);
-  else compact_json(json, out);
+  out.clear();
+  if (is_plain_json_line(json)) out.assign(json);
+  else append_json_line(json, out);
 }
 
 }  // namespace defender

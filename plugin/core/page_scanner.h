@@ -18,9 +18,10 @@ struct ScannedPage {
 // Accepts the OData envelope {"value":[...], "@odata.nextLink":"..."} and a bare array (the SIEM API).
 ScannedPage scan_page(std::string_view body);
 
-// Copies a JSON text as one line of valid UTF-8: as it is when it already is one (the common case, and the cheap
-// one), else without its insignificant whitespace (so a pretty-printed alert becomes one line) and with every byte
-// sequence that is not UTF-8 replaced by U+FFFD.
+// Copies a JSON text as one line that strict parsers accept (json_line.h): as it is when it already is one (the
+// common case, and the cheap one), else without white space between tokens (so a pretty-printed alert becomes one
+// line), with control characters, U+2028 and U+2029 inside strings as \u escapes, every byte sequence that is not
+// UTF-8 as U+FFFD and a lone escaped surrogate as \ufffd.
 void one_line_json(std::string_view json, std::string &out);
 
 }  // namespace defender

@@ -74,14 +74,14 @@ std::string TokenProvider::request_body(const HttpClient &http, Instant now) con
   std::string body = "grant_type=client_credentials&client_id=" + http.escape(client_id_);
   if (endpoints_.token_version == TokenVersion::v2) body += "&scope=" + http.escape(endpoints_.audience + "/.default");
   else body += "&resource=" + http.escape(endpoints_.audience);
-  body += std::visit(Overloaded{
-                         [&](const ClientSecret &secret) { return "&client_secret=" + http.escape(secret.value); },
-                         [&](const ClientCertificate &certificate) {
-                           return "&client_assertion_type=" + http.escape(jwt_bearer) + "&client_assertion=" +
-                                  certificate.assertion(client_id_, endpoints_.token_url, now, algorithm_);
-                         },
-                     },
-                     credential_);
+  std::visit(Overloaded{
+                 [&](const ClientSecret &secret) { append_client_secret(body, secret); },
+                 [&](const ClientCertificate &certificate) {
+                   body += "&client_assertion_type=" + http.escape(jwt_bearer) + "&client_assertion=" +
+                           certificate.assertion(client_id_, endpoints_.token_url, now, algorithm_);
+                 },
+             },
+             credential_);
   return body;
 }
 
@@ -102,6 +102,7 @@ std::optional<Failure> TokenProvider::ensure(HttpClient &http, HttpResponse &res
   }
 
   const HttpResult result = http.perform(request, response);
+  wipe(request.body);  // it carries the secret or a signed assertion
   if (result.outcome == TransportOutcome::aborted) return Failure{FailureKind::aborted, "shutting down", std::nullopt};
   stats.count_response(result.outcome == TransportOutcome::ok ? response.status : 0);
   if (result.outcome == TransportOutcome::failed)
@@ -120,6 +121,7 @@ std::optional<Failure> TokenProvider::ensure(HttpClient &http, HttpResponse &res
                        " answered 200 without a usable access_token and expires_in",
                    std::nullopt};
 
+  wipe(bearer_header_);
   bearer_header_ = "Authorization: Bearer ";
   bearer_header_.append(token->value.GetString(), token->value.GetStringLength());
   const TokenRefresh refresh = token_refresh(*lifetime);

@@ -12,6 +12,7 @@
 #include "http_client.h"
 #include "instant.h"
 #include "logger.h"
+#include "secret.h"
 #include "stats.h"
 
 namespace defender {
@@ -21,6 +22,7 @@ class TokenProvider {
   // The logger hears of a token lifetime that had to be clamped (token_refresh).
   TokenProvider(Endpoints endpoints, std::string client_id, ClientCredential credential, AssertionAlgorithm algorithm,
                 Logger logger = Logger(nullptr, nullptr, {}));
+  ~TokenProvider() { wipe(bearer_header_); }
 
   // Makes sure a token valid for a while is cached, requesting one when needed.
   std::optional<Failure> ensure(HttpClient &http, HttpResponse &scratch, Stats &stats, Instant now);
@@ -40,7 +42,7 @@ class TokenProvider {
   ClientCredential credential_;
   AssertionAlgorithm algorithm_;
   Logger logger_;
-  std::string bearer_header_;  // "Authorization: Bearer <token>"
+  std::string bearer_header_;  // "Authorization: Bearer <token>", wiped when replaced and at the end
   Instant refresh_at_{};
 };
 

@@ -75,7 +75,9 @@ _log(gpointer user_data, DefenderLogLevel level, const gchar *message, const Def
   g_free(text);
   for (gsize i = 0; i < tag_count; i++)
     evt_rec_add_tag(event, evt_tag_str(tags[i].name, tags[i].value));
-  evt_rec_add_tag(event, log_pipe_location_tag(_pipe(user_data)));
+  /* While the configuration is read the source has no place in it yet; its tenant and api tags say which it is. */
+  if (_pipe(user_data)->expr_node)
+    evt_rec_add_tag(event, log_pipe_location_tag(_pipe(user_data)));
   msg_event_suppress_recursions_and_send(event);
 }
 
@@ -102,7 +104,7 @@ defender_sd_set_bool(LogDriver *d, DefenderOption option, gboolean value, gchar 
 gboolean
 defender_sd_validate(LogDriver *d, DefenderOption *culprit, gchar *err, gsize err_len)
 {
-  return defender_options_validate(((DefenderSourceDriver *) d)->options, culprit, err, err_len);
+  return defender_options_validate(((DefenderSourceDriver *) d)->options, culprit, _log, d, err, err_len);
 }
 
 /* ---- persist name and stats instance ---- */

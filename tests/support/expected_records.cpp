@@ -2,6 +2,7 @@
 
 #include <array>
 #include <cstdint>
+#include <initializer_list>
 #include <string>
 #include <utility>
 
@@ -145,6 +146,34 @@ std::string header_text(std::string_view text, size_t limit, std::string_view sp
   return cut(replaced(sanitised(text), spaced), limit);
 }
 
+// Unicode's White_Space property (PropList.txt).
+bool is_white_space(char32_t c) {
+  return (c >= 0x09 && c <= 0x0D) || c == 0x20 || c == 0x85 || c == 0xA0 || c == 0x1680 ||
+         (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000;
+}
+
+// Whether valid UTF-8 text is empty or white space only.
+bool blank(std::string_view s) {
+  for (size_t i = 0; i < s.size();) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    const size_t length = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+    char32_t c = length == 1 ? b : b & (0xFF >> (length + 1));
+    for (size_t k = 1; k < length; ++k) c = c << 6 | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+    if (!is_white_space(c)) return false;
+    i += length;
+  }
+  return true;
+}
+
+// A header field the standard requires: the first choice whose text is not blank (the last one never is).
+std::string required_header_text(std::initializer_list<std::string_view> choices, size_t limit,
+                                 std::string_view spaced) {
+  std::string text;
+  for (const std::string_view choice : choices)
+    if (!blank(text = header_text(choice, limit, spaced))) break;
+  return text;
+}
+
 LeefRecord expected_leef(const Alert &alert, std::string version, char delimiter) {
   LeefRecord r;
   const std::string spaced_in_values{'\r', '\n', delimiter};
@@ -153,7 +182,8 @@ LeefRecord expected_leef(const Alert &alert, std::string version, char delimiter
   r.vendor = "Microsoft";
   r.product = header_text(product_name(alert.service_source), leef_product_limit, spaced_in_header);
   r.product_version = header_text(DEFENDER_VERSION, leef_version_limit, spaced_in_header);
-  r.event_id = header_text(event_class_id(alert), leef_event_id_limit, spaced_in_header);
+  r.event_id =
+      required_header_text({alert.detector_id, alert.category, "alert"}, leef_event_id_limit, spaced_in_header);
   r.delimiter = std::string(1, delimiter);
   const ValueRules rules{spaced_in_values, "true", "false"};
   for (const LeefKey &key : leef_attribute_keys) {
@@ -174,8 +204,9 @@ CefRecord expected_cef(const Alert &alert) {
   r.vendor = "Microsoft";
   r.product = header_text(product_name(alert.service_source), cef_product_limit, "\r\n");
   r.device_version = header_text(DEFENDER_VERSION, cef_version_limit, "\r\n");
-  r.signature_id = header_text(event_class_id(alert), cef_event_class_id_limit, "\r\n");
-  r.name = header_text(alert.title, cef_name_limit, "\r\n");
+  r.signature_id =
+      required_header_text({alert.detector_id, alert.category, "alert"}, cef_event_class_id_limit, "\r\n");
+  r.name = required_header_text({alert.title, alert.category, "Microsoft Defender alert"}, cef_name_limit, "\r\n");
   r.severity = severity_number(alert.severity);
   const ValueRules rules{"", "1", "0"};
   for (const CefKey &key : cef_extension_keys) {

@@ -7,7 +7,9 @@
 // extension values keep CR and LF (the parser unescapes them), CEF and LEEF headers and LEEF values make them
 // spaces, as they do the LEEF delimiter and, in LEEF headers, '|'. A value over its limit keeps the longest run of
 // whole characters that leaves room for U+2026 and ends with it. Times are epoch milliseconds, lists are joined with
-// commas.
+// commas. The header fields the standards require are never blank (empty or Unicode white space only): Signature
+// ID and EventID are the detector id, else the category, else "alert"; CEF's Name is the title, else the category,
+// else "Microsoft Defender alert".
 #pragma once
 
 #include "alert.h"

@@ -54,12 +54,15 @@ TEST_CASE("the Swedish, CJK and emoji alert formats to its golden line") {
 
 TEST_CASE("the empty alert formats to its golden line") { CHECK(cef(fixture("empty")) == golden("empty")); }
 
-TEST_CASE("every golden line is one valid CEF line") {
+TEST_CASE("every golden line is one valid CEF line with text in every header field the standard requires") {
   for (std::string_view name : {"graph_example", "hostile", "international", "empty"}) {
     CAPTURE(name);
     const std::string line = golden(name);
     CHECK(line.find_first_of(std::string("\r\n\0", 3)) == std::string::npos);
     const auto parsed = defender::test::parse_cef(line);
-    CHECK_MESSAGE(parsed.record.has_value(), parsed.error);
+    REQUIRE_MESSAGE(parsed.record.has_value(), parsed.error);
+    const defender::test::CefRecord &r = *parsed.record;
+    for (const std::string &field : {r.vendor, r.product, r.device_version, r.signature_id, r.name, r.severity})
+      CHECK(field.find_first_not_of(' ') != std::string::npos);
   }
 }

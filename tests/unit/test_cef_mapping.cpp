@@ -1,5 +1,5 @@
-// The CEF mapping: header fields, and which key carries which alert field (design.md §4, cef_mapping.h), read back
-// through the tests' CEF parser.
+// The CEF mapping: header fields, and which key carries which alert field (cef_mapping.h), read back through the
+// tests' CEF parser.
 #include <doctest/doctest.h>
 
 #include <string>
@@ -125,7 +125,7 @@ TEST_CASE("an empty alert has the default header and only its update time") {
   const CefRecord r = parsed_cef(Alert{});
   CHECK(r.product == "Microsoft Defender XDR");
   CHECK(r.signature_id == "alert");
-  CHECK(r.name == "");
+  CHECK(r.name == "Microsoft Defender alert");
   CHECK(r.severity == "0");
   CHECK(r.extension == Pairs{{"deviceCustomDate1", "0"}, {"deviceCustomDate1Label", "lastUpdated"}});
 }
@@ -152,6 +152,33 @@ TEST_CASE("the signature id is the detector id, else the category, else alert") 
   CHECK(parsed_cef(a).signature_id == "Malware");
   a.category.clear();
   CHECK(parsed_cef(a).signature_id == "alert");
+}
+
+TEST_CASE("a detector id or category that is blank once written gives way to the next choice") {
+  Alert a;
+  // A space, TAB, CR, LF, SOH, NEL and U+2028: each a space in the header.
+  a.detector_id = " \t\r\n\x01\xC2\x85\xE2\x80\xA8";
+  a.category = "\xC2\xA0\xE3\x80\x80\xE2\x80\x83";  // NBSP, ideographic space, em space
+  CHECK(parsed_cef(a).signature_id == "alert");
+  a.category = " Malware ";
+  CHECK(parsed_cef(a).signature_id == " Malware ");
+}
+
+TEST_CASE("the name is the title, else the category, else Microsoft Defender alert") {
+  Alert a;
+  a.title = "Suspicious PowerShell";
+  a.category = "Execution";
+  CHECK(parsed_cef(a).name == "Suspicious PowerShell");
+  a.title = " \r\n\t";
+  CHECK(parsed_cef(a).name == "Execution");
+  a.category.clear();
+  CHECK(parsed_cef(a).name == "Microsoft Defender alert");
+}
+
+TEST_CASE("a title that is text escaped in the header is not blank") {
+  Alert a;
+  a.title = "|";
+  CHECK(parsed_cef(a).name == "|");
 }
 
 TEST_CASE("the product follows the service source") {

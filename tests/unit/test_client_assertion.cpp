@@ -1,5 +1,6 @@
-// The certificate credential: a JWT client assertion as Entra ID checks it (reference/defender-api.md §6.2),
-// verified here with OpenSSL on its own: signature, header (alg, typ, x5t / x5t#S256) and claims.
+// The certificate credential: a JWT client assertion as Entra ID checks it (the Microsoft identity platform's
+// certificate credentials), verified here with OpenSSL on its own: signature, header (alg, typ, x5t / x5t#S256) and
+// claims.
 #include <doctest/doctest.h>
 #include <openssl/evp.h>
 #include <openssl/pem.h>

@@ -71,7 +71,7 @@ TEST_CASE("--client-secret is refused with the two ways that keep the secret out
 }
 
 TEST_CASE("the secret from the environment counts unless the command line names another credential") {
-  CHECK(parsed({"check"}, "from-env").options.client_secret == "from-env");
+  CHECK(parsed({"check"}, "from-env").options.client_secret.view() == "from-env");
   CHECK(parsed({"check", "--client-certificate", DEFENDER_SOURCE_DIR "/README.md"}, "from-env").options.client_secret.empty());
   CHECK(parsed({"check", "--client-secret-file", DEFENDER_SOURCE_DIR "/README.md"}, "from-env").options.client_secret.empty());
   CHECK(parsed({"check"}, "").options.client_secret.empty());

@@ -35,7 +35,10 @@ constexpr std::array<Schema, 3> schemas{{
     {"siem", defender::adapt_siem_record, "Description"},
 }};
 
-constexpr std::array<std::string_view, 4> cases{"example", "hostile", "international", "nulls"};
+// example: the API's documented alert; hostile: delimiters, escapes, controls and forged records in every field;
+// international: Swedish, CJK and emoji; nulls: every member null; empty: what feeds the headers and more empty,
+// missing or white space only.
+constexpr std::array<std::string_view, 5> cases{"example", "hostile", "international", "nulls", "empty"};
 
 struct Output {
   Format format;
@@ -76,6 +79,16 @@ std::string golden(std::string_view schema, std::string_view name, std::string_v
   if (const size_t at = line.find(placeholder); at != std::string::npos)
     line.replace(at, placeholder.size(), DEFENDER_VERSION);
   return line;
+}
+
+// Some text other than spaces.
+bool has_text(std::string_view field) { return field.find_first_not_of(' ') != std::string_view::npos; }
+
+// Parsed as a strict reader does: UTF-8 validated, one value and nothing after it.
+bool strict_json(std::string_view line) {
+  rapidjson::Document doc;
+  doc.Parse<rapidjson::kParseValidateEncodingFlag>(line.data(), line.size());
+  return !doc.HasParseError();
 }
 
 // The documented example with a 64 KiB description of Swedish, CJK, emoji, delimiters, escapes and line breaks.
@@ -147,4 +160,42 @@ TEST_CASE("a 64 KiB description is cut on a character boundary to its limit, and
     CHECK(formatted(alert, Format::json) == alert.raw_json);
     check_reparses(alert, input);
   }
+}
+
+TEST_CASE("every CEF golden re-parses with text in every header field the standard requires") {
+  for (const Schema &schema : schemas)
+    for (std::string_view name : {"example", "hostile", "international", "nulls", "empty", "long"}) {
+      CAPTURE(schema.name);
+      CAPTURE(name);
+      const auto parsed = defender::test::parse_cef(golden(schema.name, name, "cef"));
+      REQUIRE_MESSAGE(parsed.record, parsed.error);
+      const defender::test::CefRecord &r = *parsed.record;
+      for (const std::string &field : {r.vendor, r.product, r.device_version, r.signature_id, r.name, r.severity})
+        CHECK(has_text(field));
+    }
+}
+
+TEST_CASE("every LEEF 1.0 and 2.0 golden re-parses with text in every header field the guide requires") {
+  for (const Schema &schema : schemas)
+    for (std::string_view name : {"example", "hostile", "international", "nulls", "empty", "long"})
+      for (std::string_view extension : {"leef", "leef2"}) {
+        CAPTURE(schema.name);
+        CAPTURE(name);
+        CAPTURE(extension);
+        const auto parsed = defender::test::parse_leef(golden(schema.name, name, extension));
+        REQUIRE_MESSAGE(parsed.record, parsed.error);
+        const defender::test::LeefRecord &r = *parsed.record;
+        for (const std::string &field : {r.vendor, r.product, r.product_version, r.event_id}) CHECK(has_text(field));
+      }
+}
+
+TEST_CASE("every JSON golden is one line that a strict parser, validating UTF-8, accepts") {
+  for (const Schema &schema : schemas)
+    for (std::string_view name : cases) {
+      CAPTURE(schema.name);
+      CAPTURE(name);
+      const std::string line = golden(schema.name, name, "jsonl");
+      CHECK(line.find_first_of(std::string("\r\n\0", 3)) == std::string::npos);
+      CHECK(strict_json(line));
+    }
 }

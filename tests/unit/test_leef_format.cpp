@@ -1,5 +1,5 @@
-// LEEF 1.0 and 2.0: header, delimiter, the fixed keys of design.md §4 and the mapping of leef_mapping.h, read back
-// through the tests' LEEF parser.
+// LEEF 1.0 and 2.0: header, delimiter, the fixed keys externalId and lastUpdated and the mapping of leef_mapping.h,
+// read back through the tests' LEEF parser.
 #include <doctest/doctest.h>
 
 #include <string>
@@ -165,6 +165,21 @@ TEST_CASE("'|', CR, LF and the delimiter in a header field become spaces") {
   Alert a;
   a.detector_id = "det|ector\r\nid^x";
   CHECK(parsed(leef(a, Format::leef2)).event_id == "det ector  id x");
+}
+
+TEST_CASE("an event id that is blank once written gives way to the category, then to alert") {
+  Alert a;
+  a.detector_id = "|^ \r\n";  // '|', the delimiter '^', CR and LF all become spaces in a LEEF 2.0 header
+  a.category = "Malware";
+  CHECK(parsed(leef(a, Format::leef2)).event_id == "Malware");
+  a.category = "\t\xE3\x80\x80";  // TAB and the ideographic space
+  CHECK(parsed(leef(a, Format::leef2)).event_id == "alert");
+}
+
+TEST_CASE("whether an event id is blank is judged as written: '^' is text where it is not the delimiter") {
+  Alert a;
+  a.detector_id = "|^ \r\n";
+  CHECK(parsed_leef1(a).event_id == " ^   ");
 }
 
 TEST_CASE("values are held to their limits on a character boundary, ending in U+2026") {

@@ -10,6 +10,7 @@
 
 #include "alerts_adapter.h"
 #include "cef_mapping.h"
+#include "event_identity.h"
 #include "fields.h"
 #include "graph_adapter.h"
 #include "leef_mapping.h"
@@ -30,19 +31,28 @@ std::string trimmed(std::string_view s) {
   return std::string(s);
 }
 
+// A table row's cells; "\|" is a '|' inside a cell, as GitHub's tables write it.
 std::vector<std::string> cells(std::string_view line) {
   std::vector<std::string> out;
-  line.remove_prefix(1);  // the leading '|'
-  for (size_t bar; (bar = line.find('|')) != std::string_view::npos; line.remove_prefix(bar + 1))
-    out.push_back(trimmed(line.substr(0, bar)));
+  std::string cell;
+  for (size_t i = 1; i < line.size(); ++i) {  // after the leading '|'
+    if (line[i] == '\\' && i + 1 < line.size() && line[i + 1] == '|') {
+      cell += line[++i];
+    } else if (line[i] == '|') {
+      out.push_back(trimmed(cell));
+      cell.clear();
+    } else {
+      cell += line[i];
+    }
+  }
   return out;
 }
 
-// The rows of the first table after "## Fields".
-std::vector<Row> fields_table() {
+// The rows of the first table after the heading ("## Fields").
+std::vector<Row> table_after(std::string_view heading) {
   const std::string doc = defender::test::read_file(DEFENDER_SOURCE_DIR "/config/mapping.md");
   REQUIRE_FALSE(doc.empty());
-  size_t pos = doc.find("\n## Fields\n");
+  size_t pos = doc.find("\n" + std::string(heading) + "\n");
   REQUIRE(pos != std::string::npos);
   pos = doc.find("\n|", pos);
   REQUIRE(pos != std::string::npos);
@@ -63,6 +73,22 @@ std::vector<Row> fields_table() {
     rows.push_back(row);
   }
   return rows;
+}
+
+std::vector<Row> fields_table() { return table_after("## Fields"); }
+
+// The Headers table's CEF cell for the row whose first cell is `name`.
+std::string cef_header_cell(std::string_view name) {
+  for (const Row &row : table_after("## Headers"))
+    if (row.at("") == name) return row.at("CEF");
+  FAIL("no row ", name, " in the Headers table");
+  return {};
+}
+
+// How mapping.md writes a list of choices: `a`, else `b`, else `c`, from the fields' names and the constant.
+std::string choices_cell(Field first, Field second, std::string_view constant) {
+  const auto name = [](Field f) { return std::string(defender::field_name(static_cast<size_t>(f))); };
+  return "`" + name(first) + "`, else `" + name(second) + "`, else `" + std::string(constant) + "`";
 }
 
 // The text between the first pair of backticks, and what follows it.
@@ -281,7 +307,7 @@ TEST_CASE("mapping.md's sources are what each API's adapter reads") {
   }
 }
 
-TEST_CASE("LEEF keys are predefined keys, design.md's externalId and lastUpdated, or the field's name in camelCase") {
+TEST_CASE("LEEF keys are predefined keys, the fixed externalId and lastUpdated, or the field's name in camelCase") {
   for (const defender::LeefKey &key : defender::leef_attribute_keys) {
     CAPTURE(key.key);
     const std::string camel = lower_camel_case(defender::field_name(static_cast<size_t>(key.source)));
@@ -309,4 +335,16 @@ TEST_CASE("LEEF holds each value to the CEF limit of the same field, but externa
       CHECK(key.limit == cef->limit);
     }
   }
+}
+
+TEST_CASE("mapping.md's Headers table gives the event id's and the name's choices as the formatters make them") {
+  Alert a;
+  a.detector_id = "detector";
+  a.title = "title";
+  a.category = "category";
+  CHECK(defender::event_class_id_choices(a) == defender::HeaderChoices{"detector", "category", "alert"});
+  CHECK(defender::event_name_choices(a) == defender::HeaderChoices{"title", "category", "Microsoft Defender alert"});
+  CHECK(cef_header_cell("event id") ==
+        choices_cell(Field::detector_id, Field::category, defender::fallback_event_class_id));
+  CHECK(cef_header_cell("name") == choices_cell(Field::title, Field::category, defender::fallback_event_name));
 }

@@ -80,10 +80,41 @@ TEST_CASE("a string ends at the first quote not escaped by an odd number of back
   CHECK(page.items[2] == R"({"c":"\\\\"})");
 }
 
-TEST_CASE("compacting keeps escapes and a raw control character inside a string, for the parser to refuse") {
+TEST_CASE("compacting keeps escapes and writes a raw control character inside a string as its escape") {
   std::string out;
   one_line_json("{ \"a\" : \"x\\\\\" ,\n \"b\" : \"tab\there\" }", out);
-  CHECK(out == "{\"a\":\"x\\\\\",\"b\":\"tab\there\"}");
+  CHECK(out == R"({"a":"x\\","b":"tab\u0009here"})");
+}
+
+TEST_CASE("a TAB between tokens is white space that compacting leaves out") {
+  std::string out;
+  one_line_json("{\"a\":\t1,\t\"b\":\"c\"}", out);
+  CHECK(out == R"({"a":1,"b":"c"})");
+}
+
+TEST_CASE("NUL, DEL, C1 controls and U+2028 inside strings become escapes, so the line stays one line") {
+  using namespace std::string_literals;
+  std::string out;
+  one_line_json("{\"a\":\"n\0d\x7f c\xC2\x85 l\xE2\x80\xA8\"}"s, out);
+  CHECK(out == R"({"a":"n\u0000d\u007f c\u0085 l\u2028"})");
+}
+
+TEST_CASE("an escaped surrogate that is not half of a pair becomes \\ufffd; a pair is kept") {
+  std::string out;
+  one_line_json(R"({"a":"\ud83d\udd25","b":"\ud800x","c":"\udc00","d":"\uD800\u0041"})", out);
+  CHECK(out == R"({"a":"\ud83d\udd25","b":"\ufffdx","c":"\ufffd","d":"\ufffd\u0041"})");
+}
+
+TEST_CASE("an escape JSON does not define loses its backslash; a line break after it becomes an escape") {
+  std::string out;
+  one_line_json("{\"a\":\"x\\q\\\ny\\u12\"}", out);
+  CHECK(out == R"({"a":"xq\u000ay\ufffd12"})");
+}
+
+TEST_CASE("a backslash before a quote inside a string is an escape, not the string's end") {
+  std::string out;
+  one_line_json("{\"a\":\"\\\"\t\"}", out);
+  CHECK(out == R"({"a":"\"\u0009"})");
 }
 
 TEST_CASE("a next link that is not a string is no link, however deep it nests") {

@@ -67,7 +67,7 @@ struct Source {
     options.page_size = page_size;
     options.max_response_bytes = max_response_bytes;
     options.poll_interval_seconds = poll_interval;
-    poller = std::make_unique<Poller>(options, ClientSecret{"s"},
+    poller = std::make_unique<Poller>(options, ClientSecret{Secret("s")},
                                       std::make_shared<Cursor>(fresh_cursor_state(floor_), 300, 0),
                                       Logger(capture, &log, {}), floor_, FloorKind::fixed, test_clock);
   }

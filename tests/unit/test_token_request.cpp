@@ -44,7 +44,7 @@ const Instant now = Instant::from_seconds(1'800'000'000);
 TEST_CASE("graph with a secret: v2, scope=<audience>/.default, the secret form-encoded") {
   HttpClient http(TransportOptions{});
   const TokenProvider token(endpoints_for(options(Api::graph)), "aaaaaaaa-0000-1111-2222-bbbbbbbbbbbb",
-                            ClientSecret{"a+b/c=d&e"}, AssertionAlgorithm::ps256);
+                            ClientSecret{Secret("a+b/c=d&e")}, AssertionAlgorithm::ps256);
   CHECK(token.request_body(http, now) ==
         "grant_type=client_credentials&client_id=aaaaaaaa-0000-1111-2222-bbbbbbbbbbbb"
         "&scope=https%3A%2F%2Fgraph.microsoft.com%2F.default&client_secret=a%2Bb%2Fc%3Dd%26e");
@@ -52,13 +52,15 @@ TEST_CASE("graph with a secret: v2, scope=<audience>/.default, the secret form-e
 
 TEST_CASE("alerts: v2 with the api.securitycenter audience as scope") {
   HttpClient http(TransportOptions{});
-  const TokenProvider token(endpoints_for(options(Api::alerts)), "id", ClientSecret{"s"}, AssertionAlgorithm::ps256);
+  const TokenProvider token(endpoints_for(options(Api::alerts)), "id", ClientSecret{Secret("s")},
+                            AssertionAlgorithm::ps256);
   CHECK(form(token.request_body(http, now))["scope"] == "https%3A%2F%2Fapi.securitycenter.microsoft.com%2F.default");
 }
 
 TEST_CASE("siem: v1 with resource=https://graph.windows.net and no scope") {
   HttpClient http(TransportOptions{});
-  const TokenProvider token(endpoints_for(options(Api::siem)), "id", ClientSecret{"s"}, AssertionAlgorithm::ps256);
+  const TokenProvider token(endpoints_for(options(Api::siem)), "id", ClientSecret{Secret("s")},
+                            AssertionAlgorithm::ps256);
   const auto fields = form(token.request_body(http, now));
   CHECK(fields.at("resource") == "https%3A%2F%2Fgraph.windows.net");
   CHECK_FALSE(fields.contains("scope"));
