@@ -61,6 +61,9 @@ Delivery hazards (also GET/POST /_sim/hazards with the same names, e.g. {"tie-si
   --ingestion-delay-mode M fixed | random (uniform from 0 to S per version) (default fixed)
   --hostile-rate P         share of new alerts (0-1) with hostile strings: | \ = CR LF TAB NUL, a forged
                            syslog+CEF record, emoji, CJK, sometimes a 64 KiB description (default 0)
+  --clock-offset S         the service's clock runs S seconds ahead of the host's (negative: behind), for every
+                           Date header, alert time, query window, token time and ledger time; a host 20 minutes
+                           ahead of Microsoft is -1200 (default 0). Set at run time, it moves the clock from then on
 
 Faults (also GET/POST/DELETE /_sim/faults; a JSON object with "kind" adds a rule, one without sets a setting).
 They hit the three alert APIs, after the token check; the token endpoints answer normally:
@@ -132,6 +135,7 @@ ParsedOptions parse_options(int argc, char** argv) {
       {"ingestion-delay", required_argument, nullptr, kHazard},
       {"ingestion-delay-mode", required_argument, nullptr, kHazard},
       {"hostile-rate", required_argument, nullptr, kHazard},
+      {"clock-offset", required_argument, nullptr, kHazard},
       {"fault", required_argument, nullptr, kFault},
       {"budgets", required_argument, nullptr, kFaultSetting},
       {"budget-graph", required_argument, nullptr, kFaultSetting},

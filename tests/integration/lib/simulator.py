@@ -35,8 +35,8 @@ ALERTS_API = "/api/alerts"
 
 # Simulator(...) keywords that become --switches (underscores to hyphens), and the names /_sim/hazards takes.
 SWITCHES = ("alerts_page_size", "tie_size", "feed_rate", "mutation_rate", "mutation_target", "ingestion_delay",
-            "ingestion_delay_mode", "hostile_rate", "budgets", "budget_graph", "budget_alerts", "budget_siem",
-            "token_max_age")
+            "ingestion_delay_mode", "hostile_rate", "clock_offset", "budgets", "budget_graph", "budget_alerts",
+            "budget_siem", "token_max_age")
 DEFAULT_TENANT = "contoso.onmicrosoft.com"
 DEFAULT_TENANT_GUID = "b3c1b5fc-828c-45fa-a1e1-10d74f6d6e9c"
 DEFAULT_CLIENT_ID = "aaaaaaaa-0000-1111-2222-bbbbbbbbbbbb"
