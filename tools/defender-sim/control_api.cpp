@@ -89,6 +89,7 @@ HttpResponse ControlApi::stats() const {
   w.key("alertVersionsVisible").integer(static_cast<std::int64_t>(sim_.store.visible_versions()));
   w.key("alerts").integer(static_cast<std::int64_t>(sim_.store.alert_count()));
   w.key("connectionsAccepted").integer(static_cast<std::int64_t>(s.connections_accepted));
+  w.key("hostileAnswers").raw(sim_.hostile.counts_json());
   w.end_object();
   return json_response(200, w.take());
 }

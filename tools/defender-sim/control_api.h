@@ -4,6 +4,7 @@
 #include "alert_store.h"
 #include "budgets.h"
 #include "fault_plan.h"
+#include "fault_settings.h"
 #include "hazards.h"
 #include "http_message.h"
 #include "served_cursor.h"
@@ -23,6 +24,7 @@ struct Simulation {
   Budgets& budgets;
   TokenService& tokens;
   ServedCursor& cursor;
+  HostileAnswers& hostile;
 };
 
 // /_sim/...: what tests use to look inside the simulator and to drive it while a client runs (no auth; loopback
@@ -47,6 +49,7 @@ class ControlApi {
   HttpResponse faults(const HttpRequest& request);
   HttpResponse hazards(const HttpRequest& request);
   HttpResponse faults_state() const;
+  FaultSwitches fault_switches() const;
 
   Simulation sim_;
 };

@@ -5,8 +5,10 @@
 
 namespace sim {
 
+FaultSwitches ControlApi::fault_switches() const { return {sim_.budgets, sim_.tokens, sim_.hostile}; }
+
 HttpResponse ControlApi::faults_state() const {
-  std::string body = fault_settings_json(sim_.budgets, sim_.tokens);
+  std::string body = fault_settings_json(fault_switches());
   body.pop_back();  // '}': the rules and the log go in the same object
   body += ",\"rules\":" + sim_.faults.rules_json() + ",\"applied\":" + sim_.faults.applied_json() + '}';
   return json_response(200, std::move(body));
@@ -34,7 +36,7 @@ HttpResponse ControlApi::faults(const HttpRequest& request) {
       settings.push_back(&item);
     }
   }
-  for (const auto* s : settings) apply_fault_settings(*s, sim_.budgets, sim_.tokens);
+  for (const auto* s : settings) apply_fault_settings(*s, fault_switches());
   for (const auto& r : rules) sim_.faults.add(r);
   return faults_state();
 }

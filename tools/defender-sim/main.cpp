@@ -20,6 +20,7 @@
 #include "graph_alerts.h"
 #include "hazard_driver.h"
 #include "hazards.h"
+#include "hostile_answers.h"
 #include "http_server.h"
 #include "ledger_file.h"
 #include "mde_alerts_api.h"
@@ -90,16 +91,18 @@ int run(const Options& o, const sigset_t& stop_signals) {
   TokenService tokens(o.tenant_guid, o.token_lifetime_seconds * kTicksPerSecond);
   Budgets budgets;
   FaultPlan faults;
-  if (const auto error = apply_fault_settings(o.fault_settings, budgets, tokens)) return fail(*error);
+  HostileAnswers hostile(o.seed);
+  if (const auto error = apply_fault_settings(o.fault_settings, {budgets, tokens, hostile})) return fail(*error);
   for (const auto& rule : o.faults) faults.add(rule);
   TokenEndpoint token_endpoint(
-      AppRegistration{o.tenant, o.tenant_guid, o.client_id, o.client_secret, client_certificate}, tokens, stats);
+      AppRegistration{o.tenant, o.tenant_guid, o.client_id, o.client_secret, client_certificate}, tokens, hostile,
+      stats);
   ServedCursor cursor;
   GraphAlertsApi graph_alerts(store, cursor, o.max_page_size);
   MdeAlertsApi mde_alerts(store, cursor, o.alerts_page_size);
   SiemApi siem(store);
-  ApiGate gate(tokens, faults, budgets, stats);
-  ControlApi control(Simulation{store, feed, stats, hazards, faults, budgets, tokens, cursor});
+  ApiGate gate(tokens, faults, budgets, hostile, stats);
+  ControlApi control(Simulation{store, feed, stats, hazards, faults, budgets, tokens, cursor, hostile});
   Router router(token_endpoint, tokens, gate, AlertApis{graph_alerts, mde_alerts, siem}, control);
   const HazardDriver driver(feed, store, hazards, cursor);
 

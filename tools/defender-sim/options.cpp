@@ -78,6 +78,15 @@ They hit the three alert APIs, after the token check; the token endpoints answer
   --budget-alerts SPEC     (default 100/60,1500/3600)
   --budget-siem SPEC       (default none)
   --token-max-age SECONDS  tokens are refused as expired this long after issue, whatever expires_in said
+  --hostile-answers KINDS  answers replaced by hostile ones, of these kinds mixed (joined by +; all; none):
+                           deep-nesting (a value 100,000 levels deep), gzip-bomb (Content-Encoding: gzip, about
+                           1 MiB that inflates to 1 GiB), huge-body (100 MiB), long-numbers (10,000 digits),
+                           invalid-utf8-keys (object keys that are not UTF-8) (default none)
+  --hostile-answer-rate P  the share (0-1) of targeted answers made hostile, drawn from --seed and the answer's
+                           number, so a run repeats (default 1)
+  --hostile-answer-targets T  pages (an alert API's answer to an authorized request, sent instead of the page: none
+                           of its alerts counts as served), tokens (a token endpoint's token), errors (the body of
+                           any error answer), joined by + (default pages)
 
   --help                   this text
 
@@ -90,6 +99,7 @@ Control endpoints (no auth):
   POST /_sim/mutate?count=N[&target=random|served|unserved][&api=graph|alerts][&id=ID...][&tie=K]
   POST /_sim/tokens/revoke               every token issued so far expires now
   GET|POST /_sim/hazards, GET|POST|DELETE /_sim/faults
+  GET /_sim/stats also counts hostile answers ("hostileAnswers")
 )";
 
 enum Opt : int {
@@ -142,6 +152,9 @@ ParsedOptions parse_options(int argc, char** argv) {
       {"budget-alerts", required_argument, nullptr, kFaultSetting},
       {"budget-siem", required_argument, nullptr, kFaultSetting},
       {"token-max-age", required_argument, nullptr, kFaultSetting},
+      {"hostile-answers", required_argument, nullptr, kFaultSetting},
+      {"hostile-answer-rate", required_argument, nullptr, kFaultSetting},
+      {"hostile-answer-targets", required_argument, nullptr, kFaultSetting},
       {"help", no_argument, nullptr, kHelp},
       {nullptr, 0, nullptr, 0},
   };

@@ -32,7 +32,7 @@ struct Options {
   std::size_t alerts_page_size = 10'000;
 
   Settings hazards;         // --tie-size, --feed-rate, ...: checked, applied at start
-  Settings fault_settings;  // --budgets, --budget-*, --token-max-age
+  Settings fault_settings;  // --budgets, --budget-*, --token-max-age, --hostile-answer*
   std::vector<FaultRule> faults;  // --fault, in order
 
   std::size_t max_connections = 256;

@@ -33,10 +33,10 @@ SIEM_RESOURCE = "https://graph.windows.net"
 ALERTS_V2 = "/v1.0/security/alerts_v2"
 ALERTS_API = "/api/alerts"
 
-# Simulator(...) keywords that become --switches (underscores to hyphens), and the names /_sim/hazards takes.
+# Simulator(...) keywords that become --switches (underscores to hyphens), and the names the control endpoints take.
 SWITCHES = ("alerts_page_size", "tie_size", "feed_rate", "mutation_rate", "mutation_target", "ingestion_delay",
             "ingestion_delay_mode", "hostile_rate", "clock_offset", "budgets", "budget_graph", "budget_alerts",
-            "budget_siem", "token_max_age")
+            "budget_siem", "token_max_age", "hostile_answers", "hostile_answer_rate", "hostile_answer_targets")
 DEFAULT_TENANT = "contoso.onmicrosoft.com"
 DEFAULT_TENANT_GUID = "b3c1b5fc-828c-45fa-a1e1-10d74f6d6e9c"
 DEFAULT_CLIENT_ID = "aaaaaaaa-0000-1111-2222-bbbbbbbbbbbb"
@@ -357,6 +357,10 @@ class Simulator:
 
     def clear_faults(self):
         return self._control("DELETE", "/_sim/faults")
+
+    def hostile_answers(self):
+        """{"total", "byKind": {kind: n}, "byTarget": {"pages", "tokens", "errors"}}: hostile answers sent so far."""
+        return self.stats()["hostileAnswers"]
 
     def revoke_tokens(self):
         """Every token issued so far expires now (clients see 401 and must get a new one)."""
