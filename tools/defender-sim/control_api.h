@@ -5,6 +5,7 @@
 #include "budgets.h"
 #include "fault_plan.h"
 #include "fault_settings.h"
+#include "foreign_origin.h"
 #include "hazards.h"
 #include "http_message.h"
 #include "served_cursor.h"
@@ -25,6 +26,7 @@ struct Simulation {
   TokenService& tokens;
   ServedCursor& cursor;
   HostileAnswers& hostile;
+  ForeignOrigin& foreign;
 };
 
 // /_sim/...: what tests use to look inside the simulator and to drive it while a client runs (no auth; loopback
@@ -48,6 +50,7 @@ class ControlApi {
   // control_settings.cpp
   HttpResponse faults(const HttpRequest& request);
   HttpResponse hazards(const HttpRequest& request);
+  HttpResponse foreign(const HttpRequest& request);
   HttpResponse faults_state() const;
   FaultSwitches fault_switches() const;
 

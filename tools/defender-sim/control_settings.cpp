@@ -1,4 +1,5 @@
-// /_sim/faults and /_sim/hazards: the switches, read and changed at run time in the command line's vocabulary.
+// /_sim/faults, /_sim/hazards and /_sim/foreign: the switches, read and changed at run time in the command line's
+// vocabulary.
 #include "control_api.h"
 #include "control_responses.h"
 #include "fault_settings.h"
@@ -48,6 +49,15 @@ HttpResponse ControlApi::hazards(const HttpRequest& request) {
     if (const auto error = sim_.hazards.apply(*parsed.settings)) return control_error(400, *error);
   }
   return json_response(200, hazards_json(sim_.hazards.get()));
+}
+
+HttpResponse ControlApi::foreign(const HttpRequest& request) {
+  if (request.method == "POST") {
+    const SettingsParse parsed = parse_json_object(request.body);
+    if (!parsed.settings) return control_error(400, parsed.error);
+    if (const auto error = sim_.foreign.apply(*parsed.settings)) return control_error(400, *error);
+  }
+  return json_response(200, sim_.foreign.json());
 }
 
 }  // namespace sim

@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "fault_settings.h"
+#include "foreign_origin.h"
 #include "hazards.h"
 #include "number_text.h"
 
@@ -21,6 +22,11 @@ Network and TLS:
   --tls-dir DIR            use DIR/ca.pem, DIR/server.pem, DIR/server.key; generated when missing
   --cert FILE --key FILE   use this server certificate (chain) and key instead of --tls-dir
   --ready-file FILE        written atomically with the port number once listening
+  --foreign-port N         also listen on 127.0.0.1:N (0 = ephemeral), another origin with the same certificate: it
+                           answers like the main one (but for /_sim) and records each request and whether it carried
+                           an Authorization header (GET /_sim/foreign)
+  --next-link-origin O     same | foreign: @odata.nextLinks point at the origin the client used, or at the foreign
+                           one (needs --foreign-port) (default same; also POST /_sim/foreign {"next-link-origin": O})
   --max-connections N      concurrent connections (default 256)
   --idle-timeout SECONDS   close idle keep-alive connections after this long (default 60)
 
@@ -98,14 +104,14 @@ Control endpoints (no auth):
   POST /_sim/alerts?count=N[&tie=K]      new alerts now
   POST /_sim/mutate?count=N[&target=random|served|unserved][&api=graph|alerts][&id=ID...][&tie=K]
   POST /_sim/tokens/revoke               every token issued so far expires now
-  GET|POST /_sim/hazards, GET|POST|DELETE /_sim/faults
-  GET /_sim/stats also counts hostile answers ("hostileAnswers")
+  GET|POST /_sim/hazards, GET|POST|DELETE /_sim/faults, GET|POST /_sim/foreign
+  GET /_sim/stats also counts hostile answers ("hostileAnswers") and the foreign origin's requests ("foreignOrigin")
 )";
 
 enum Opt : int {
   kListenPort = 1000, kTlsDir, kCert, kKey, kReadyFile, kMaxConnections, kIdleTimeout, kTenant, kTenantGuid,
   kClientId, kClientSecret, kClientCertificate, kTokenLifetime, kAlerts, kSeed, kHistory, kMaxPageSize,
-  kAlertsPageSize, kLedger, kHazard, kFault, kFaultSetting, kHelp
+  kAlertsPageSize, kLedger, kHazard, kFault, kFaultSetting, kForeignPort, kForeignSetting, kHelp
 };
 
 // Stores a parsed number; false when it did not parse.
@@ -124,6 +130,8 @@ ParsedOptions parse_options(int argc, char** argv) {
       {"cert", required_argument, nullptr, kCert},
       {"key", required_argument, nullptr, kKey},
       {"ready-file", required_argument, nullptr, kReadyFile},
+      {"foreign-port", required_argument, nullptr, kForeignPort},
+      {"next-link-origin", required_argument, nullptr, kForeignSetting},
       {"max-connections", required_argument, nullptr, kMaxConnections},
       {"idle-timeout", required_argument, nullptr, kIdleTimeout},
       {"tenant", required_argument, nullptr, kTenant},
@@ -182,6 +190,13 @@ ParsedOptions parse_options(int argc, char** argv) {
       case kCert: o.cert_file = arg; break;
       case kKey: o.key_file = arg; break;
       case kReadyFile: o.ready_file = arg; break;
+      case kForeignPort: {
+        std::uint16_t port = 0;
+        if (!assign(port, parse_number<std::uint16_t>(arg, 0, 65535))) return fail("foreign-port", arg);
+        o.foreign_port = port;
+        break;
+      }
+      case kForeignSetting: o.foreign_settings.emplace_back(name, arg); break;
       case kMaxConnections:
         if (!assign(o.max_connections, parse_number<std::size_t>(arg, 1, 10000))) return fail("max-connections", arg);
         break;
@@ -242,6 +257,9 @@ ParsedOptions parse_options(int argc, char** argv) {
     std::fprintf(stderr, "defender-sim: unexpected argument '%s'\n", argv[optind]);
     return {std::nullopt, 2};
   }
+  ForeignOrigin foreign;  // checks --next-link-origin against --foreign-port
+  if (o.foreign_port) foreign.listening_on(*o.foreign_port);
+  if (const auto error = foreign.apply(o.foreign_settings)) return fail_with(*error);
   if (o.cert_file.empty() != o.key_file.empty()) {
     std::fputs("defender-sim: --cert and --key go together\n", stderr);
     return {std::nullopt, 2};
