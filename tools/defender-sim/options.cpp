@@ -72,7 +72,8 @@ Delivery hazards (also GET/POST /_sim/hazards with the same names, e.g. {"tie-si
                            ahead of Microsoft is -1200 (default 0). Set at run time, it moves the clock from then on
 
 Faults (also GET/POST/DELETE /_sim/faults; a JSON object with "kind" adds a rule, one without sets a setting).
-They hit the three alert APIs, after the token check; the token endpoints answer normally:
+They hit the three alert APIs, after the token check; the token endpoints answer normally, but for hostile answers
+aimed at tokens or errors:
   --fault KIND[:key=value,...]   repeatable; KIND is 429, 500, 502, 503, 504, reset, truncate, slow or bad-alert
                            count=N (requests it hits; default 1 unless rate<1), rate=P (chance per request),
                            api=graph|alerts|siem (join several with +; default any),
@@ -98,7 +99,7 @@ They hit the three alert APIs, after the token check; the token endpoints answer
 
 Control endpoints (no auth):
   GET  /_sim/stats                       requests per API and status, token requests per endpoint version
-  GET  /_sim/requests[?from=N]           every API request: {"at", "api", "status"}
+  GET  /_sim/requests[?from=N]           every API request: {"at", "api", "status"[, "hostile": KIND]}
   GET  /_sim/ledger[?from=N][&final=1]   every version made visible: {"seq", "id", "lastUpdateDateTime", "ticks",
                                          "visibleAt", "apis", "siem", "supersededAt"}; final=1: not superseded
   POST /_sim/alerts?count=N[&tie=K]      new alerts now

@@ -334,7 +334,8 @@ class Simulator:
         return self._control("GET", "/_sim/ledger?from=%d%s" % (start, "&final=1" if final else ""))
 
     def requests_log(self, start=0):
-        """Every API request: [{"at": ticks, "api": "graph"|"alerts"|"siem", "status": N}, ...]."""
+        """Every API request: [{"at": ticks, "api": "graph"|"alerts"|"siem", "status": N}, ...], with "hostile": kind
+        when a hostile answer was sent instead."""
         return self._control("GET", "/_sim/requests?from=%d" % start)
 
     def hazards(self):
