@@ -196,13 +196,18 @@ class ControlTest(unittest.TestCase):
     def test_stats_shape(self):
         stats = self.sim.stats()
         self.assertEqual(set(stats), {"tokenRequests", "apiRequests", "alertsServed", "alertVersionsVisible", "alerts",
-                                      "connectionsAccepted"})
+                                      "connectionsAccepted", "hostileAnswers", "foreignOrigin"})
         self.assertEqual(set(stats["tokenRequests"]), {"total", "byOutcome", "byVersion"})
         self.assertEqual(set(stats["apiRequests"]), {"total", "byStatus", "byApi"})
         self.assertEqual(set(stats["apiRequests"]["byApi"]), {"graph", "alerts", "siem"})
         for counts in stats["apiRequests"]["byApi"].values():
             self.assertEqual(set(counts), {"total", "byStatus", "alertsServed"})
         self.assertGreater(stats["connectionsAccepted"], 0)
+        self.assertEqual(set(stats["hostileAnswers"]), {"total", "byKind", "byTarget"})
+        self.assertEqual(set(stats["hostileAnswers"]["byKind"]), {"deep-nesting", "gzip-bomb", "huge-body",
+                                                                  "long-numbers", "invalid-utf8-keys"})
+        self.assertEqual(set(stats["hostileAnswers"]["byTarget"]), {"pages", "tokens", "errors"})
+        self.assertEqual(stats["foreignOrigin"], {"requests": 0, "withAuthorization": 0})
 
 
 if __name__ == "__main__":

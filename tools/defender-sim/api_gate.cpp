@@ -4,6 +4,7 @@
 
 #include "api_errors.h"
 #include "gzip.h"
+#include "hostile_body.h"
 #include "url.h"
 
 namespace sim {
@@ -80,8 +81,9 @@ std::string_view bearer_token(const HttpRequest& request) {
   return token;
 }
 
-ApiGate::ApiGate(const TokenService& tokens, FaultPlan& faults, Budgets& budgets, SimStats& stats)
-    : tokens_(tokens), faults_(faults), budgets_(budgets), stats_(stats) {}
+ApiGate::ApiGate(const TokenService& tokens, FaultPlan& faults, Budgets& budgets, HostileAnswers& hostile,
+                 SimStats& stats)
+    : tokens_(tokens), faults_(faults), budgets_(budgets), hostile_(hostile), stats_(stats) {}
 
 HttpResponse ApiGate::handle(AlertApi& api, const HttpRequest& request) {
   const Ticks now = now_ticks();
@@ -90,15 +92,19 @@ HttpResponse ApiGate::handle(AlertApi& api, const HttpRequest& request) {
   std::optional<FaultRule> transport;
   ApiAnswer answer = respond(api, request, now, gzip, transport);
   HttpResponse& r = answer.response;
+  if (r.status >= 400 && !transport && !answer.hostile) {
+    answer.hostile = hostile_.next(HostileTarget::Errors);
+    if (answer.hostile) make_hostile(r, *answer.hostile, error_envelope(*answer.hostile));
+  }
   if (cuts_json(transport)) r.body.resize(r.body.size() / 2);  // before gzip: cut JSON, honestly framed
-  if (gzip && !r.header_value("Content-Encoding")) {
+  if (gzip && !answer.hostile && !r.header_value("Content-Encoding")) {
     r.body = gzip_compress(r.body);
     r.set_header("Content-Encoding", "gzip");
   }
   if (transport) set_delivery(*transport, r);
   if (transport || !answer.broken_alert.empty())
     faults_.record({now, api.kind(), transport ? fault_kind_name(*transport) : "bad-alert", answer.broken_alert});
-  stats_.record_api_request(api.kind(), r.status, answer.alerts_served, now);
+  stats_.record_api_request(api.kind(), r.status, answer.alerts_served, now, answer.hostile);
   return std::move(r);
 }
 
@@ -122,6 +128,15 @@ ApiAnswer ApiGate::respond(AlertApi& api, const HttpRequest& request, Ticks now,
   if (fault && fault->kind == FaultKind::Status) {
     faults_.record({now, api.kind(), fault_kind_name(*fault), {}});
     return {status_fault(api.kind(), request, *fault, now)};
+  }
+  if (!fault) {
+    if (const auto kind = hostile_.next(HostileTarget::Pages)) {
+      ApiAnswer answer;
+      answer.response.set_header("Content-Type", "application/json; charset=utf-8");
+      make_hostile(answer.response, *kind, page_envelope(api.kind(), *kind));
+      answer.hostile = kind;
+      return answer;
+    }
   }
   const bool breaks = fault && fault->kind == FaultKind::BadAlert;
   if (fault && !breaks) transport = fault;

@@ -6,6 +6,7 @@
 
 #include "budgets.h"
 #include "fault_plan.h"
+#include "hostile_answers.h"
 #include "http_message.h"
 #include "sim_stats.h"
 #include "token_service.h"
@@ -20,6 +21,7 @@ struct ApiAnswer {
   HttpResponse response;
   std::size_t alerts_served = 0;
   std::string broken_alert;  // the alert a bad-alert fault broke
+  std::optional<HostileKind> hostile;  // sent instead of the page or the error body
 };
 
 // What the gate lets the API know about one request.
@@ -38,12 +40,13 @@ class AlertApi {
 };
 
 // Every alert API request passes here, in this order: the method, the token, the request budget, the faults in
-// force; then the API answers; then the transport faults, gzip, and the stats. Budgets and faults only see
-// authenticated requests (the services' throttling is per app), and a request the budget refuses leaves the faults
-// for the next one.
+// force, a hostile answer instead of the page; then the API answers; then a hostile body instead of an error's, the
+// transport faults, gzip, and the stats. Budgets and faults only see authenticated requests (the services'
+// throttling is per app), and a request the budget refuses leaves the faults for the next one. Hostile answers go
+// out as they are made: never compressed again, never cut.
 class ApiGate {
  public:
-  ApiGate(const TokenService& tokens, FaultPlan& faults, Budgets& budgets, SimStats& stats);
+  ApiGate(const TokenService& tokens, FaultPlan& faults, Budgets& budgets, HostileAnswers& hostile, SimStats& stats);
 
   HttpResponse handle(AlertApi& api, const HttpRequest& request);
 
@@ -55,6 +58,7 @@ class ApiGate {
   const TokenService& tokens_;
   FaultPlan& faults_;
   Budgets& budgets_;
+  HostileAnswers& hostile_;
   SimStats& stats_;
 };
 

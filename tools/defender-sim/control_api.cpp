@@ -44,6 +44,7 @@ HttpResponse ControlApi::handle(const HttpRequest& request) {
       {"/_sim/tokens/revoke", "POST", [&] { return revoke_tokens(); }},
       {"/_sim/faults", "GET, POST, DELETE", [&] { return faults(request); }},
       {"/_sim/hazards", "GET, POST", [&] { return hazards(request); }},
+      {"/_sim/foreign", "GET, POST", [&] { return foreign(request); }},
   };
   for (const auto& route : routes) {
     if (request.path != route.path) continue;
@@ -89,6 +90,12 @@ HttpResponse ControlApi::stats() const {
   w.key("alertVersionsVisible").integer(static_cast<std::int64_t>(sim_.store.visible_versions()));
   w.key("alerts").integer(static_cast<std::int64_t>(sim_.store.alert_count()));
   w.key("connectionsAccepted").integer(static_cast<std::int64_t>(s.connections_accepted));
+  w.key("hostileAnswers").raw(sim_.hostile.counts_json());
+  const ForeignOrigin::Counts foreign = sim_.foreign.counts();
+  w.key("foreignOrigin").begin_object();
+  w.key("requests").integer(static_cast<std::int64_t>(foreign.requests));
+  w.key("withAuthorization").integer(static_cast<std::int64_t>(foreign.with_authorization));
+  w.end_object();
   w.end_object();
   return json_response(200, w.take());
 }

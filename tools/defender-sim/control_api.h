@@ -4,6 +4,8 @@
 #include "alert_store.h"
 #include "budgets.h"
 #include "fault_plan.h"
+#include "fault_settings.h"
+#include "foreign_origin.h"
 #include "hazards.h"
 #include "http_message.h"
 #include "served_cursor.h"
@@ -23,6 +25,8 @@ struct Simulation {
   Budgets& budgets;
   TokenService& tokens;
   ServedCursor& cursor;
+  HostileAnswers& hostile;
+  ForeignOrigin& foreign;
 };
 
 // /_sim/...: what tests use to look inside the simulator and to drive it while a client runs (no auth; loopback
@@ -46,7 +50,9 @@ class ControlApi {
   // control_settings.cpp
   HttpResponse faults(const HttpRequest& request);
   HttpResponse hazards(const HttpRequest& request);
+  HttpResponse foreign(const HttpRequest& request);
   HttpResponse faults_state() const;
+  FaultSwitches fault_switches() const;
 
   Simulation sim_;
 };

@@ -30,6 +30,7 @@ HttpResponse ControlApi::requests(const Params& params) const {
     w.key("at").integer(r.at);
     w.key("api").str(api_name(r.api));
     w.key("status").integer(r.status);
+    if (r.hostile) w.key("hostile").str(hostile_kind_name(*r.hostile));
     w.end_object();
   }
   w.end_array();

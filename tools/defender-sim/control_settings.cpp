@@ -1,12 +1,15 @@
-// /_sim/faults and /_sim/hazards: the switches, read and changed at run time in the command line's vocabulary.
+// /_sim/faults, /_sim/hazards and /_sim/foreign: the switches, read and changed at run time in the command line's
+// vocabulary.
 #include "control_api.h"
 #include "control_responses.h"
 #include "fault_settings.h"
 
 namespace sim {
 
+FaultSwitches ControlApi::fault_switches() const { return {sim_.budgets, sim_.tokens, sim_.hostile}; }
+
 HttpResponse ControlApi::faults_state() const {
-  std::string body = fault_settings_json(sim_.budgets, sim_.tokens);
+  std::string body = fault_settings_json(fault_switches());
   body.pop_back();  // '}': the rules and the log go in the same object
   body += ",\"rules\":" + sim_.faults.rules_json() + ",\"applied\":" + sim_.faults.applied_json() + '}';
   return json_response(200, std::move(body));
@@ -34,7 +37,7 @@ HttpResponse ControlApi::faults(const HttpRequest& request) {
       settings.push_back(&item);
     }
   }
-  for (const auto* s : settings) apply_fault_settings(*s, sim_.budgets, sim_.tokens);
+  for (const auto* s : settings) apply_fault_settings(*s, fault_switches());
   for (const auto& r : rules) sim_.faults.add(r);
   return faults_state();
 }
@@ -46,6 +49,15 @@ HttpResponse ControlApi::hazards(const HttpRequest& request) {
     if (const auto error = sim_.hazards.apply(*parsed.settings)) return control_error(400, *error);
   }
   return json_response(200, hazards_json(sim_.hazards.get()));
+}
+
+HttpResponse ControlApi::foreign(const HttpRequest& request) {
+  if (request.method == "POST") {
+    const SettingsParse parsed = parse_json_object(request.body);
+    if (!parsed.settings) return control_error(400, parsed.error);
+    if (const auto error = sim_.foreign.apply(*parsed.settings)) return control_error(400, *error);
+  }
+  return json_response(200, sim_.foreign.json());
 }
 
 }  // namespace sim

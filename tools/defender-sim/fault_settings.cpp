@@ -9,7 +9,7 @@
 namespace sim {
 namespace {
 
-using Change = std::function<void(Budgets&, TokenService&)>;
+using Change = std::function<void(const FaultSwitches&)>;
 
 struct Changes {
   std::vector<Change> changes;
@@ -23,12 +23,12 @@ Changes parse(const Settings& settings) {
     if (name == "budgets") {
       const auto on = parse_switch(value);
       if (!on) return {{}, bad};
-      out.changes.emplace_back([on = *on](Budgets& b, TokenService&) { b.set_enabled(on); });
+      out.changes.emplace_back([on = *on](const FaultSwitches& f) { f.budgets.set_enabled(on); });
     } else if (name.starts_with("budget-") && api_named(std::string_view(name).substr(7))) {
       const Api api = *api_named(std::string_view(name).substr(7));
       auto windows = parse_budget(value);
       if (!windows) return {{}, bad + " (expected N/SECONDS[,N/SECONDS] or none)"};
-      out.changes.emplace_back([api, w = *windows](Budgets& b, TokenService&) { b.set_windows(api, w); });
+      out.changes.emplace_back([api, w = *windows](const FaultSwitches& f) { f.budgets.set_windows(api, w); });
     } else if (name == "token-max-age") {
       std::optional<Ticks> age;
       if (value != "none") {
@@ -36,10 +36,19 @@ Changes parse(const Settings& settings) {
         if (!seconds) return {{}, bad};
         age = static_cast<Ticks>(*seconds * kTicksPerSecond);
       }
-      out.changes.emplace_back([age](Budgets&, TokenService& t) { t.set_max_age(age); });
+      out.changes.emplace_back([age](const FaultSwitches& f) { f.tokens.set_max_age(age); });
+    } else if (is_hostile_setting(name)) {
+      HostileConfig scratch;
+      if (auto error = apply_hostile_setting(scratch, name, value)) return {{}, std::move(error)};
+      out.changes.emplace_back([name, value](const FaultSwitches& f) {
+        HostileConfig config = f.hostile.config();
+        apply_hostile_setting(config, name, value);
+        f.hostile.set(std::move(config));
+      });
     } else {
       return {{}, "unknown fault setting '" + name +
-                      "' (budgets, budget-graph, budget-alerts, budget-siem, token-max-age; or a rule with kind)"};
+                      "' (budgets, budget-graph, budget-alerts, budget-siem, token-max-age, hostile-answers, "
+                      "hostile-answer-rate, hostile-answer-targets; or a rule with kind)"};
     }
   }
   return out;
@@ -47,25 +56,28 @@ Changes parse(const Settings& settings) {
 
 }  // namespace
 
-std::optional<std::string> apply_fault_settings(const Settings& settings, Budgets& budgets, TokenService& tokens) {
+std::optional<std::string> apply_fault_settings(const Settings& settings, const FaultSwitches& switches) {
   const Changes parsed = parse(settings);
   if (parsed.error) return parsed.error;
-  for (const auto& change : parsed.changes) change(budgets, tokens);
+  for (const auto& change : parsed.changes) change(switches);
   return std::nullopt;
 }
 
 std::optional<std::string> check_fault_settings(const Settings& settings) { return parse(settings).error; }
 
-std::string fault_settings_json(const Budgets& budgets, const TokenService& tokens) {
+std::string fault_settings_json(const FaultSwitches& switches) {
   JsonWriter w;
   w.begin_object();
-  w.key("budgets").str(budgets.enabled() ? "on" : "off");
-  for (const Api api : kApis) w.key("budget-" + std::string(api_name(api))).str(budget_text(budgets.windows(api)));
+  w.key("budgets").str(switches.budgets.enabled() ? "on" : "off");
+  for (const Api api : kApis)
+    w.key("budget-" + std::string(api_name(api))).str(budget_text(switches.budgets.windows(api)));
   w.key("token-max-age");
-  const auto age = tokens.max_age();
+  const auto age = switches.tokens.max_age();
   age ? w.number(static_cast<double>(*age) / kTicksPerSecond) : w.null();
-  w.end_object();
-  return w.take();
+  std::string json = w.take();  // unclosed: the hostile answer settings join the object
+  std::string hostile = switches.hostile.settings_json();
+  hostile.front() = ',';
+  return json + hostile;
 }
 
 }  // namespace sim

@@ -50,8 +50,9 @@ std::string page_body(const std::string& head, std::span<const VersionPtr> items
 
 }  // namespace
 
-GraphAlertsApi::GraphAlertsApi(AlertStore& store, ServedCursor& cursor, std::size_t max_page_size)
-    : store_(store), cursor_(cursor), max_page_size_(max_page_size) {}
+GraphAlertsApi::GraphAlertsApi(AlertStore& store, ServedCursor& cursor, std::size_t max_page_size,
+                               const ForeignOrigin& foreign)
+    : store_(store), cursor_(cursor), foreign_(foreign), max_page_size_(max_page_size) {}
 
 ApiAnswer GraphAlertsApi::serve(const HttpRequest& request, const ServeContext& context) {
   const GraphRequestIds ids = graph_request_ids(request);
@@ -85,7 +86,9 @@ ApiAnswer GraphAlertsApi::serve(const HttpRequest& request, const ServeContext& 
   std::string tail = "]";
   if (has_next) {
     tail += ",\"@odata.nextLink\":\"" +
-            next_link(request, q.carried, "$skiptoken=" + encode_skiptoken(q.offset + page.size())) + '"';
+            next_link(request, q.carried, "$skiptoken=" + encode_skiptoken(q.offset + page.size()),
+                      foreign_.link_authority()) +
+            '"';
   }
   tail += '}';
 

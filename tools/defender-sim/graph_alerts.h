@@ -4,6 +4,7 @@
 
 #include "alert_store.h"
 #include "api_gate.h"
+#include "foreign_origin.h"
 #include "served_cursor.h"
 
 namespace sim {
@@ -12,7 +13,7 @@ namespace sim {
 // cached deflate segments), an offset-based @odata.nextLink as opaque as Graph's.
 class GraphAlertsApi final : public AlertApi {
  public:
-  GraphAlertsApi(AlertStore& store, ServedCursor& cursor, std::size_t max_page_size);
+  GraphAlertsApi(AlertStore& store, ServedCursor& cursor, std::size_t max_page_size, const ForeignOrigin& foreign);
 
   Api kind() const override { return Api::Graph; }
   ApiAnswer serve(const HttpRequest& request, const ServeContext& context) override;
@@ -20,6 +21,7 @@ class GraphAlertsApi final : public AlertApi {
  private:
   AlertStore& store_;
   ServedCursor& cursor_;
+  const ForeignOrigin& foreign_;
   std::size_t max_page_size_;
 };
 

@@ -84,9 +84,9 @@ bool accepts_gzip(std::string_view header) {
   return false;
 }
 
-DeflateSegment deflate_segment(std::string_view text) {
+DeflateSegment deflate_segment(std::string_view text, int level) {
   DeflateSegment s;
-  Deflater d(kLevel, kSegmentWindowBits, kSegmentMemLevel);  // raw deflate: the gzip wrapper is added per page
+  Deflater d(level, kSegmentWindowBits, kSegmentMemLevel);  // raw deflate: the gzip wrapper is added per page
   d.run(text, Z_SYNC_FLUSH, s.data);
   s.data.shrink_to_fit();  // deflateBound over-reserves; thousands of cached segments must not keep that
   s.crc = crc_of(text);

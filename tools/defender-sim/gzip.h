@@ -21,7 +21,7 @@ struct DeflateSegment {
   std::uint64_t length = 0;    // uncompressed length
 };
 
-DeflateSegment deflate_segment(std::string_view text);
+DeflateSegment deflate_segment(std::string_view text, int level = 1);
 
 // Assembles a gzip member from live text and cached segments, in order.
 class GzipConcatenator {

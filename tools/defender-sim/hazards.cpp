@@ -2,12 +2,16 @@
 
 #include "json_writer.h"
 #include "number_text.h"
+#include "timestamp.h"
 
 namespace sim {
 namespace {
 
 constexpr double kMaxRate = 100'000;
 constexpr double kMaxDelaySeconds = 86'400;
+constexpr double kMaxClockOffsetSeconds = 86'400 * 365;
+
+void set_clock(const Hazards& h) { set_clock_offset(static_cast<Ticks>(h.clock_offset * kTicksPerSecond)); }
 
 std::string_view target_name(MutationTarget t) {
   switch (t) {
@@ -51,10 +55,14 @@ std::optional<std::string> apply_hazard(Hazards& h, std::string_view name, std::
     const auto r = parse_decimal(value, 0, 1);
     if (!r) return bad(name, value, "a share from 0 to 1");
     h.hostile_rate = *r;
+  } else if (name == "clock-offset") {
+    const auto s = parse_decimal(value, -kMaxClockOffsetSeconds, kMaxClockOffsetSeconds);
+    if (!s) return bad(name, value, "seconds from -31536000 to 31536000");
+    h.clock_offset = *s;
   } else {
     return "unknown hazard '" + std::string(name) +
            "' (tie-size, feed-rate, mutation-rate, mutation-target, ingestion-delay, ingestion-delay-mode, "
-           "hostile-rate)";
+           "hostile-rate, clock-offset)";
   }
   return std::nullopt;
 }
@@ -69,9 +77,12 @@ std::string hazards_json(const Hazards& h) {
   w.key("ingestion-delay").number(h.ingestion_delay);
   w.key("ingestion-delay-mode").str(h.ingestion_delay_mode == DelayMode::Fixed ? "fixed" : "random");
   w.key("hostile-rate").number(h.hostile_rate);
+  w.key("clock-offset").number(h.clock_offset);
   w.end_object();
   return w.take();
 }
+
+HazardSettings::HazardSettings(Hazards initial) : hazards_(initial) { set_clock(hazards_); }
 
 Hazards HazardSettings::get() const {
   const std::lock_guard lock(mutex_);
@@ -84,6 +95,7 @@ std::optional<std::string> HazardSettings::apply(const Settings& settings) {
   for (const auto& [name, value] : settings)
     if (auto error = apply_hazard(changed, name, value)) return error;
   hazards_ = changed;
+  set_clock(hazards_);
   return std::nullopt;
 }
 

@@ -25,6 +25,7 @@ struct Hazards {
   double ingestion_delay = 0;      // ingestion-delay: seconds from a version's time to when it can be queried
   DelayMode ingestion_delay_mode = DelayMode::Fixed;  // ingestion-delay-mode: fixed | random (uniform up to it)
   double hostile_rate = 0;         // hostile-rate: share of new alerts (0-1) with hostile strings
+  double clock_offset = 0;         // clock-offset: seconds the service's clock is ahead of (+) or behind (-) the host's
 };
 
 // Changes `hazards` by one named setting; an error message when the name or the value is wrong.
@@ -33,10 +34,11 @@ std::optional<std::string> apply_hazard(Hazards& hazards, std::string_view name,
 // {"tie-size": 1, ...} with the setting names.
 std::string hazards_json(const Hazards& hazards);
 
-// The hazards in force, shared by the feed, the driver and the control API.
+// The hazards in force, shared by the feed, the driver and the control API. Applying them also sets the service's
+// clock (set_clock_offset).
 class HazardSettings {
  public:
-  explicit HazardSettings(Hazards initial) : hazards_(initial) {}
+  explicit HazardSettings(Hazards initial);
   Hazards get() const;
   // All or nothing: on an error nothing changes.
   std::optional<std::string> apply(const Settings& settings);

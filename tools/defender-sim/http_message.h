@@ -36,10 +36,20 @@ struct Delivery {
   std::size_t cut_after = 0;
 };
 
+// The rest of a body too large to hold: `block` `repeat` times, then `tail`, written as it goes.
+struct BodyFiller {
+  std::string block;
+  std::size_t repeat = 0;
+  std::string tail;
+
+  std::size_t size() const { return block.size() * repeat + tail.size(); }
+};
+
 struct HttpResponse {
   int status = 200;
   Headers headers;
   std::string body;
+  BodyFiller filler;  // after `body`; empty for every answer but the hostile ones
   bool close_connection = false;  // send "Connection: close" and close after writing
   Delivery delivery;
 

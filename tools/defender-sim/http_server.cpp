@@ -87,7 +87,7 @@ std::string serialize(const HttpResponse& response, bool close) {
     out += k + ": " + v + "\r\n";
   }
   if (!has_date) out += "Date: " + format_http_date(now_ticks()) + "\r\n";
-  out += "Content-Length: " + std::to_string(response.body.size()) + "\r\n";
+  out += "Content-Length: " + std::to_string(response.body.size() + response.filler.size()) + "\r\n";
   if (close) out += "Connection: close\r\n";
   out += "\r\n";
   out += response.body;
@@ -130,6 +130,12 @@ void reset_on_close(int fd) {
   ::setsockopt(fd, SOL_SOCKET, SO_LINGER, &hard, sizeof hard);
 }
 
+bool send_filler(const HttpServer::Shared& shared, TlsConnection& tls, const BodyFiller& filler) {
+  for (std::size_t i = 0; i < filler.repeat; ++i)
+    if (shared.stopping || !tls.write_all(filler.block)) return false;
+  return tls.write_all(filler.tail);
+}
+
 // Sends a response as its delivery asks; false when the connection is finished (a write failed, the server is
 // stopping, or the delivery cut it).
 bool send(HttpServer::Shared& shared, TlsConnection& tls, int fd, const HttpResponse& response, bool close) {
@@ -146,14 +152,14 @@ bool send(HttpServer::Shared& shared, TlsConnection& tls, int fd, const HttpResp
     }
     return false;
   }
-  if (d.trickle.count() <= 0) return tls.write_all(out);
+  if (d.trickle.count() <= 0) return tls.write_all(out) && send_filler(shared, tls, response.filler);
   constexpr std::chrono::milliseconds kGap{100};
   const auto pieces = static_cast<std::size_t>(std::max<std::int64_t>(1, d.trickle / kGap));
   const std::size_t piece = std::max<std::size_t>(1, (response.body.size() + pieces - 1) / pieces);
   if (!tls.write_all(head)) return false;
   for (std::size_t at = 0; at < response.body.size(); at += piece)
     if (!pause(shared, kGap) || !tls.write_all(std::string_view(response.body).substr(at, piece))) return false;
-  return true;
+  return send_filler(shared, tls, response.filler);
 }
 
 void serve(HttpServer::Shared& shared, TlsConnection& tls, int fd) {

@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <exception>
 #include <fstream>
+#include <optional>
 
 #include "alert_feed.h"
 #include "alert_store.h"
@@ -17,9 +18,11 @@
 #include "control_api.h"
 #include "fault_plan.h"
 #include "fault_settings.h"
+#include "foreign_origin.h"
 #include "graph_alerts.h"
 #include "hazard_driver.h"
 #include "hazards.h"
+#include "hostile_answers.h"
 #include "http_server.h"
 #include "ledger_file.h"
 #include "mde_alerts_api.h"
@@ -85,39 +88,61 @@ int run(const Options& o, const sigset_t& stop_signals) {
   Listener listener = listen_loopback(o.listen_port);
   if (!listener.fd.valid()) return fail(listener.error);
   const std::uint16_t port = listener.port;
+  ForeignOrigin foreign;
+  Listener foreign_listener;
+  if (o.foreign_port) {
+    foreign_listener = listen_loopback(*o.foreign_port);
+    if (!foreign_listener.fd.valid()) return fail("foreign origin: " + foreign_listener.error);
+    foreign.listening_on(foreign_listener.port);
+  }
+  if (const auto error = foreign.apply(o.foreign_settings)) return fail(*error);
 
   SimStats stats;
   TokenService tokens(o.tenant_guid, o.token_lifetime_seconds * kTicksPerSecond);
   Budgets budgets;
   FaultPlan faults;
-  if (const auto error = apply_fault_settings(o.fault_settings, budgets, tokens)) return fail(*error);
+  HostileAnswers hostile(o.seed);
+  if (const auto error = apply_fault_settings(o.fault_settings, {budgets, tokens, hostile})) return fail(*error);
   for (const auto& rule : o.faults) faults.add(rule);
   TokenEndpoint token_endpoint(
-      AppRegistration{o.tenant, o.tenant_guid, o.client_id, o.client_secret, client_certificate}, tokens, stats);
+      AppRegistration{o.tenant, o.tenant_guid, o.client_id, o.client_secret, client_certificate}, tokens, hostile,
+      stats);
   ServedCursor cursor;
-  GraphAlertsApi graph_alerts(store, cursor, o.max_page_size);
-  MdeAlertsApi mde_alerts(store, cursor, o.alerts_page_size);
+  GraphAlertsApi graph_alerts(store, cursor, o.max_page_size, foreign);
+  MdeAlertsApi mde_alerts(store, cursor, o.alerts_page_size, foreign);
   SiemApi siem(store);
-  ApiGate gate(tokens, faults, budgets, stats);
-  ControlApi control(Simulation{store, feed, stats, hazards, faults, budgets, tokens, cursor});
-  Router router(token_endpoint, tokens, gate, AlertApis{graph_alerts, mde_alerts, siem}, control);
+  ApiGate gate(tokens, faults, budgets, hostile, stats);
+  ControlApi control(Simulation{store, feed, stats, hazards, faults, budgets, tokens, cursor, hostile, foreign});
+  Router router(token_endpoint, tokens, gate, AlertApis{graph_alerts, mde_alerts, siem}, control, foreign);
   const HazardDriver driver(feed, store, hazards, cursor);
 
+  const ServerConfig config{o.max_connections, o.idle_timeout_seconds};
+  const auto count_connection = [&stats] { stats.record_connection(); };
   HttpServer server(
-      tls.ctx.get(), std::move(listener.fd), ServerConfig{o.max_connections, o.idle_timeout_seconds},
-      [&router](const HttpRequest& request) { return router.route(request); }, [&stats] { stats.record_connection(); });
+      tls.ctx.get(), std::move(listener.fd), config,
+      [&router](const HttpRequest& request) { return router.route(request); }, count_connection);
+  std::optional<HttpServer> foreign_server;
+  if (foreign_listener.fd.valid()) {
+    foreign_server.emplace(
+        tls.ctx.get(), std::move(foreign_listener.fd), config,
+        [&router](const HttpRequest& request) { return router.route_foreign(request); }, count_connection);
+    foreign_server->start();
+  }
   server.start();
 
   if (!o.ready_file.empty() && !write_ready_file(o.ready_file, port)) {
     server.stop(std::chrono::milliseconds(1000));
+    if (foreign_server) foreign_server->stop(std::chrono::milliseconds(1000));
     return fail("cannot write ready file " + o.ready_file);
   }
   std::printf("defender-sim listening on https://127.0.0.1:%u\n", port);
+  if (foreign_server) std::printf("defender-sim foreign origin on https://127.0.0.1:%u\n", foreign_listener.port);
   std::fflush(stdout);
 
   int signal = 0;
   sigwait(&stop_signals, &signal);
-  if (!server.stop(std::chrono::milliseconds(2000))) {
+  const bool foreign_stopped = !foreign_server || foreign_server->stop(std::chrono::milliseconds(2000));
+  if (!server.stop(std::chrono::milliseconds(2000)) || !foreign_stopped) {
     // A connection thread is still busy with the objects on this stack: leave without unwinding under it.
     std::fflush(nullptr);
     _exit(0);

@@ -22,8 +22,9 @@ void append_alert(std::string& body, const AlertVersion& v, bool evidence) {
 
 }  // namespace
 
-MdeAlertsApi::MdeAlertsApi(AlertStore& store, ServedCursor& cursor, std::size_t server_page_size)
-    : store_(store), cursor_(cursor), server_page_size_(server_page_size) {}
+MdeAlertsApi::MdeAlertsApi(AlertStore& store, ServedCursor& cursor, std::size_t server_page_size,
+                           const ForeignOrigin& foreign)
+    : store_(store), cursor_(cursor), foreign_(foreign), server_page_size_(server_page_size) {}
 
 ApiAnswer MdeAlertsApi::serve(const HttpRequest& request, const ServeContext& context) {
   const auto params = parse_params(request.query);
@@ -59,7 +60,7 @@ ApiAnswer MdeAlertsApi::serve(const HttpRequest& request, const ServeContext& co
   body += ']';
   if (!q.top && !after.empty()) {
     const std::string paging = "$skip=" + std::to_string(q.skip + page.size());
-    body += ",\"@odata.nextLink\":\"" + next_link(request, q.carried, paging) + '"';
+    body += ",\"@odata.nextLink\":\"" + next_link(request, q.carried, paging, foreign_.link_authority()) + '"';
   }
   body += '}';
 

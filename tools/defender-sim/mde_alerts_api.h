@@ -4,6 +4,7 @@
 
 #include "alert_store.h"
 #include "api_gate.h"
+#include "foreign_origin.h"
 #include "served_cursor.h"
 
 namespace sim {
@@ -15,7 +16,7 @@ namespace sim {
 // `server_page_size` and links the next page by $skip, as OData server-driven paging does (INTRO).
 class MdeAlertsApi final : public AlertApi {
  public:
-  MdeAlertsApi(AlertStore& store, ServedCursor& cursor, std::size_t server_page_size);
+  MdeAlertsApi(AlertStore& store, ServedCursor& cursor, std::size_t server_page_size, const ForeignOrigin& foreign);
 
   Api kind() const override { return Api::Alerts; }
   ApiAnswer serve(const HttpRequest& request, const ServeContext& context) override;
@@ -23,6 +24,7 @@ class MdeAlertsApi final : public AlertApi {
  private:
   AlertStore& store_;
   ServedCursor& cursor_;
+  const ForeignOrigin& foreign_;
   std::size_t server_page_size_;
 };
 

@@ -17,8 +17,9 @@ std::string authority(const HttpRequest& request) {
 
 }  // namespace
 
-std::string next_link(const HttpRequest& request, const Params& carried, std::string_view paging) {
-  std::string link = "https://" + authority(request) + request.path + '?';
+std::string next_link(const HttpRequest& request, const Params& carried, std::string_view paging,
+                      const std::optional<std::string>& elsewhere) {
+  std::string link = "https://" + (elsewhere ? *elsewhere : authority(request)) + request.path + '?';
   for (const auto& [name, value] : carried) link += percent_encode(name, "$") + '=' + percent_encode(value) + '&';
   link += paging;
   return link;

@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "fault_settings.h"
+#include "foreign_origin.h"
 #include "hazards.h"
 #include "number_text.h"
 
@@ -21,6 +22,11 @@ Network and TLS:
   --tls-dir DIR            use DIR/ca.pem, DIR/server.pem, DIR/server.key; generated when missing
   --cert FILE --key FILE   use this server certificate (chain) and key instead of --tls-dir
   --ready-file FILE        written atomically with the port number once listening
+  --foreign-port N         also listen on 127.0.0.1:N (0 = ephemeral), another origin with the same certificate: it
+                           answers like the main one (but for /_sim) and records each request and whether it carried
+                           an Authorization header (GET /_sim/foreign)
+  --next-link-origin O     same | foreign: @odata.nextLinks point at the origin the client used, or at the foreign
+                           one (needs --foreign-port) (default same; also POST /_sim/foreign {"next-link-origin": O})
   --max-connections N      concurrent connections (default 256)
   --idle-timeout SECONDS   close idle keep-alive connections after this long (default 60)
 
@@ -61,9 +67,13 @@ Delivery hazards (also GET/POST /_sim/hazards with the same names, e.g. {"tie-si
   --ingestion-delay-mode M fixed | random (uniform from 0 to S per version) (default fixed)
   --hostile-rate P         share of new alerts (0-1) with hostile strings: | \ = CR LF TAB NUL, a forged
                            syslog+CEF record, emoji, CJK, sometimes a 64 KiB description (default 0)
+  --clock-offset S         the service's clock runs S seconds ahead of the host's (negative: behind), for every
+                           Date header, alert time, query window, token time and ledger time; a host 20 minutes
+                           ahead of Microsoft is -1200 (default 0). Set at run time, it moves the clock from then on
 
 Faults (also GET/POST/DELETE /_sim/faults; a JSON object with "kind" adds a rule, one without sets a setting).
-They hit the three alert APIs, after the token check; the token endpoints answer normally:
+They hit the three alert APIs, after the token check; the token endpoints answer normally, but for hostile answers
+aimed at tokens or errors:
   --fault KIND[:key=value,...]   repeatable; KIND is 429, 500, 502, 503, 504, reset, truncate, slow or bad-alert
                            count=N (requests it hits; default 1 unless rate<1), rate=P (chance per request),
                            api=graph|alerts|siem (join several with +; default any),
@@ -75,24 +85,34 @@ They hit the three alert APIs, after the token check; the token endpoints answer
   --budget-alerts SPEC     (default 100/60,1500/3600)
   --budget-siem SPEC       (default none)
   --token-max-age SECONDS  tokens are refused as expired this long after issue, whatever expires_in said
+  --hostile-answers KINDS  answers replaced by hostile ones, of these kinds mixed (joined by +; all; none):
+                           deep-nesting (a value 100,000 levels deep), gzip-bomb (Content-Encoding: gzip, about
+                           1 MiB that inflates to 1 GiB), huge-body (100 MiB), long-numbers (10,000 digits),
+                           invalid-utf8-keys (object keys that are not UTF-8) (default none)
+  --hostile-answer-rate P  the share (0-1) of targeted answers made hostile, drawn from --seed and the answer's
+                           number, so a run repeats (default 1)
+  --hostile-answer-targets T  pages (an alert API's answer to an authorized request, sent instead of the page: none
+                           of its alerts counts as served), tokens (a token endpoint's token), errors (the body of
+                           any error answer), joined by + (default pages)
 
   --help                   this text
 
 Control endpoints (no auth):
   GET  /_sim/stats                       requests per API and status, token requests per endpoint version
-  GET  /_sim/requests[?from=N]           every API request: {"at", "api", "status"}
+  GET  /_sim/requests[?from=N]           every API request: {"at", "api", "status"[, "hostile": KIND]}
   GET  /_sim/ledger[?from=N][&final=1]   every version made visible: {"seq", "id", "lastUpdateDateTime", "ticks",
                                          "visibleAt", "apis", "siem", "supersededAt"}; final=1: not superseded
   POST /_sim/alerts?count=N[&tie=K]      new alerts now
   POST /_sim/mutate?count=N[&target=random|served|unserved][&api=graph|alerts][&id=ID...][&tie=K]
   POST /_sim/tokens/revoke               every token issued so far expires now
-  GET|POST /_sim/hazards, GET|POST|DELETE /_sim/faults
+  GET|POST /_sim/hazards, GET|POST|DELETE /_sim/faults, GET|POST /_sim/foreign
+  GET /_sim/stats also counts hostile answers ("hostileAnswers") and the foreign origin's requests ("foreignOrigin")
 )";
 
 enum Opt : int {
   kListenPort = 1000, kTlsDir, kCert, kKey, kReadyFile, kMaxConnections, kIdleTimeout, kTenant, kTenantGuid,
   kClientId, kClientSecret, kClientCertificate, kTokenLifetime, kAlerts, kSeed, kHistory, kMaxPageSize,
-  kAlertsPageSize, kLedger, kHazard, kFault, kFaultSetting, kHelp
+  kAlertsPageSize, kLedger, kHazard, kFault, kFaultSetting, kForeignPort, kForeignSetting, kHelp
 };
 
 // Stores a parsed number; false when it did not parse.
@@ -111,6 +131,8 @@ ParsedOptions parse_options(int argc, char** argv) {
       {"cert", required_argument, nullptr, kCert},
       {"key", required_argument, nullptr, kKey},
       {"ready-file", required_argument, nullptr, kReadyFile},
+      {"foreign-port", required_argument, nullptr, kForeignPort},
+      {"next-link-origin", required_argument, nullptr, kForeignSetting},
       {"max-connections", required_argument, nullptr, kMaxConnections},
       {"idle-timeout", required_argument, nullptr, kIdleTimeout},
       {"tenant", required_argument, nullptr, kTenant},
@@ -132,12 +154,16 @@ ParsedOptions parse_options(int argc, char** argv) {
       {"ingestion-delay", required_argument, nullptr, kHazard},
       {"ingestion-delay-mode", required_argument, nullptr, kHazard},
       {"hostile-rate", required_argument, nullptr, kHazard},
+      {"clock-offset", required_argument, nullptr, kHazard},
       {"fault", required_argument, nullptr, kFault},
       {"budgets", required_argument, nullptr, kFaultSetting},
       {"budget-graph", required_argument, nullptr, kFaultSetting},
       {"budget-alerts", required_argument, nullptr, kFaultSetting},
       {"budget-siem", required_argument, nullptr, kFaultSetting},
       {"token-max-age", required_argument, nullptr, kFaultSetting},
+      {"hostile-answers", required_argument, nullptr, kFaultSetting},
+      {"hostile-answer-rate", required_argument, nullptr, kFaultSetting},
+      {"hostile-answer-targets", required_argument, nullptr, kFaultSetting},
       {"help", no_argument, nullptr, kHelp},
       {nullptr, 0, nullptr, 0},
   };
@@ -165,6 +191,13 @@ ParsedOptions parse_options(int argc, char** argv) {
       case kCert: o.cert_file = arg; break;
       case kKey: o.key_file = arg; break;
       case kReadyFile: o.ready_file = arg; break;
+      case kForeignPort: {
+        std::uint16_t port = 0;
+        if (!assign(port, parse_number<std::uint16_t>(arg, 0, 65535))) return fail("foreign-port", arg);
+        o.foreign_port = port;
+        break;
+      }
+      case kForeignSetting: o.foreign_settings.emplace_back(name, arg); break;
       case kMaxConnections:
         if (!assign(o.max_connections, parse_number<std::size_t>(arg, 1, 10000))) return fail("max-connections", arg);
         break;
@@ -225,6 +258,9 @@ ParsedOptions parse_options(int argc, char** argv) {
     std::fprintf(stderr, "defender-sim: unexpected argument '%s'\n", argv[optind]);
     return {std::nullopt, 2};
   }
+  ForeignOrigin foreign;  // checks --next-link-origin against --foreign-port
+  if (o.foreign_port) foreign.listening_on(*o.foreign_port);
+  if (const auto error = foreign.apply(o.foreign_settings)) return fail_with(*error);
   if (o.cert_file.empty() != o.key_file.empty()) {
     std::fputs("defender-sim: --cert and --key go together\n", stderr);
     return {std::nullopt, 2};

@@ -32,8 +32,11 @@ struct Options {
   std::size_t alerts_page_size = 10'000;
 
   Settings hazards;         // --tie-size, --feed-rate, ...: checked, applied at start
-  Settings fault_settings;  // --budgets, --budget-*, --token-max-age
+  Settings fault_settings;  // --budgets, --budget-*, --token-max-age, --hostile-answer*
   std::vector<FaultRule> faults;  // --fault, in order
+
+  std::optional<std::uint16_t> foreign_port;  // --foreign-port: the foreign origin's listener, when given
+  Settings foreign_settings;                  // --next-link-origin
 
   std::size_t max_connections = 256;
   int idle_timeout_seconds = 60;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <vector>
 
+#include "control_responses.h"
 #include "graph_errors.h"
 #include "mde_errors.h"
 #include "url.h"
@@ -33,14 +34,22 @@ bool matches(const std::vector<std::string>& s, std::initializer_list<std::strin
 }  // namespace
 
 Router::Router(TokenEndpoint& tokens, const TokenService& token_service, ApiGate& gate, AlertApis apis,
-               ControlApi& control)
-    : tokens_(tokens), token_service_(token_service), gate_(gate), apis_(apis), control_(control) {}
+               ControlApi& control, ForeignOrigin& foreign)
+    : tokens_(tokens), token_service_(token_service), gate_(gate), apis_(apis), control_(control),
+      foreign_(foreign) {}
 
 AlertApi& Router::api_alerts_for(const HttpRequest& request) {
   const auto audience = token_service_.audience_of(bearer_token(request));
   const auto siem = audiences_of(Api::Siem);
   if (audience && std::find(siem.begin(), siem.end(), *audience) != siem.end()) return apis_.siem;
   return apis_.alerts;
+}
+
+HttpResponse Router::route_foreign(const HttpRequest& request) {
+  foreign_.record(request);
+  const std::vector<std::string> s = segments(request.path);
+  if (!s.empty() && s[0] == "_sim") return control_error(404, "the control endpoints are on the main origin");
+  return route(request);
 }
 
 HttpResponse Router::route(const HttpRequest& request) {

@@ -2,6 +2,7 @@
 
 #include "api_gate.h"
 #include "control_api.h"
+#include "foreign_origin.h"
 #include "graph_alerts.h"
 #include "http_message.h"
 #include "mde_alerts_api.h"
@@ -23,9 +24,12 @@ struct AlertApis {
 class Router {
  public:
   Router(TokenEndpoint& tokens, const TokenService& token_service, ApiGate& gate, AlertApis apis,
-         ControlApi& control);
+         ControlApi& control, ForeignOrigin& foreign);
 
   HttpResponse route(const HttpRequest& request);
+  // A request to the foreign origin: recorded, then answered like one to this origin, but for /_sim (control stays
+  // on the main origin).
+  HttpResponse route_foreign(const HttpRequest& request);
 
  private:
   AlertApi& api_alerts_for(const HttpRequest& request);
@@ -35,6 +39,7 @@ class Router {
   ApiGate& gate_;
   AlertApis apis_;
   ControlApi& control_;
+  ForeignOrigin& foreign_;
 };
 
 }  // namespace sim

@@ -22,11 +22,12 @@ void SimStats::record_token_request(const std::string& version, const std::strin
   count(counts_.tokens_by_version[version], outcome);
 }
 
-void SimStats::record_api_request(Api api, int status, std::size_t alerts_served, Ticks at) {
+void SimStats::record_api_request(Api api, int status, std::size_t alerts_served, Ticks at,
+                                  std::optional<HostileKind> hostile) {
   const std::lock_guard lock(mutex_);
   count(counts_.api, status, alerts_served);
   count(counts_.by_api[static_cast<std::size_t>(api)], status, alerts_served);
-  requests_.push_back({at, api, status});
+  requests_.push_back({at, api, status, hostile});
 }
 
 SimStats::Snapshot SimStats::snapshot() const {

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "api_kind.h"
+#include "hostile_answers.h"
 #include "timestamp.h"
 
 namespace sim {
@@ -20,7 +21,8 @@ class SimStats {
  public:
   void record_connection() { ++connections_accepted_; }
   void record_token_request(const std::string& version, const std::string& outcome);
-  void record_api_request(Api api, int status, std::size_t alerts_served, Ticks at);
+  void record_api_request(Api api, int status, std::size_t alerts_served, Ticks at,
+                          std::optional<HostileKind> hostile);
 
   struct TokenCounts {
     std::uint64_t total = 0;
@@ -44,6 +46,7 @@ class SimStats {
     Ticks at = 0;
     Api api = Api::Graph;
     int status = 0;
+    std::optional<HostileKind> hostile;  // the hostile answer sent instead of the page or the error body
   };
   std::vector<RequestRecord> requests(std::size_t from) const;
 

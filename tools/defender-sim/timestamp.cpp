@@ -1,5 +1,6 @@
 #include "timestamp.h"
 
+#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <ctime>
@@ -8,6 +9,8 @@ namespace sim {
 namespace {
 
 using namespace std::chrono;
+
+std::atomic<Ticks> service_offset{0};  // set_clock_offset()
 
 constexpr Ticks kPow10[] = {1, 10, 100, 1'000, 10'000, 100'000, 1'000'000, 10'000'000};
 
@@ -64,8 +67,12 @@ bool take_char(std::string_view& s, char c) {
 }  // namespace
 
 Ticks now_ticks() {
-  return duration_cast<duration<Ticks, std::ratio<1, kTicksPerSecond>>>(system_clock::now().time_since_epoch()).count();
+  const Ticks host =
+      duration_cast<duration<Ticks, std::ratio<1, kTicksPerSecond>>>(system_clock::now().time_since_epoch()).count();
+  return host + service_offset.load(std::memory_order_relaxed);
 }
+
+void set_clock_offset(Ticks offset) { service_offset.store(offset, std::memory_order_relaxed); }
 
 Ticks truncate_to_digits(Ticks t, int digits) {
   const Ticks unit = kPow10[7 - digits];

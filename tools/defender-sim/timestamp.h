@@ -12,7 +12,12 @@ using Ticks = std::int64_t;
 
 inline constexpr Ticks kTicksPerSecond = 10'000'000;
 
+// The service's "now": the host's clock plus the simulated offset (the clock-offset hazard), so that a test can play a
+// host whose clock runs ahead of or behind Microsoft's. Everything the service stamps, compares or shows uses it.
 Ticks now_ticks();
+
+// Process-wide, like the clock it shifts: the service's clock is the host's plus `offset`.
+void set_clock_offset(Ticks offset);
 
 // ISO 8601 as the services write it (.NET "o" with trailing zeros trimmed): 0 to 7 fractional digits and 'Z'.
 std::string format_iso8601(Ticks t);

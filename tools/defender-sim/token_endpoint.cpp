@@ -1,6 +1,7 @@
 #include "token_endpoint.h"
 
 #include "base64.h"
+#include "hostile_body.h"
 #include "json_writer.h"
 #include "random.h"
 #include "url.h"
@@ -40,14 +41,18 @@ Credentials credentials(const HttpRequest& request, const Params& form) {
 
 }  // namespace
 
-TokenEndpoint::TokenEndpoint(AppRegistration app, TokenService& tokens, SimStats& stats)
-    : app_(std::move(app)), tokens_(tokens), stats_(stats) {}
+TokenEndpoint::TokenEndpoint(AppRegistration app, TokenService& tokens, HostileAnswers& hostile, SimStats& stats)
+    : app_(std::move(app)), tokens_(tokens), hostile_(hostile), stats_(stats) {}
 
 HttpResponse TokenEndpoint::handle(const HttpRequest& request, std::string_view tenant,
                                    TokenEndpointVersion version) {
   TokenAnswer answer = respond(request, tenant, version);
   stats_.record_token_request(version == TokenEndpointVersion::V2 ? "v2" : "v1", answer.outcome);
-  return std::move(answer.response);
+  HttpResponse& r = answer.response;
+  const bool issued = r.status == 200;
+  if (const auto kind = hostile_.next(issued ? HostileTarget::Tokens : HostileTarget::Errors))
+    make_hostile(r, *kind, issued ? token_envelope() : error_envelope(*kind));
+  return std::move(r);
 }
 
 TokenEndpoint::TokenAnswer TokenEndpoint::respond(const HttpRequest& request, std::string_view tenant,

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "client_assertion.h"
+#include "hostile_answers.h"
 #include "http_message.h"
 #include "sim_stats.h"
 #include "token_service.h"
@@ -21,10 +22,11 @@ struct AppRegistration {
 enum class TokenEndpointVersion { V1, V2 };
 
 // POST /{tenant}/oauth2/token (v1, resource=) and /{tenant}/oauth2/v2.0/token (v2, scope=): client credentials with
-// a secret or a certificate assertion, validated in Entra's order and answered in Entra's shapes.
+// a secret or a certificate assertion, validated in Entra's order and answered in Entra's shapes; or, when hostile
+// answers target tokens or errors, with a hostile answer in their place.
 class TokenEndpoint {
  public:
-  TokenEndpoint(AppRegistration app, TokenService& tokens, SimStats& stats);
+  TokenEndpoint(AppRegistration app, TokenService& tokens, HostileAnswers& hostile, SimStats& stats);
 
   HttpResponse handle(const HttpRequest& request, std::string_view tenant, TokenEndpointVersion version);
 
@@ -37,6 +39,7 @@ class TokenEndpoint {
 
   AppRegistration app_;
   TokenService& tokens_;
+  HostileAnswers& hostile_;
   SimStats& stats_;
 };
 

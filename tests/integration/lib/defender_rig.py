@@ -70,8 +70,18 @@ class Rig:
     def settle(self, count, timeout=60):
         """Waits for `count` messages and then two more polls, so that anything sent twice would have arrived."""
         self.wait_for(count, timeout)
+        if not self.polled_twice():
+            raise TimeoutError("timed out after 20s waiting for two more polls")
+
+    def polled_twice(self, timeout=20):
+        """Whether the source made two more requests within `timeout` seconds."""
         requests = self.sim.stats()["apiRequests"]["total"]
-        wait_until(lambda: self.sim.stats()["apiRequests"]["total"] >= requests + 2, 20, what="two more polls")
+        deadline = time.monotonic() + timeout
+        while self.sim.stats()["apiRequests"]["total"] < requests + 2:
+            if time.monotonic() >= deadline:
+                return False
+            time.sleep(0.1)
+        return True
 
     def assert_exactly(self, expected, timeout=60):
         """Every expected version arrived, once, and nothing else."""

@@ -9,7 +9,7 @@
 The simulator listens on 127.0.0.1 with an ephemeral port and a private TLS directory; every request verifies
 the server certificate against the simulator's CA. The binary is $DEFENDER_BUILD_DIR/bin/defender-sim.
 Keyword arguments named like the simulator's switches (tie_size -> --tie-size) pass straight through; the same
-names, with hyphens, are what /_sim/hazards and /_sim/faults take at run time.
+names, with hyphens, are what /_sim/hazards, /_sim/faults and /_sim/foreign take at run time.
 """
 
 import calendar
@@ -33,10 +33,11 @@ SIEM_RESOURCE = "https://graph.windows.net"
 ALERTS_V2 = "/v1.0/security/alerts_v2"
 ALERTS_API = "/api/alerts"
 
-# Simulator(...) keywords that become --switches (underscores to hyphens), and the names /_sim/hazards takes.
+# Simulator(...) keywords that become --switches (underscores to hyphens), and the names the control endpoints take.
 SWITCHES = ("alerts_page_size", "tie_size", "feed_rate", "mutation_rate", "mutation_target", "ingestion_delay",
-            "ingestion_delay_mode", "hostile_rate", "budgets", "budget_graph", "budget_alerts", "budget_siem",
-            "token_max_age")
+            "ingestion_delay_mode", "hostile_rate", "clock_offset", "budgets", "budget_graph", "budget_alerts",
+            "budget_siem", "token_max_age", "hostile_answers", "hostile_answer_rate", "hostile_answer_targets",
+            "foreign_port", "next_link_origin")
 DEFAULT_TENANT = "contoso.onmicrosoft.com"
 DEFAULT_TENANT_GUID = "b3c1b5fc-828c-45fa-a1e1-10d74f6d6e9c"
 DEFAULT_CLIENT_ID = "aaaaaaaa-0000-1111-2222-bbbbbbbbbbbb"
@@ -333,7 +334,8 @@ class Simulator:
         return self._control("GET", "/_sim/ledger?from=%d%s" % (start, "&final=1" if final else ""))
 
     def requests_log(self, start=0):
-        """Every API request: [{"at": ticks, "api": "graph"|"alerts"|"siem", "status": N}, ...]."""
+        """Every API request: [{"at": ticks, "api": "graph"|"alerts"|"siem", "status": N}, ...], with "hostile": kind
+        when a hostile answer was sent instead."""
         return self._control("GET", "/_sim/requests?from=%d" % start)
 
     def hazards(self):
@@ -357,6 +359,19 @@ class Simulator:
 
     def clear_faults(self):
         return self._control("DELETE", "/_sim/faults")
+
+    def foreign(self):
+        """The foreign origin (--foreign-port): {"port", "next-link-origin", "requests", "withAuthorization", "log":
+        [{"method", "target", "authorization": null or {"scheme", "sha256"}}, ...]}."""
+        return self._control("GET", "/_sim/foreign")
+
+    def set_foreign(self, **settings):
+        """set_foreign(next_link_origin="foreign"): where @odata.nextLinks point."""
+        return self._control("POST", "/_sim/foreign", _hyphenate(settings))
+
+    def hostile_answers(self):
+        """{"total", "byKind": {kind: n}, "byTarget": {"pages", "tokens", "errors"}}: hostile answers sent so far."""
+        return self.stats()["hostileAnswers"]
 
     def revoke_tokens(self):
         """Every token issued so far expires now (clients see 401 and must get a new one)."""

@@ -95,9 +95,16 @@ class SyslogNg:
 
     def rss_kib(self):
         """The running syslog-ng's resident memory now, in KiB."""
+        return self._status_kib("VmRSS")
+
+    def peak_rss_kib(self):
+        """The running syslog-ng's largest resident memory so far (the kernel's high-water mark), in KiB."""
+        return self._status_kib("VmHWM")
+
+    def _status_kib(self, field):
         with open(f"/proc/{self.process.pid}/status") as f:
             for line in f:
-                if line.startswith("VmRSS:"):
+                if line.startswith(field + ":"):
                     return int(line.split()[1])
         return 0
 
