@@ -89,6 +89,8 @@ std::variant<const PendingAlert *, Idle> Poller::next() {
         continue;
       }
       fail(*failure, clock_());
+      // A page can fail after it gave readable alerts: they go out while the request waits to be asked again.
+      if (!pending_.empty()) return hand_out();
       continue;
     }
     token_refused_ = false;
@@ -184,11 +186,16 @@ std::optional<Failure> Poller::read_page() {
   }
   if (too_large) return rejected(url);
   rejecting_ = false;
-  if (const auto problem = take_page(url))
-    return Failure{FailureKind::transient,
-                   "the answer to GET " + url + " was cut off or malformed (" + *problem +
-                       "); its whole alerts were delivered and the rest is asked for again",
-                   std::nullopt};
+  if (const auto problem = take_page(url)) {
+    Failure failure{FailureKind::transient,
+                    "the answer to GET " + url + " (request id " +
+                        (response_.request_id.empty() ? std::string("none") : response_.request_id) +
+                        ") was cut off or malformed (" + *problem +
+                        "); its readable alerts were delivered and the rest is asked for again",
+                    std::nullopt};
+    failure.repeated = unreadable_attempts_ > 1;
+    return failure;
+  }
   return std::nullopt;
 }
 
@@ -271,12 +278,20 @@ std::optional<std::string> Poller::take_page(const std::string &url) {
 
   if (unreadable.count > 0) {
     stats_.add(DEFENDER_STAT_PARSE_ERRORS, static_cast<int64_t>(unreadable.count));
-    logger_.warning("alerts in a page could not be read and were skipped; the rest of the page is delivered",
+    // A service that sent a broken answer once may send the right one next time: the readable alerts are
+    // delivered, and nothing is taken as read until the page was asked for again a few times.
+    if (++unreadable_attempts_ < max_unreadable_attempts)
+      return std::to_string(unreadable.count) + " of its alerts could not be read; the first: " +
+             unreadable.first_problem;
+    logger_.warning("alerts in a page could not be read, also when asked again, and were skipped; the rest of the "
+                    "page is delivered",
                     {{"request", url},
                      {"request_id", response_.request_id},
+                     {"attempts", std::to_string(unreadable_attempts_)},
                      {"unreadable", std::to_string(unreadable.count)},
                      {"first_problem", unreadable.first_problem}});
   }
+  unreadable_attempts_ = 0;
   // A window is read only up to the service's time of the answer that completed it: a window that ended later
   // (at a host's now running ahead) holds versions the service had not written yet.
   if (const auto complete = reader_->on_page(summary)) cursor_->complete_below(std::min(*complete, answer_time_));

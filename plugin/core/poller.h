@@ -50,6 +50,9 @@ class Poller {
   static constexpr int64_t max_idle_ms = 1000;
   // Server errors in a row after which an optional part of the request is left out for the rest of the window.
   static constexpr int relax_after_failures = 3;
+  // Answers to one request with unreadable alerts in them, after which those alerts are skipped and the page is
+  // taken as read, so one alert the service always breaks cannot stall the source.
+  static constexpr int max_unreadable_attempts = 4;
 
   // floor: Instant{} when the cursor has a position of its own.
   Poller(const Options &options, ClientCredential credential, std::shared_ptr<Cursor> cursor, Logger logger,
@@ -122,6 +125,7 @@ class Poller {
   bool token_refused_ = false;  // the API refused the current token once; the next refusal is final
   bool release_memory_when_idle_ = false;  // a window was read: give its buffers back once caught up
   bool rejecting_ = false;  // the last page answer outgrew max-response-size()
+  int unreadable_attempts_ = 0;  // answers in a row to the current request that held alerts it could not read
   bool next_link_refused_ = false;  // told once per source
 
   std::deque<PendingAlert> pending_;

@@ -139,19 +139,46 @@ TEST_CASE("a next link to another origin is refused, counted each time, told onc
   CHECK(errors[0].tags.at("request") == server.url() + requests[1].substr(4));
 }
 
-TEST_CASE("an alert nested 100,000 levels deep is counted as a parse error and the rest of its page delivered") {
+TEST_CASE("an alert nested 100,000 levels deep is counted, its page asked again, and skipped once it stays so") {
   const std::string bomb = std::string(100'000, '[') + std::string(100'000, ']');
-  ScriptedServer server({token, page(alert("a") + "," + alert("b", R"(,"x":)" + bomb) + "," + alert("c"))});
+  const ScriptedAnswer broken = page(alert("a") + "," + alert("b", R"(,"x":)" + bomb) + "," + alert("c"));
+  ScriptedServer server({token, broken, broken, broken, broken});
   Source source(server, 10, 1024 * 1024);
 
   CHECK(source.next_id() == "a");
   CHECK(source.next_id() == "c");
-  CHECK(source.stat(DEFENDER_STAT_PARSE_ERRORS) == 1);
+  for (int attempt = 2; attempt <= 4; ++attempt) {
+    clock_now = clock_now.plus_seconds(10);
+    CHECK(source.next_id().empty());
+  }
+  CHECK(server.requests().size() == 5);
+  CHECK(source.stat(DEFENDER_STAT_PARSE_ERRORS) == 4);
+  CHECK(source.stat(DEFENDER_STAT_ALERTS_EMITTED) == 2);
   const auto warnings = at_level(source.log, DEFENDER_LOG_WARNING);
-  REQUIRE(warnings.size() == 1);
-  CHECK(warnings[0].message ==
-        "alerts in a page could not be read and were skipped; the rest of the page is delivered");
-  CHECK(warnings[0].tags.at("first_problem") == "alert 2 cannot be parsed (nested deeper than 64 levels at byte 178)");
+  REQUIRE(warnings.size() == 2);
+  CHECK(warnings[0].message.find(") was cut off or malformed (1 of its alerts could not be read; the first: alert 2 "
+                                 "cannot be parsed (nested deeper than 64 levels at byte 178)); its readable alerts "
+                                 "were delivered and the rest is asked for again") != std::string::npos);
+  CHECK(warnings[1].message == "alerts in a page could not be read, also when asked again, and were skipped; the rest "
+                               "of the page is delivered");
+  CHECK(warnings[1].tags.at("attempts") == "4");
+  CHECK(warnings[1].tags.at("first_problem") == "alert 2 cannot be parsed (nested deeper than 64 levels at byte 178)");
+}
+
+TEST_CASE("a page with an unreadable alert asked again delivers what the right answer holds") {
+  const std::string bomb = std::string(100'000, '[') + std::string(100'000, ']');
+  ScriptedServer server({token, page(alert("a") + "," + alert("b", R"(,"x":)" + bomb)),
+                         page(alert("a") + "," + alert("b") + "," + alert("c"))});
+  Source source(server, 10, 1024 * 1024);
+
+  CHECK(source.next_id() == "a");
+  CHECK(source.next_id().empty());
+  clock_now = clock_now.plus_seconds(10);
+  CHECK(source.next_id() == "b");
+  CHECK(source.next_id() == "c");
+  CHECK(source.stat(DEFENDER_STAT_PARSE_ERRORS) == 1);
+  CHECK(source.stat(DEFENDER_STAT_DUPLICATES_SUPPRESSED) == 1);
+  CHECK(server.requests().at(2) == server.requests().at(1));
 }
 
 TEST_CASE("a 429 asking to wait a day waits an hour, and its warning says so") {
