@@ -15,6 +15,8 @@
 #include <thread>
 #include <vector>
 
+#include "loopback_socket.h"
+
 namespace defender::test {
 
 struct ScriptedAnswer {
@@ -26,15 +28,7 @@ struct ScriptedAnswer {
 class ScriptedServer {
  public:
   explicit ScriptedServer(std::vector<ScriptedAnswer> script) : script_(std::move(script)) {
-    fd_ = socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in addr{};
-    addr.sin_family = AF_INET;
-    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    REQUIRE(bind(fd_, reinterpret_cast<sockaddr *>(&addr), sizeof addr) == 0);
-    socklen_t len = sizeof addr;
-    getsockname(fd_, reinterpret_cast<sockaddr *>(&addr), &len);
-    port_ = ntohs(addr.sin_port);
-    REQUIRE(listen(fd_, 4) == 0);
+    fd_ = test::listen_on_loopback(port_);
     thread_ = std::thread([this] { serve(); });
   }
   ~ScriptedServer() {

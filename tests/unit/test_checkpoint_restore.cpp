@@ -6,19 +6,11 @@
 
 #include "checkpoint_codec.h"
 #include "core.h"
+#include "log_records.h"
 
 using namespace defender;
 
 namespace {
-
-struct Logged {
-  DefenderLogLevel level;
-  std::string message;
-};
-
-void collect(void *user_data, DefenderLogLevel level, const char *message, const DefenderLogTag *, size_t) {
-  static_cast<std::vector<Logged> *>(user_data)->push_back({level, message});
-}
 
 struct Source {
   explicit Source(const char *tenant) {
@@ -35,7 +27,7 @@ struct Source {
 
   void start(const std::string &checkpoint, uint64_t acked) {
     char err[256] = {0};
-    core = defender_core_new(options, "s_test", checkpoint.data(), checkpoint.size(), acked, nullptr, collect, &log,
+    core = defender_core_new(options, "s_test", checkpoint.data(), checkpoint.size(), acked, nullptr, test::record_log, &log,
                              err, sizeof err);
     REQUIRE_MESSAGE(core, err);
   }
@@ -64,7 +56,7 @@ struct Source {
 
   DefenderOptions *options = defender_options_new();
   DefenderCore *core = nullptr;
-  std::vector<Logged> log;
+  test::LogRecords log;
 };
 
 const Instant written_at = Instant::from_seconds(1'800'000'000);

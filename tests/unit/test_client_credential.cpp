@@ -11,77 +11,35 @@
 #include <vector>
 
 #include "client_credential.h"
+#include "log_records.h"
+#include "private_file.h"
 
 using namespace defender;
 
 namespace {
 
-struct Record {
-  DefenderLogLevel level;
-  std::string message;
-  Logger::Tags tags;
-};
-
-// Collects what the code under test logs.
-class Recorder {
- public:
-  Logger logger() { return Logger(&Recorder::record, this, {}); }
-  const std::vector<Record> &records() const { return records_; }
-
- private:
-  static void record(void *self, DefenderLogLevel level, const char *message, const DefenderLogTag *tags,
-                     size_t count) {
-    Record r{level, message, {}};
-    for (size_t i = 0; i < count; ++i) r.tags.emplace_back(tags[i].name, tags[i].value);
-    static_cast<Recorder *>(self)->records_.push_back(std::move(r));
-  }
-
-  std::vector<Record> records_;
-};
-
-// A secret file in a private directory with the given mode, removed at the end of the test.
-class SecretFileFixture {
- public:
-  SecretFileFixture(const std::string &content, mode_t mode) {
-    char pattern[] = "/tmp/defender-credential-XXXXXX";
-    dir_ = mkdtemp(pattern);
-    path_ = dir_ + "/defender.secret";
-    std::ofstream(path_, std::ios::binary) << content;
-    chmod(path_.c_str(), mode);
-  }
-  ~SecretFileFixture() {
-    std::remove(path_.c_str());
-    rmdir(dir_.c_str());
-  }
-  const std::string &path() const { return path_; }
-
- private:
-  std::string dir_;
-  std::string path_;
-};
-
 const Instant now = Instant::from_seconds(1'800'000'000);
 
-std::variant<ClientCredential, CredentialError> load_secret_file(const std::string &path, Recorder &recorder) {
+std::variant<ClientCredential, CredentialError> load_secret_file(const std::string &path, test::LogRecords &records) {
   Options options;
   options.client_secret_file = path;
-  return load_credential(options, recorder.logger(), now);
+  return load_credential(options, test::recording_logger(records), now);
 }
 
 // The secret read from the file, which must load.
-std::string secret_from(const std::string &content, Recorder &recorder) {
-  const SecretFileFixture file(content, 0600);
-  const auto loaded = load_secret_file(file.path(), recorder);
+std::string secret_from(const std::string &content, test::LogRecords &records) {
+  const test::PrivateFile file(content, 0600);
+  const auto loaded = load_secret_file(file.path(), records);
   REQUIRE_MESSAGE(std::holds_alternative<ClientCredential>(loaded), std::get<CredentialError>(loaded).message);
   return std::string(std::get<ClientSecret>(std::get<ClientCredential>(loaded)).value.view());
 }
 
 // The one line that says what was stripped, at the given level, for a file of the given content.
 std::string stripped_line(const std::string &content, std::string &secret, DefenderLogLevel level) {
-  Recorder recorder;
-  secret = secret_from(content, recorder);
-  REQUIRE(recorder.records().size() == 1);
-  const Record &notice = recorder.records()[0];
+  test::LogRecords records;
+  secret = secret_from(content, records);
+  REQUIRE(records.size() == 1);
+  const test::LogRecord &notice = records[0];
   CHECK(notice.level == level);
   CHECK(notice.message ==
         "client-secret-file() holds characters around the secret that are not part of it; they were stripped");
@@ -96,13 +54,13 @@ std::string stripped_notice(const std::string &content, std::string &secret) {
 }
 
 std::string error_for(const std::string &content) {
-  Recorder recorder;
-  const SecretFileFixture file(content, 0600);
-  const auto loaded = load_secret_file(file.path(), recorder);
+  test::LogRecords records;
+  const test::PrivateFile file(content, 0600);
+  const auto loaded = load_secret_file(file.path(), records);
   REQUIRE(std::holds_alternative<CredentialError>(loaded));
   const CredentialError &error = std::get<CredentialError>(loaded);
   CHECK(error.option == DEFENDER_OPTION_CLIENT_SECRET_FILE);
-  CHECK(recorder.records().empty());
+  CHECK(records.empty());
   const std::string prefix = "client-secret-file(\"" + file.path() + "\") ";
   REQUIRE(error.message.starts_with(prefix));
   return error.message.substr(prefix.size());
@@ -113,20 +71,20 @@ constexpr std::string_view entra_secret = "Abc8Q~xYz0.1_2-3~AbCdEfGhIjKlMnOpQrSt
 }  // namespace
 
 TEST_CASE("a secret file readable by its owner only gives the secret as it is, and nothing is logged") {
-  Recorder recorder;
-  CHECK(secret_from(std::string(entra_secret), recorder) == entra_secret);
-  CHECK(recorder.records().empty());
+  test::LogRecords records;
+  CHECK(secret_from(std::string(entra_secret), records) == entra_secret);
+  CHECK(records.empty());
 }
 
 TEST_CASE("a secret file others can read gives one warning with the file, its mode and the fix") {
   for (const mode_t mode : {0644, 0640, 0604}) {
     CAPTURE(mode);
-    Recorder recorder;
-    const SecretFileFixture file(std::string(entra_secret), mode);
-    const auto loaded = load_secret_file(file.path(), recorder);
+    test::LogRecords records;
+    const test::PrivateFile file(std::string(entra_secret), mode);
+    const auto loaded = load_secret_file(file.path(), records);
     REQUIRE(std::holds_alternative<ClientCredential>(loaded));
-    REQUIRE(recorder.records().size() == 1);
-    const Record &warning = recorder.records()[0];
+    REQUIRE(records.size() == 1);
+    const test::LogRecord &warning = records[0];
     char octal[8];
     std::snprintf(octal, sizeof octal, "%04o", static_cast<unsigned>(mode));
     CHECK(warning.level == DEFENDER_LOG_WARNING);
@@ -139,8 +97,8 @@ TEST_CASE("a secret file others can read gives one warning with the file, its mo
 }
 
 TEST_CASE("a secret file of 1 KiB is read; one byte more is refused with the file and why") {
-  Recorder recorder;
-  CHECK(secret_from(std::string(1024, 'a'), recorder).size() == 1024);
+  test::LogRecords records;
+  CHECK(secret_from(std::string(1024, 'a'), records).size() == 1024);
   CHECK(error_for(std::string(1025, 'a')) ==
         "holds more than 1024 bytes, and a client secret is about 40 characters: the file must hold the secret's "
         "value only (the Value column of the app registration's secret, not a certificate or a configuration)");
@@ -186,8 +144,8 @@ TEST_CASE("everything an editor may add is stripped at once, and the notice neve
 }
 
 TEST_CASE("spaces inside the secret are the secret's") {
-  Recorder recorder;
-  CHECK(secret_from("a b", recorder) == "a b");
+  test::LogRecords records;
+  CHECK(secret_from("a b", records) == "a b");
 }
 
 TEST_CASE("a secret file with nothing but white space is empty, which is an error") {
@@ -201,21 +159,21 @@ TEST_CASE("a secret file of more than one line is refused") {
 }
 
 TEST_CASE("a secret file that cannot be read names the file and the reason") {
-  Recorder recorder;
-  const auto loaded = load_secret_file("/nonexistent/defender.secret", recorder);
+  test::LogRecords records;
+  const auto loaded = load_secret_file("/nonexistent/defender.secret", records);
   REQUIRE(std::holds_alternative<CredentialError>(loaded));
   CHECK(std::get<CredentialError>(loaded).message ==
         "client-secret-file(\"/nonexistent/defender.secret\") cannot be read: No such file or directory");
 }
 
 TEST_CASE("client-secret() gives its value, without a file warning") {
-  Recorder recorder;
+  test::LogRecords records;
   Options options;
   options.client_secret = "literal";
-  const auto loaded = load_credential(options, recorder.logger(), now);
+  const auto loaded = load_credential(options, test::recording_logger(records), now);
   REQUIRE(std::holds_alternative<ClientCredential>(loaded));
   CHECK(std::get<ClientSecret>(std::get<ClientCredential>(loaded)).value.view() == "literal");
-  CHECK(recorder.records().empty());
+  CHECK(records.empty());
 }
 
 TEST_CASE("the token request carries the secret form-encoded, with nothing but RFC 3986's unreserved as is") {

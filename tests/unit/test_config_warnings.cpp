@@ -11,27 +11,16 @@
 #include <vector>
 
 #include "config_warnings.h"
+#include "log_records.h"
 #include "core.h"
 
 using namespace defender;
 
 namespace {
 
-struct Record {
-  DefenderLogLevel level;
-  std::string message;
-  Logger::Tags tags;
-};
-
-void record(void *records, DefenderLogLevel level, const char *message, const DefenderLogTag *tags, size_t count) {
-  Record r{level, message, {}};
-  for (size_t i = 0; i < count; ++i) r.tags.emplace_back(tags[i].name, tags[i].value);
-  static_cast<std::vector<Record> *>(records)->push_back(std::move(r));
-}
-
-std::vector<Record> warnings_for(const Options &options) {
-  std::vector<Record> records;
-  warn_about_options(options, Logger(record, &records, {}));
+test::LogRecords warnings_for(const Options &options) {
+  test::LogRecords records;
+  warn_about_options(options, test::recording_logger(records));
   return records;
 }
 
@@ -52,9 +41,9 @@ const std::string peer_verify_warning =
     "ID and the API, take the client secret or assertion and the access tokens, and feed this source forged "
     "alerts; for a private CA use ca-file() or ca-dir() instead";
 
-size_t count_of(const std::vector<Record> &records, std::string_view message) {
+size_t count_of(const test::LogRecords &records, std::string_view message) {
   size_t n = 0;
-  for (const Record &r : records) n += r.message == message;
+  for (const test::LogRecord &r : records) n += r.message == message;
   return n;
 }
 
@@ -114,22 +103,22 @@ TEST_CASE("validating the options tells each warning once, with the tenant and A
   char err[256] = "";
   REQUIRE(defender_options_set_bool(source.options, DEFENDER_OPTION_PEER_VERIFY, 0, err, sizeof err) == 1);
 
-  std::vector<Record> at_validation;
+  test::LogRecords at_validation;
   DefenderOption culprit;
-  REQUIRE(defender_options_validate(source.options, &culprit, record, &at_validation, err, sizeof err) == 1);
+  REQUIRE(defender_options_validate(source.options, &culprit, test::record_log, &at_validation, err, sizeof err) == 1);
   REQUIRE(at_validation.size() == 3);
   CHECK(count_of(at_validation, peer_verify_warning) == 1);
   CHECK(at_validation[1].message.starts_with("client-secret-file() can be read by other users than its owner"));
   CHECK(at_validation[2].level == DEFENDER_LOG_NOTICE);
-  for (const Record &r : at_validation) {
+  for (const test::LogRecord &r : at_validation) {
     REQUIRE(r.tags.size() >= 2);
     CHECK(r.tags[0] == std::pair<std::string, std::string>{"tenant", "contoso.onmicrosoft.com"});
     CHECK(r.tags[1] == std::pair<std::string, std::string>{"api", "graph"});
   }
 
-  std::vector<Record> at_start;
+  test::LogRecords at_start;
   DefenderCore *core = defender_core_new(source.options, "microsoft-defender.test-warnings", nullptr, 0, 0, nullptr,
-                                         record, &at_start, err, sizeof err);
+                                         test::record_log, &at_start, err, sizeof err);
   REQUIRE_MESSAGE(core != nullptr, err);
   defender_core_free(core);
   CHECK(at_start.empty());

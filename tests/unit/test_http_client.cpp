@@ -12,6 +12,7 @@
 #include <thread>
 
 #include "http_client.h"
+#include "loopback_socket.h"
 
 using namespace defender;
 using namespace std::chrono;
@@ -23,15 +24,7 @@ namespace {
 class LoopbackServer {
  public:
   explicit LoopbackServer(std::string answer) : answer_(std::move(answer)) {
-    fd_ = socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in addr{};
-    addr.sin_family = AF_INET;
-    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    REQUIRE(bind(fd_, reinterpret_cast<sockaddr *>(&addr), sizeof addr) == 0);
-    socklen_t len = sizeof addr;
-    getsockname(fd_, reinterpret_cast<sockaddr *>(&addr), &len);
-    port_ = ntohs(addr.sin_port);
-    REQUIRE(listen(fd_, 4) == 0);
+    fd_ = test::listen_on_loopback(port_);
     thread_ = std::thread([this] { serve(); });
   }
   ~LoopbackServer() {

@@ -3,11 +3,11 @@
 // nested too deep is counted while the rest of its page is delivered.
 #include <doctest/doctest.h>
 
-#include <map>
 #include <memory>
 #include <string>
 #include <vector>
 
+#include "log_records.h"
 #include "poller.h"
 #include "scripted_server.h"
 
@@ -21,25 +21,6 @@ const Instant start = *parse_instant("2027-01-15T08:00:00Z");
 const Instant floor_ = start.minus_seconds(3600);
 Instant clock_now = start;
 Instant test_clock() { return clock_now; }
-
-struct LogLine {
-  DefenderLogLevel level;
-  std::string message;
-  std::map<std::string, std::string> tags;
-};
-
-void capture(void *user, DefenderLogLevel level, const char *message, const DefenderLogTag *tags, size_t count) {
-  LogLine line{level, message, {}};
-  for (size_t i = 0; i < count; ++i) line.tags[tags[i].name] = tags[i].value;
-  static_cast<std::vector<LogLine> *>(user)->push_back(std::move(line));
-}
-
-std::vector<LogLine> at_level(const std::vector<LogLine> &log, DefenderLogLevel level) {
-  std::vector<LogLine> out;
-  for (const auto &line : log)
-    if (line.level == level) out.push_back(line);
-  return out;
-}
 
 const ScriptedAnswer token{"200 OK", "", R"({"token_type":"Bearer","expires_in":3599,"access_token":"t"})"};
 
@@ -69,7 +50,7 @@ struct Source {
     options.poll_interval_seconds = poll_interval;
     poller = std::make_unique<Poller>(options, ClientSecret{Secret("s")},
                                       std::make_shared<Cursor>(fresh_cursor_state(floor_), 300, 0),
-                                      Logger(capture, &log, {}), floor_, FloorKind::fixed, test_clock);
+                                      test::recording_logger(log), floor_, FloorKind::fixed, test_clock);
   }
 
   // The next alert's id, or empty when the poller has none to hand out now.
@@ -81,7 +62,7 @@ struct Source {
   int64_t stat(DefenderStat s) const { return poller->stats().get(s); }
 
   Options options;
-  std::vector<LogLine> log;
+  test::LogRecords log;
   std::unique_ptr<Poller> poller;
 };
 
@@ -94,20 +75,20 @@ TEST_CASE("a page over max-response-size() is counted, told once per run of reje
 
   CHECK(source.next_id().empty());
   CHECK(source.stat(DEFENDER_STAT_ANSWERS_REJECTED) == 1);
-  const auto warnings = at_level(source.log, DEFENDER_LOG_WARNING);
+  const auto warnings = test::at_level(source.log, DEFENDER_LOG_WARNING);
   REQUIRE(warnings.size() == 1);
   const std::string asked = server.requests().at(1).substr(4);
   CHECK(warnings[0].message == "the answer to GET " + server.url() + asked + " (request id r-" +
                                    std::to_string(large.size()) +
                                    ") grew beyond max-response-size(65536) bytes and was abandoned; it is asked for "
                                    "again. If this repeats, lower page-size() or raise max-response-size()");
-  CHECK(warnings[0].tags.at("attempt") == "1");
+  CHECK(warnings[0].tag("attempt") == "1");
 
   clock_now = clock_now.plus_seconds(10);
   CHECK(source.next_id().empty());
   CHECK(source.stat(DEFENDER_STAT_ANSWERS_REJECTED) == 2);
-  CHECK(at_level(source.log, DEFENDER_LOG_WARNING).size() == 1);
-  CHECK(at_level(source.log, DEFENDER_LOG_DEBUG).back().tags.at("attempt") == "2");
+  CHECK(test::at_level(source.log, DEFENDER_LOG_WARNING).size() == 1);
+  CHECK(test::at_level(source.log, DEFENDER_LOG_DEBUG).back().tag("attempt") == "2");
 
   clock_now = clock_now.plus_seconds(10);
   CHECK(source.next_id() == "a");
@@ -131,12 +112,12 @@ TEST_CASE("a next link to another origin is refused, counted each time, told onc
   CHECK(requests[4].find("lastUpdateDateTime%20eq%20") != std::string::npos);
   CHECK(requests[4].find("&$top=2&$skip=2&") != std::string::npos);
   CHECK(source.stat(DEFENDER_STAT_NEXT_LINKS_REFUSED) == 3);
-  const auto errors = at_level(source.log, DEFENDER_LOG_ERROR);
+  const auto errors = test::at_level(source.log, DEFENDER_LOG_ERROR);
   REQUIRE(errors.size() == 1);
   CHECK(errors[0].message.rfind("the alert API's @odata.nextLink leads to https://evil.example:443, not to the "
                                 "API's origin " + server.url() + ":",
                                 0) == 0);
-  CHECK(errors[0].tags.at("request") == server.url() + requests[1].substr(4));
+  CHECK(errors[0].tag("request") == server.url() + requests[1].substr(4));
 }
 
 TEST_CASE("an alert nested 100,000 levels deep is counted, its page asked again, and skipped once it stays so") {
@@ -154,15 +135,15 @@ TEST_CASE("an alert nested 100,000 levels deep is counted, its page asked again,
   CHECK(server.requests().size() == 5);
   CHECK(source.stat(DEFENDER_STAT_PARSE_ERRORS) == 4);
   CHECK(source.stat(DEFENDER_STAT_ALERTS_EMITTED) == 2);
-  const auto warnings = at_level(source.log, DEFENDER_LOG_WARNING);
+  const auto warnings = test::at_level(source.log, DEFENDER_LOG_WARNING);
   REQUIRE(warnings.size() == 2);
   CHECK(warnings[0].message.find(") was cut off or malformed (1 of its alerts could not be read; the first: alert 2 "
                                  "cannot be parsed (nested deeper than 64 levels at byte 178)); its readable alerts "
                                  "were delivered and the rest is asked for again") != std::string::npos);
   CHECK(warnings[1].message == "alerts in a page could not be read, also when asked again, and were skipped; the rest "
                                "of the page is delivered");
-  CHECK(warnings[1].tags.at("attempts") == "4");
-  CHECK(warnings[1].tags.at("first_problem") == "alert 2 cannot be parsed (nested deeper than 64 levels at byte 178)");
+  CHECK(warnings[1].tag("attempts") == "4");
+  CHECK(warnings[1].tag("first_problem") == "alert 2 cannot be parsed (nested deeper than 64 levels at byte 178)");
 }
 
 TEST_CASE("a page with an unreadable alert asked again delivers what the right answer holds") {
@@ -187,11 +168,11 @@ TEST_CASE("a 429 asking to wait a day waits an hour, and its warning says so") {
 
   const auto next = source.poller->next();
   CHECK(std::get<Idle>(next).milliseconds == Poller::max_idle_ms);
-  const auto warnings = at_level(source.log, DEFENDER_LOG_WARNING);
+  const auto warnings = test::at_level(source.log, DEFENDER_LOG_WARNING);
   REQUIRE(warnings.size() == 1);
   CHECK(warnings[0].message.find("; Retry-After \"86400\" asks for more than an hour; waiting 3600 seconds") !=
         std::string::npos);
-  CHECK(warnings[0].tags.at("retry_in_seconds") == "3600");
+  CHECK(warnings[0].tag("retry_in_seconds") == "3600");
 }
 
 TEST_CASE("a throttled token request with a negative Retry-After waits a second, and its warning says so") {
@@ -199,10 +180,10 @@ TEST_CASE("a throttled token request with a negative Retry-After waits a second,
   Source source(server, 10, 65536);
 
   CHECK(source.next_id().empty());
-  const auto warnings = at_level(source.log, DEFENDER_LOG_WARNING);
+  const auto warnings = test::at_level(source.log, DEFENDER_LOG_WARNING);
   REQUIRE(warnings.size() == 1);
   CHECK(warnings[0].message.find("; Retry-After \"-30\" is negative; waiting 1 second") != std::string::npos);
-  CHECK(warnings[0].tags.at("retry_in_seconds") == "1");
+  CHECK(warnings[0].tag("retry_in_seconds") == "1");
 }
 
 TEST_CASE("a token lifetime of five seconds is warned about and the token kept for a minute") {
@@ -211,7 +192,7 @@ TEST_CASE("a token lifetime of five seconds is warned about and the token kept f
   Source source(server, 10, 65536, 30);
 
   CHECK(source.next_id() == "a");
-  const auto warnings = at_level(source.log, DEFENDER_LOG_WARNING);
+  const auto warnings = test::at_level(source.log, DEFENDER_LOG_WARNING);
   REQUIRE(warnings.size() == 1);
   CHECK(warnings[0].message.rfind("the token endpoint's expires_in (5 seconds) is too short", 0) == 0);
   clock_now = clock_now.plus_seconds(31);

@@ -9,6 +9,7 @@
 #include <fstream>
 #include <string>
 
+#include "private_file.h"
 #include "secret.h"
 
 using defender::Secret;
@@ -35,26 +36,6 @@ std::string vm_flags_at(const void *address) {
 }
 
 bool is_mapped(const void *address) { return !vm_flags_at(address).empty(); }
-
-// A file in a private directory, removed at the end of the test.
-class TempFile {
- public:
-  explicit TempFile(const std::string &content) {
-    char pattern[] = "/tmp/defender-secret-XXXXXX";
-    dir_ = mkdtemp(pattern);
-    path_ = dir_ + "/secret";
-    std::ofstream(path_, std::ios::binary) << content;
-  }
-  ~TempFile() {
-    std::remove(path_.c_str());
-    rmdir(dir_.c_str());
-  }
-  const std::string &path() const { return path_; }
-
- private:
-  std::string dir_;
-  std::string path_;
-};
 
 }  // namespace
 
@@ -130,7 +111,7 @@ TEST_CASE("wipe overwrites every byte a string holds and empties it, keeping its
 }
 
 TEST_CASE("a secret file is read whole, up to its limit") {
-  const TempFile file("0123456789");
+  const defender::test::PrivateFile file("0123456789");
   const auto read = defender::read_secret_file(file.path(), 10);
   CHECK(read.error == 0);
   CHECK_FALSE(read.too_large);
@@ -138,7 +119,7 @@ TEST_CASE("a secret file is read whole, up to its limit") {
 }
 
 TEST_CASE("a secret file over its limit is refused and nothing of it is kept") {
-  const TempFile file("0123456789x");
+  const defender::test::PrivateFile file("0123456789x");
   const auto read = defender::read_secret_file(file.path(), 10);
   CHECK(read.error == 0);
   CHECK(read.too_large);
