@@ -29,6 +29,7 @@ struct DefenderOptions {
 
 struct DefenderCursor {
   std::shared_ptr<Cursor> cursor;
+  CheckpointIdentity identity;  // of the configuration that read with it
 };
 
 struct DefenderCore {
@@ -102,31 +103,39 @@ Result guarded(Body &&body, Result on_failure, char *err, size_t err_len) {
 }
 
 // The cursor this source continues with, and where a first start reads from (Instant{} when not a first start).
+// generation is the persisted checkpoint's, so the next one written is newer than both copies in the persist file.
 std::shared_ptr<Cursor> restore_cursor(const Options &options, const void *data, size_t len, uint64_t acked,
                                        DefenderCursor *inherited, const Logger &logger, uint64_t &generation,
                                        std::string &restored_from, Instant &floor, Instant start) {
   floor = Instant{};
-  if (inherited && inherited->cursor) {
-    restored_from = "kept across reload";
-    return inherited->cursor;
-  }
   std::optional<Checkpoint> checkpoint;
   if (data && len > 0) checkpoint = decode_checkpoint(std::string_view(static_cast<const char *>(data), len));
+  if (checkpoint) generation = checkpoint->generation;
   const CheckpointIdentity identity = checkpoint_identity(options);
-  if (checkpoint && checkpoint->identity && !(*checkpoint->identity == identity)) {
-    logger.warning("the checkpoint in the persist file belongs to another configuration (" +
-                       identity_difference(*checkpoint->identity, identity) +
-                       " changed since it was written), so its position and the alerts it sent do not describe this "
-                       "source; starting over from initial-lookback(). To keep two configurations apart, give each "
-                       "its own persist-name()",
-                   {{"checkpoint_position", format_instant(checkpoint->state.delivered_position)}});
+  const auto start_over = [&](const std::string &why, const std::string &difference, Instant was_at) {
+    logger.warning(why + " (" + difference + " changed), so its position and the alerts it sent do not describe "
+                       "this source; starting over from initial-lookback(). To keep two configurations apart, give "
+                       "each its own persist-name()",
+                   {{"checkpoint_position", format_instant(was_at)}});
+  };
+
+  if (inherited && inherited->cursor) {
+    if (inherited->identity == identity) {
+      restored_from = "kept across reload";
+      return inherited->cursor;
+    }
+    start_over("the reloaded configuration reads other alerts than this source did before the reload",
+               identity_difference(inherited->identity, identity), inherited->cursor->delivered_position());
+    // Messages of the old cursor may still be acknowledged: new ones are numbered after all of them.
+    acked = std::max(acked, inherited->cursor->next_sequence());
+    restored_from = "configuration changed on reload, starting over from initial-lookback()";
+  } else if (checkpoint && checkpoint->identity && !(*checkpoint->identity == identity)) {
+    start_over("the checkpoint in the persist file belongs to another configuration",
+               identity_difference(*checkpoint->identity, identity), checkpoint->state.delivered_position);
     // Its sequence numbers stay in use: the acknowledgement persisted beside it must not cover new messages.
     acked = std::max({acked, checkpoint->state.acked_sequence, checkpoint->state.next_sequence});
-    generation = checkpoint->generation;
-    checkpoint.reset();
     restored_from = "checkpoint of another configuration, starting over from initial-lookback()";
   } else if (checkpoint) {
-    generation = checkpoint->generation;
     restored_from = "restored checkpoint";
     return std::make_shared<Cursor>(std::move(checkpoint->state), options.late_arrival_seconds, acked);
   } else {
@@ -305,9 +314,11 @@ DefenderFetchStatus defender_core_fetch(DefenderCore *core, DefenderMessage *mes
 
 void defender_core_request_exit(DefenderCore *core) { core->poller->request_exit(); }
 
-uint64_t defender_cursor_ack(uint64_t cursor_id, uint64_t sequence) {
+int defender_cursor_ack(uint64_t cursor_id, uint64_t sequence, uint64_t *delivered) {
   try {
-    return acknowledge_cursor(cursor_id, sequence);
+    const auto acked = acknowledge_cursor(cursor_id, sequence);
+    if (acked) *delivered = *acked;
+    return acked ? 1 : 0;
   } catch (...) {
     // An acknowledgement that cannot be recorded only means a possible duplicate after a crash.
     return 0;
@@ -339,7 +350,7 @@ int defender_core_checkpoint(DefenderCore *core, int force, const void **data, s
 DefenderCursor *defender_core_release_cursor(DefenderCore *core) {
   try {
     core->poller->release();
-    return new DefenderCursor{core->poller->shared_cursor()};
+    return new DefenderCursor{core->poller->shared_cursor(), checkpoint_identity(core->options)};
   } catch (...) {
     return nullptr;
   }

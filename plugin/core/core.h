@@ -167,11 +167,13 @@ void defender_core_request_exit(DefenderCore *core);
 
 /*
  * Any thread (syslog-ng calls bookmark saves on the acknowledging thread): every message up to and
- * including (cursor_id, sequence) that the same source instance posted has been delivered. Returns the
- * sequence up to which every message of the cursor is delivered, the one to persist as acknowledged (a reload's
- * two instances acknowledge out of each other's order); 0 for an unknown cursor id (a stopped source).
+ * including (cursor_id, sequence) that the same source instance posted has been delivered. Returns 1 and sets
+ * *delivered to the sequence up to which every message of the cursor is delivered, the one to persist as
+ * acknowledged (a reload's two instances acknowledge out of each other's order; 0 while nothing is); returns 0
+ * for an unknown cursor id, which changes nothing. A cursor stays known while messages of it are unacknowledged,
+ * also after its source stopped.
  */
-uint64_t defender_cursor_ack(uint64_t cursor_id, uint64_t sequence);
+int defender_cursor_ack(uint64_t cursor_id, uint64_t sequence, uint64_t *delivered);
 
 /*
  * Fetcher thread or deinit. When the acknowledged state changed since the last call (or force is set),

@@ -160,6 +160,11 @@ uint64_t Cursor::last_sequence() const {
   return last_emitted_;
 }
 
+uint64_t Cursor::next_sequence() const {
+  std::lock_guard lock(mutex_);
+  return next_sequence_;
+}
+
 uint64_t Cursor::acked_sequence() const {
   std::lock_guard lock(mutex_);
   return acked_sequence_;

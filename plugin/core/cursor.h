@@ -83,6 +83,7 @@ class Cursor {
   Instant position() const;            // where the next poll continues: everything before it was emitted
   Instant delivered_position() const;  // everything before it was acknowledged
   uint64_t last_sequence() const;
+  uint64_t next_sequence() const;
   uint64_t acked_sequence() const;
   bool all_acknowledged() const;  // every message emitted so far is acknowledged
   size_t emitted_count() const;

@@ -95,7 +95,7 @@ std::variant<const PendingAlert *, Idle> Poller::next() {
     }
     token_refused_ = false;
     recovered(clock_());
-    if (reader_->done()) finish_window();
+    if (!reader_ || reader_->done()) finish_window();
     if (!pending_.empty()) return hand_out();
   }
   return Idle{0};
@@ -136,11 +136,16 @@ void Poller::on_service_time_known() {
   const Instant service = service_now();
   if (floor_kind_ == FloorKind::lookback && floor_ != Instant{}) {
     const Instant floor = service.minus_seconds(options_.initial_lookback_seconds);
-    if (cursor_->rebase(floor)) floor_ = floor;
+    if (cursor_->rebase(floor)) {
+      floor_ = floor;
+      // Learnt from a page (the token answer had no Date): the window in progress was planned on the host's clock.
+      window_outdated_ = reader_ != nullptr;
+    }
     return;
   }
   const Instant restored = cursor_->position();
-  if (cursor_->clamp_to(service))
+  // Within the Date header's resolution a position can lie a little after the service's now as estimated.
+  if (service.plus_seconds(ServerClock::tolerance_seconds) < restored && cursor_->clamp_to(service))
     logger_.warning("the restored checkpoint is ahead of the service's time, so it was written while this host's "
                     "clock ran ahead; reading continues from the service's now and nothing before it is skipped",
                     {{"checkpoint_position", format_instant(restored)}, {"service_time", format_instant(service)}});
@@ -177,6 +182,13 @@ std::optional<Failure> Poller::read_page() {
   const size_t limit = narrowing_cap ? std::min(narrowing_cap, bound) : bound;
   bool too_large = false;
   if (auto failure = request_page(url, limit, too_large)) return failure;
+  if (window_outdated_) {
+    // Dropped unread: the next window starts at the floor that the service's now gave.
+    window_outdated_ = false;
+    reader_.reset();
+    next_poll_at_ = Instant{};
+    return std::nullopt;
+  }
   if (too_large && narrowing_cap != 0) {
     logger_.debug("an answer outgrew the bound and was abandoned; asking for a narrower window", {{"request", url}});
     PageSummary abandoned;
@@ -193,7 +205,8 @@ std::optional<Failure> Poller::read_page() {
                         ") was cut off or malformed (" + *problem +
                         "); its readable alerts were delivered and the rest is asked for again",
                     std::nullopt};
-    failure.repeated = unreadable_attempts_ > 1;
+    // Told again once the attempts that could have skipped the alerts are spent: the source now waits for the page.
+    failure.repeated = unreadable_attempts_ > 1 && unreadable_attempts_ != max_unreadable_attempts;
     return failure;
   }
   return std::nullopt;
@@ -279,8 +292,9 @@ std::optional<std::string> Poller::take_page(const std::string &url) {
   if (unreadable.count > 0) {
     stats_.add(DEFENDER_STAT_PARSE_ERRORS, static_cast<int64_t>(unreadable.count));
     // A service that sent a broken answer once may send the right one next time: the readable alerts are
-    // delivered, and nothing is taken as read until the page was asked for again a few times.
-    if (++unreadable_attempts_ < max_unreadable_attempts)
+    // delivered, and nothing is taken as read until the page was asked for again a few times. An answer without
+    // one readable alert may stand in for a whole page (a proxy's or a broken server's): it is never taken as read.
+    if (++unreadable_attempts_ < max_unreadable_attempts || summary.times.empty())
       return std::to_string(unreadable.count) + " of its alerts could not be read; the first: " +
              unreadable.first_problem;
     logger_.warning("alerts in a page could not be read, also when asked again, and were skipped; the rest of the "

@@ -51,7 +51,8 @@ class Poller {
   // Server errors in a row after which an optional part of the request is left out for the rest of the window.
   static constexpr int relax_after_failures = 3;
   // Answers to one request with unreadable alerts in them, after which those alerts are skipped and the page is
-  // taken as read, so one alert the service always breaks cannot stall the source.
+  // taken as read, so one alert the service always breaks cannot stall the source; only when readable alerts in
+  // the same answer show it is the page itself, not something standing in for it.
   static constexpr int max_unreadable_attempts = 4;
 
   // floor: Instant{} when the cursor has a position of its own.
@@ -121,6 +122,7 @@ class Poller {
   // The service's time when it wrote the last answer: nothing after it can have been in that answer.
   Instant answer_time_{};
   bool service_time_tried_ = false;  // the first request that could teach the service's now was made
+  bool window_outdated_ = false;     // the window being read began at a floor the service's now has since moved
   int consecutive_failures_ = 0;
   bool token_refused_ = false;  // the API refused the current token once; the next refusal is final
   bool release_memory_when_idle_ = false;  // a window was read: give its buffers back once caught up

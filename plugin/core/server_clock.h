@@ -3,6 +3,7 @@
 // written yet, and those alerts would never be asked for.
 #pragma once
 
+#include <optional>
 #include <string_view>
 
 #include "instant.h"
@@ -15,10 +16,14 @@ class ServerClock {
   static constexpr int64_t tolerance_seconds = 2;
   // A difference this large is told to the person running the collector (once, and again when it is gone).
   static constexpr int64_t notable_seconds = 30;
+  // Once the service's now is known, a Date that moves it further than this is believed only when the next answer
+  // agrees (within a minute): one wrong header must not stall the windows or replay the past.
+  static constexpr int64_t jump_seconds = 3600;
 
   enum class Change { none, became_notable, stopped_being_notable };
 
-  // An answer's Date header, read at local_now. A missing or unreadable header teaches nothing.
+  // An answer's Date header, read at local_now. A missing or unreadable header teaches nothing, nor does an
+  // unconfirmed jump.
   Change observe(std::string_view date_header, Instant local_now);
 
   // Whether any answer carried a Date yet; until then now() is the local clock.
@@ -29,6 +34,7 @@ class ServerClock {
 
  private:
   int64_t offset_ticks_ = 0;
+  std::optional<int64_t> unconfirmed_jump_;  // the offset a Date far from the known one gave, awaiting a second
   bool known_ = false;
   bool notable_ = false;
 };

@@ -151,11 +151,9 @@ static void
 _save_bookmark(Bookmark *bookmark)
 {
   const DefenderBookmark *mark = (const DefenderBookmark *) &bookmark->container;
-  guint64 delivered = defender_cursor_ack(mark->cursor_id, mark->sequence);
-  /* The cursor is gone once the source stopped (destinations still flush at shutdown): then only one instance's
-   * acknowledgements can still arrive, in order, and the message's own sequence is the one to keep. */
-  defender_checkpoint_store_acknowledge(bookmark->persist_state, mark->acked_handle,
-                                        delivered ? delivered : mark->sequence);
+  guint64 delivered;
+  if (defender_cursor_ack(mark->cursor_id, mark->sequence, &delivered))
+    defender_checkpoint_store_acknowledge(bookmark->persist_state, mark->acked_handle, delivered);
 }
 
 static void
@@ -303,10 +301,12 @@ _deinit(LogPipe *s)
 
   if (self->core)
     {
+      /* Released first: the versions fetched but never posted are forgotten before the last checkpoint is written,
+       * so no checkpoint a restart may read counts them as sent once the acknowledgements pass their numbers. */
+      DefenderCursor *cursor = defender_core_release_cursor(self->core);
       _persist_checkpoint(self, TRUE);
       gchar *cursor_key = _cursor_key(self);
-      defender_sng_persist_config_add(log_pipe_get_config(s), cursor_key, defender_core_release_cursor(self->core),
-                                      (GDestroyNotify) defender_cursor_free);
+      defender_sng_persist_config_add(log_pipe_get_config(s), cursor_key, cursor, (GDestroyNotify) defender_cursor_free);
       g_free(cursor_key);
       defender_stats_unregister(&self->stats);
       defender_core_free(self->core);

@@ -25,9 +25,9 @@ struct Source {
     defender_options_free(options);
   }
 
-  void start(const std::string &checkpoint, uint64_t acked) {
+  void start(const std::string &checkpoint, uint64_t acked, DefenderCursor *inherited = nullptr) {
     char err[256] = {0};
-    core = defender_core_new(options, "s_test", checkpoint.data(), checkpoint.size(), acked, nullptr, test::record_log, &log,
+    core = defender_core_new(options, "s_test", checkpoint.data(), checkpoint.size(), acked, inherited, test::record_log, &log,
                              err, sizeof err);
     REQUIRE_MESSAGE(core, err);
   }
@@ -123,4 +123,39 @@ TEST_CASE("a tenant written in another case is the same tenant") {
   Source source("contoso.onmicrosoft.com");
   source.start(checkpoint_for("CONTOSO.onmicrosoft.com"), 7);
   CHECK(source.describe().find("(restored checkpoint)") != std::string::npos);
+}
+
+TEST_CASE("a reload that changes what the source reads does not keep the cursor, and numbers after its messages") {
+  Source before("contoso.onmicrosoft.com");
+  before.start(checkpoint_for("contoso.onmicrosoft.com"), 7);
+  DefenderCursor *cursor = defender_core_release_cursor(before.core);
+  REQUIRE(cursor);
+
+  Source after("contoso.onmicrosoft.com");
+  char err[256];
+  REQUIRE(defender_options_set_string(after.options, DEFENDER_OPTION_FILTER, "severity eq 'high'", err, sizeof err));
+  after.start(checkpoint_for("contoso.onmicrosoft.com"), 7, cursor);
+  defender_cursor_free(cursor);
+  CHECK(after.describe().find("(configuration changed on reload, starting over from initial-lookback())") !=
+        std::string::npos);
+  CHECK(after.warnings_containing("reads other alerts than this source did before the reload (filter() or "
+                                  "machine-groups() changed)") == 1);
+  CHECK(after.saved().state.next_sequence == 501);
+}
+
+TEST_CASE("a reload that reads the same alerts keeps the cursor") {
+  Source before("contoso.onmicrosoft.com");
+  before.start(checkpoint_for("contoso.onmicrosoft.com"), 7);
+  DefenderCursor *cursor = defender_core_release_cursor(before.core);
+  Source after("contoso.onmicrosoft.com");
+  after.start(checkpoint_for("contoso.onmicrosoft.com"), 7, cursor);
+  defender_cursor_free(cursor);
+  CHECK(after.describe().find("(kept across reload)") != std::string::npos);
+  CHECK(after.saved().generation == 10);
+}
+
+TEST_CASE("an acknowledgement naming no known cursor changes nothing") {
+  uint64_t delivered = 99;
+  CHECK(defender_cursor_ack(0xdeadbeefULL, 5, &delivered) == 0);
+  CHECK(delivered == 99);
 }

@@ -162,6 +162,26 @@ TEST_CASE("a page with an unreadable alert asked again delivers what the right a
   CHECK(server.requests().at(2) == server.requests().at(1));
 }
 
+TEST_CASE("an answer with no readable alert is never taken as read: it may stand in for the whole page") {
+  const std::string bomb = std::string(100'000, '[') + std::string(100'000, ']');
+  const ScriptedAnswer junk = page(R"({"x":)" + bomb + "}");
+  ScriptedServer server({token, junk, junk, junk, junk, junk, page(alert("a") + "," + alert("b"))});
+  Source source(server, 10, 1024 * 1024);
+
+  CHECK(source.next_id().empty());
+  for (int attempt = 2; attempt <= 5; ++attempt) {
+    clock_now = clock_now.plus_seconds(60);
+    CHECK(source.next_id().empty());
+  }
+  clock_now = clock_now.plus_seconds(60);
+  CHECK(source.next_id() == "a");
+  CHECK(source.next_id() == "b");
+  CHECK(server.requests().size() == 7);
+  CHECK(source.stat(DEFENDER_STAT_PARSE_ERRORS) == 5);
+  // Told at the first answer, and again when the attempts that could have skipped it are spent.
+  CHECK(test::at_level(source.log, DEFENDER_LOG_WARNING).size() == 2);
+}
+
 TEST_CASE("a 429 asking to wait a day waits an hour, and its warning says so") {
   ScriptedServer server({token, ScriptedAnswer{"429 Too Many Requests", "Retry-After: 86400\r\n", ""}});
   Source source(server, 10, 65536);

@@ -61,3 +61,16 @@ TEST_CASE("a notable skew is reported once, and once more when it is gone") {
   CHECK(clock.observe(date, service) == ServerClock::Change::none);
   CHECK(clock.offset_seconds() == 0);
 }
+
+TEST_CASE("one Date far from the known service time is not believed until the next answer agrees") {
+  ServerClock clock;
+  clock.observe(date, service);
+  const int64_t year = 365 * 86400;
+  CHECK(clock.observe(date, service.plus_seconds(year)) == ServerClock::Change::none);
+  CHECK(clock.offset_seconds() == 0);
+  CHECK(clock.observe(date, service) == ServerClock::Change::none);
+  CHECK(clock.offset_seconds() == 0);
+  CHECK(clock.observe(date, service.plus_seconds(year)) == ServerClock::Change::none);
+  CHECK(clock.observe(date, service.plus_seconds(year + 10)) == ServerClock::Change::became_notable);
+  CHECK(clock.offset_seconds() == -(year + 10));
+}
