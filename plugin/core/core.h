@@ -185,7 +185,7 @@ int defender_core_checkpoint(DefenderCore *core, int force, const void **data, s
 DefenderCursor *defender_core_release_cursor(DefenderCore *core);
 void defender_cursor_free(DefenderCursor *cursor);
 
-/* ---- statistics (design.md §6) ---- */
+/* ---- statistics (docs/options.md, "Statistics") ---- */
 
 typedef enum
 {

@@ -14,7 +14,7 @@ struct Preset {
   const char *audience;  // never follows an overridden api-url()
 };
 
-// reference/defender-api.md §5.1 and §6.4: GCC uses the worldwide Graph; GCC High and DoD have their own.
+// docs/microsoft-apis.md, "Clouds and hosts": GCC uses the worldwide Graph; GCC High and DoD have their own.
 Preset graph_preset(Cloud cloud) {
   switch (cloud) {
     case Cloud::global:
@@ -25,8 +25,9 @@ Preset graph_preset(Cloud cloud) {
   return graph_preset(Cloud::global);
 }
 
-// §4.1 hosts and §4.2 audiences. The government audiences equal the hosts: that is community-sourced (Microsoft
-// documents only the hosts); audience() overrides it where a tenant needs another.
+// Hosts and audiences: docs/microsoft-apis.md, "Clouds and hosts" and "Token endpoints and audiences". The government
+// audiences equal the hosts: that is community-sourced (Microsoft documents only the hosts); audience() overrides it
+// where a tenant needs another.
 Preset alerts_preset(Cloud cloud) {
   switch (cloud) {
     case Cloud::global:
@@ -40,7 +41,8 @@ Preset alerts_preset(Cloud cloud) {
   return alerts_preset(Cloud::global);
 }
 
-// §2.2 hosts; §2.3: the SIEM app that the portal creates takes tokens for https://graph.windows.net.
+// Hosts: docs/microsoft-apis.md, "Clouds and hosts"; audience ("Token endpoints and audiences"): the SIEM app that the
+// portal creates takes tokens for https://graph.windows.net.
 Preset siem_preset(Cloud cloud) {
   switch (cloud) {
     case Cloud::global: return {login_global, "https://wdatp-alertexporter-us.windows.com", "https://graph.windows.net"};
@@ -69,7 +71,8 @@ std::string regional_host(Api api, const std::string &region) {
 
 std::string_view api_path(Api api) { return api == Api::graph ? "/v1.0/security/alerts_v2" : "/api/alerts"; }
 
-// Graph and the alerts API document the v2 endpoint; the SIEM API documents v1 with resource= (§2.3).
+// Graph and the alerts API document the v2 endpoint; the SIEM API documents v1 with resource= (docs/microsoft-apis.md,
+// "Token endpoints and audiences").
 TokenVersion documented_token_version(Api api) { return api == Api::siem ? TokenVersion::v1 : TokenVersion::v2; }
 
 constexpr std::array<std::string_view, 7> alerts_regions{"us", "eu", "uk", "au", "swa", "ina", "aea"};

@@ -1,5 +1,5 @@
 // Where the source sends its requests and for which audience it asks a token.
-// An overridden URL moves the host, never the audience (design.md §3).
+// An overridden URL moves the host, never the audience (docs/options.md, "Which API, in which cloud").
 #pragma once
 
 #include <string>
@@ -18,7 +18,7 @@ struct Endpoints {
 
 Endpoints endpoints_for(const Options &options);
 
-// The regional hosts of the global cloud (reference/defender-api.md §2.2, §4.1).
+// The regional hosts of the global cloud (docs/microsoft-apis.md, "Clouds and hosts").
 bool is_known_region(Api api, std::string_view region);
 std::string_view known_regions(Api api);  // for messages: "us, eu or uk"
 

@@ -13,7 +13,8 @@ class MdeAlertsApi final : public AlertApi {
         expand_(options.expand_evidence.value_or(true)),
         expanding_(expand_) {}
 
-  // The API documents no order (reference/cursor-notes.md, hazard 5): every full page is split, never continued.
+  // The API documents no order (docs/delivery-hazards.md, "Order is not promised"): every full page is split, never
+  // continued.
   std::unique_ptr<WindowPlan> plan_window(Instant from, Instant until) override {
     return std::make_unique<WindowReader>(from, until, odata_.page_size, false);
   }
@@ -35,8 +36,8 @@ class MdeAlertsApi final : public AlertApi {
            "permissions > APIs my organization uses > WindowsDefenderATP) and an admin consent";
   }
 
-  // A tenant whose evidence the service cannot expand answers 500 for ever (reference/peers.md, bug 8): such a window
-  // is read without evidence rather than never.
+  // A tenant whose evidence the service cannot expand answers 500 for ever (docs/delivery-hazards.md,
+  // "An expansion the service cannot serve"): such a window is read without evidence rather than never.
   std::optional<OptionalPart> drop_optional_part() override {
     if (!expanding_) return std::nullopt;
     expanding_ = false;

@@ -16,8 +16,8 @@ namespace defender {
 
 enum class Api { graph, alerts, siem };
 enum class Cloud { global, gcc, gcc_high, dod };
-// How a certificate assertion is signed (reference/defender-api.md §6.2): PS256 with x5t#S256 is Entra's current
-// form; RS256 with x5t is the older one some tenants' policies still expect.
+// How a certificate assertion is signed (docs/microsoft-apis.md, "Certificate assertions"): PS256 with x5t#S256 is
+// Entra's current form; RS256 with x5t is the older one some tenants' policies still expect.
 enum class AssertionAlgorithm { ps256, rs256 };
 enum class TokenVersion { v1, v2 };
 
@@ -98,7 +98,7 @@ struct Budget {
   int64_t per_minute;
   int64_t per_hour;
 };
-// reference/defender-api.md §4.4 and §7: alerts API 100/min and 1,500/hour; Graph alerts 150/min. The SIEM API
+// docs/microsoft-apis.md, "Request budgets": alerts API 100/min and 1,500/hour; Graph alerts 150/min. The SIEM API
 // documents none: one a second and 1,500 an hour are polite and far above what polling needs.
 Budget default_budget(Api api);
 Budget effective_budget(const Options &options);

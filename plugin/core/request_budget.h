@@ -1,5 +1,5 @@
 // The request budget of one source: at most N requests in any minute and M in any hour, kept before sending
-// rather than learnt from 429s (design.md §5.4).
+// rather than learnt from 429s (docs/microsoft-apis.md, "Request budgets").
 #pragma once
 
 #include <cstdint>

@@ -6,7 +6,7 @@
 namespace defender {
 namespace {
 
-// The form of the API's own example (reference/defender-api.md §2.4): "2016-09-12T00:00:00.000", UTC without "Z".
+// The form of the API's own example (docs/microsoft-apis.md, "SIEM API"): "2016-09-12T00:00:00.000", UTC without "Z".
 std::string siem_time(Instant t) { return format_instant(t).substr(0, 23); }
 
 class SiemApi final : public AlertApi {

@@ -1,9 +1,9 @@
-// Reads one time window of the legacy SIEM API (reference/cursor-notes.md, "SIEM API"). The API answers a
-// [sinceTimeUtc, untilTimeUtc] range on LastProcessedTimeUtc with one bare array, no paging and no limit that keeps
-// the oldest: so the window is read in sub-windows whose length adapts to the answers. An answer larger than the
+// Reads one time window of the legacy SIEM API (docs/delivery-hazards.md, "The SIEM API's window and limit"). The API
+// answers a [sinceTimeUtc, untilTimeUtc] range on LastProcessedTimeUtc with one bare array, no paging and no limit that
+// keeps the oldest: so the window is read in sub-windows whose length adapts to the answers. An answer larger than the
 // bound halves the next sub-window, one under half of it doubles the next; a cut-off answer is asked again over an
-// eighth of the length asked. The API's times have millisecond resolution, so a sub-window is never shorter than a millisecond:
-// versions that share one millisecond beyond the bound are read whole.
+// eighth of the length asked. The API's times have millisecond resolution, so a sub-window is never shorter than a
+// millisecond: versions that share one millisecond beyond the bound are read whole.
 #pragma once
 
 #include <cstdint>

@@ -1,4 +1,5 @@
-// The source's counters (design.md §6), kept by the fetcher thread and read by the glue on the same thread.
+// The source's counters (docs/options.md, "Statistics"), kept by the fetcher thread and read by the glue on the same
+// thread.
 #pragma once
 
 #include <array>

@@ -7,7 +7,8 @@
 
 namespace defender {
 
-// The partner convention of reference/defender-api.md §4.9: MdePartner-<Company>-<Product>/<version>.
+// Microsoft's partner convention (docs/microsoft-apis.md, "Partner User-Agent"):
+// MdePartner-<Company>-<Product>/<version>.
 std::string default_user_agent();
 
 struct TransportOptions {

@@ -1,5 +1,5 @@
 // Reads one time window of alert versions page by page without offsets over a moving set
-// (reference/cursor-notes.md, "Paging without offsets").
+// (docs/architecture.md, "Paging without loss"; docs/delivery-hazards.md, "Offset paging over a moving set").
 //
 // A full page sorted by update time completes everything before its newest time T; the next page starts at T
 // (the versions at T already emitted are skipped by the cursor). A page that is all one instant is a tie larger

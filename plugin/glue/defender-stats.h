@@ -1,4 +1,4 @@
-/* The source's counters (design.md §6) as syslog-ng stats, visible with `syslog-ng-ctl stats`. */
+/* The source's counters (docs/options.md, "Statistics") as syslog-ng stats, visible with `syslog-ng-ctl stats`. */
 #ifndef DEFENDER_STATS_H_INCLUDED
 #define DEFENDER_STATS_H_INCLUDED
 

@@ -1,5 +1,5 @@
 """Shutdown and reload while the service stalls a response for 30 seconds: both complete in under 2 seconds,
-because the transfer in flight is aborted (design.md §5.8)."""
+because the transfer in flight is aborted (docs/troubleshooting.md, "Shutdown or reload takes long")."""
 
 import os
 import sys

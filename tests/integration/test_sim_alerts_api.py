@@ -1,6 +1,7 @@
-"""defender-sim: the Defender for Endpoint alerts API (reference §4): its schema (§4.6, §4.7), the same alerts and
-versions as Graph, OData options, the missing next link with $top, an order that is not time order, the token
-audience that picks the API on /api/alerts, and its error shape (§4.8)."""
+"""defender-sim: the Defender for Endpoint alerts API (docs/microsoft-apis.md, "Defender for Endpoint alerts API"): its
+schema, the same alerts and versions as Graph, OData options, the missing next link with $top, an order that is not time
+order, the token audience that picks the API on /api/alerts, and its error shape (docs/microsoft-apis.md,
+"Error answers")."""
 
 import gzip
 import json

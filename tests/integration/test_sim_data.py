@@ -1,4 +1,5 @@
-"""defender-sim: the generated alerts are deterministic per seed and shaped like Graph's alerts_v2 (reference §5.4/5.5)."""
+"""defender-sim: the generated alerts are deterministic per seed and shaped like Graph's alerts_v2
+(docs/microsoft-apis.md, "Graph alerts_v2" and "Documented examples")."""
 
 import collections
 import json

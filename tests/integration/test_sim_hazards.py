@@ -1,6 +1,6 @@
-"""defender-sim: the delivery hazards of cursor-notes.md — ties, alerts updated while a client pages (with proof that
-naive offset paging then misses a final version the ledger has), ingestion delay, a steady feed, hostile strings —
-and the ledger that records every version made visible, superseded or final."""
+"""defender-sim: the delivery hazards of docs/delivery-hazards.md — ties, alerts updated while a client pages (with
+proof that naive offset paging then misses a final version the ledger has), ingestion delay, a steady feed, hostile
+strings — and the ledger that records every version made visible, superseded or final."""
 
 import collections
 import json

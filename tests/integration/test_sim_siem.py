@@ -1,6 +1,6 @@
-"""defender-sim: the legacy SIEM API (reference §2): v1 token for https://graph.windows.net, a bare JSON array of the
-50-field records of the sample, a window on LastProcessedTimeUtc (not AlertTime), its defaults, ago, limit keeping
-the newest, machine groups and tags, and records that never change."""
+"""defender-sim: the legacy SIEM API (docs/microsoft-apis.md, "SIEM API"): v1 token for https://graph.windows.net, a
+bare JSON array of the 50-field records of the sample, a window on LastProcessedTimeUtc (not AlertTime), its defaults,
+ago, limit keeping the newest, machine groups and tags, and records that never change."""
 
 import os
 import sys

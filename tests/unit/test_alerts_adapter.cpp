@@ -24,7 +24,8 @@ std::optional<Alert> adapt_with(std::string_view members) {
 
 }  // namespace
 
-TEST_CASE("the documented alert (reference/defender-api.md 4.7) maps to exactly these fields") {
+// The List alerts API page's example (docs/microsoft-apis.md, "Documented examples").
+TEST_CASE("the List alerts API's documented alert maps to exactly these fields") {
   const auto a = adapt(defender::test::read_file(defender::test::data_path("alerts/example.json")));
   REQUIRE(a);
   const KeyValues expected{

@@ -1,5 +1,6 @@
-// Every cloud preset of every API, pinned to reference/defender-api.md: login host, API host, token endpoint version
-// and audience; and overrides that move hosts but never the audience.
+// Every cloud preset of every API, pinned to docs/microsoft-apis.md ("Clouds and hosts",
+// "Token endpoints and audiences"): login host, API host, token endpoint version and audience; and overrides that move
+// hosts but never the audience.
 #include <doctest/doctest.h>
 
 #include "endpoints.h"

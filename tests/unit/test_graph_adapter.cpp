@@ -16,7 +16,7 @@ std::optional<Alert> adapt(const char *json) {
   return adapt_graph_alert(doc);
 }
 
-// Trimmed from Microsoft's list-alerts_v2 example (reference/defender-api.md §5.5).
+// Trimmed from Microsoft's List alerts_v2 example (docs/microsoft-apis.md, "Documented examples").
 constexpr const char *documented = R"({
   "@odata.type": "#microsoft.graph.security.alert",
   "id": "da637551227677560813_-961444813",

@@ -23,7 +23,8 @@ std::optional<Alert> adapt_with(std::string_view members) {
 
 }  // namespace
 
-TEST_CASE("the documented record (reference/defender-api.md 2.6) maps to exactly these fields") {
+// The Pull detections page's sample record (docs/microsoft-apis.md, "Documented examples").
+TEST_CASE("the Pull detections page's documented record maps to exactly these fields") {
   const auto a = adapt(defender::test::read_file(defender::test::data_path("siem/example.json")));
   REQUIRE(a);
   const KeyValues expected{

@@ -8,8 +8,8 @@
 
 namespace sim {
 
-// An error as each API words it: Graph's shape with innerError (GERR), or the Defender APIs' {"error":{"code",
-// "message","target"}} (§4.8) for the alerts and SIEM APIs.
+// An error as each API words it: Graph's shape with innerError, or the Defender APIs' {"error":{"code",
+// "message","target"}} for the alerts and SIEM APIs (docs/microsoft-apis.md, "Error answers").
 HttpResponse api_error(Api api, const HttpRequest& request, int status, std::string_view code,
                        std::string_view message);
 

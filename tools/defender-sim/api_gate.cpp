@@ -16,7 +16,7 @@ struct StatusText {
   std::string_view message;
 };
 
-// The codes both error shapes use (ERR for the Defender APIs, GERR for Graph).
+// The codes both error shapes use (docs/microsoft-apis.md, "Error answers").
 constexpr StatusText kStatusTexts[] = {
     {429, "TooManyRequests",
      "Response represents reaching quota limit either by number of requests or by CPU."},

@@ -24,10 +24,10 @@ std::optional<std::vector<BudgetWindow>> parse_budget(std::string_view text);
 std::string budget_text(const std::vector<BudgetWindow>& windows);
 
 // The documented request budgets, enforced per API as real throttling (the simulator has one app in one tenant, so
-// per API is per app+tenant, §4.4): the alerts API 100 calls a minute and 1,500 an hour (GETAL); Graph's alert
-// operations 150 a minute (GTHR); the SIEM API none (PULL documents none). Graph keeps counting calls it refuses
-// ("immediate retries make it worse", GTHR); the alerts API answers them with 429 without counting them. On by
-// default, since a client that overruns them is wrong; switchable and resizable for tests.
+// per API is per app+tenant; docs/microsoft-apis.md, "Request budgets"): the alerts API 100 calls a minute and 1,500 an
+// hour; Graph's alert operations 150 a minute; the SIEM API none (none is documented). Graph keeps counting calls it
+// refuses (docs/microsoft-apis.md, "Throttling and Retry-After"); the alerts API answers them with 429 without counting
+// them. On by default, since a client that overruns them is wrong; switchable and resizable for tests.
 class Budgets {
  public:
   Budgets();

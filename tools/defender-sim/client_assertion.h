@@ -27,9 +27,9 @@ class ClientCertificate {
   std::string sha256_;
 };
 
-// Checks a client_assertion JWT as Entra does (reference §6.2): RS256 or PS256 signed by the registered
-// certificate, named by x5t (SHA-1) or x5t#S256; aud one of `audiences`; iss = sub = client id; nbf/exp window.
-// nullopt when it is valid.
+// Checks a client_assertion JWT as Entra does (docs/microsoft-apis.md, "Certificate assertions"): RS256 or PS256 signed
+// by the registered certificate, named by x5t (SHA-1) or x5t#S256; aud one of `audiences`; iss = sub = client id;
+// nbf/exp window. nullopt when it is valid.
 std::optional<EntraError> verify_client_assertion(std::string_view assertion, const ClientCertificate* certificate,
                                                   std::string_view client_id,
                                                   const std::vector<std::string>& audiences, Ticks now);

@@ -7,7 +7,8 @@
 
 namespace sim {
 
-// An Entra ID token endpoint failure (reference §6.3): the OAuth error, the AADSTS code and its message.
+// An Entra ID token endpoint failure (docs/microsoft-apis.md, "Error answers"): the OAuth error, the AADSTS code and
+// its message.
 struct EntraError {
   int status;
   std::string error;  // invalid_request, invalid_client, unauthorized_client, ...

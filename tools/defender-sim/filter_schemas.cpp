@@ -62,7 +62,8 @@ constexpr std::string_view kGraphUnfilterable[] = {
     "mitreTechniques", "providerAlertId", "recommendedActions", "resolvedDateTime", "tenantId", "threatDisplayName",
     "threatFamilyName", "title", "systemTags", "investigationState", "productName"};
 
-// detectionSource is a string in that API (§4.6): a value the simulator does not know matches nothing.
+// detectionSource is a string in that API (docs/microsoft-apis.md, "Defender for Endpoint alerts API"): a value the
+// simulator does not know matches nothing.
 const FilterPropertyInfo kMdeProperties[] = {
     {"lastUpdateTime", FilterProperty::LastUpdateDateTime, true, {}, false},
     {"alertCreationTime", FilterProperty::CreatedDateTime, true, {}, false},
@@ -73,7 +74,8 @@ const FilterPropertyInfo kMdeProperties[] = {
     {"assignedTo", FilterProperty::AssignedTo, false, {}, false},
 };
 
-// id, incidentId, investigationId and lastEventTime are filterable at Microsoft (GETAL) but not simulated.
+// id, incidentId, investigationId and lastEventTime are filterable at Microsoft (docs/microsoft-apis.md,
+// "Defender for Endpoint alerts API") but not simulated.
 constexpr std::string_view kMdeUnfilterable[] = {
     "id", "incidentId", "investigationId", "lastEventTime", "title", "description", "firstEventTime",
     "resolvedTime", "investigationState", "classification", "determination", "detectorId", "threatFamilyName",

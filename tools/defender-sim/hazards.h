@@ -15,8 +15,8 @@ namespace sim {
 enum class MutationTarget { Random, Served, Unserved };
 enum class DelayMode { Fixed, Random };
 
-// The delivery hazards of cursor-notes.md. Each is set by its name, the same on the command line (--tie-size 5)
-// and in the control API (POST /_sim/hazards {"tie-size": 5}).
+// The delivery hazards of docs/delivery-hazards.md. Each is set by its name, the same on the command line
+// (--tie-size 5) and in the control API (POST /_sim/hazards {"tie-size": 5}).
 struct Hazards {
   std::size_t tie_size = 1;        // tie-size: alerts created or updated together share one exact timestamp
   double feed_rate = 0;            // feed-rate: new alerts per second

@@ -11,9 +11,10 @@ namespace sim {
 
 // GET /api/alerts with an alerts API token: the Defender for Endpoint alerts (only those) in that API's schema,
 // $filter/$top/$skip/$expand=evidence. Results come in a fixed pseudo-random order that is not time order — the
-// API promises no order (§4.3), so a client must not rely on one — and $orderby is accepted but ignored. With $top
-// there is never an @odata.nextLink (§4.5, reported behaviour); without $top the server pages at
-// `server_page_size` and links the next page by $skip, as OData server-driven paging does (INTRO).
+// API promises no order (docs/microsoft-apis.md, "Defender for Endpoint alerts API"), so a client must not rely on
+// one — and $orderby is accepted but ignored. With $top there is never an @odata.nextLink (reported behaviour:
+// docs/microsoft-apis.md, "Defender for Endpoint alerts API"); without $top the server pages at `server_page_size` and
+// links the next page by $skip, as OData server-driven paging does.
 class MdeAlertsApi final : public AlertApi {
  public:
   MdeAlertsApi(AlertStore& store, ServedCursor& cursor, std::size_t server_page_size, const ForeignOrigin& foreign);

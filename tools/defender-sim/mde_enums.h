@@ -9,8 +9,9 @@
 
 namespace sim {
 
-// The Defender for Endpoint APIs' enum values (PascalCase, §4.6) beside Graph's (camelCase, §5.4). The store keeps
-// Graph's spelling; the alerts and SIEM renderers and the alerts API's $filter translate.
+// The Defender for Endpoint APIs' enum values (PascalCase) beside Graph's (camelCase); docs/microsoft-apis.md,
+// "Defender for Endpoint alerts API" and "Graph alerts_v2". The store keeps Graph's spelling; the alerts and SIEM
+// renderers and the alerts API's $filter translate.
 std::span<const Spelling> mde_severities();        // UnSpecified, Informational, Low, Medium, High
 std::span<const Spelling> mde_statuses();          // Unknown, New, InProgress, Resolved
 std::span<const Spelling> mde_classifications();   // TruePositive, InformationalExpectedActivity, FalsePositive

@@ -7,12 +7,12 @@
 
 namespace sim {
 
-// An error of the Defender for Endpoint APIs (§4.8): {"error":{"code":...,"message":...,"target":"<correlation
-// id>"}}. The SIEM API documents only its statuses (§2.7); it comes from the same service family and answers in
-// the same shape here.
+// An error of the Defender for Endpoint APIs (docs/microsoft-apis.md, "Error answers"):
+// {"error":{"code":...,"message":...,"target":"<correlation id>"}}. The SIEM API documents only its statuses
+// (docs/microsoft-apis.md, "SIEM API"); it comes from the same service family and answers in the same shape here.
 HttpResponse mde_error(int status, std::string_view code, std::string_view message);
 
-// 401 Unauthorized, "Invalid or expired authorization header" (ERR), saying which.
+// 401 Unauthorized for a missing or expired token (docs/microsoft-apis.md, "Error answers"), saying which.
 HttpResponse mde_unauthorized(TokenCheck check);
 
 }  // namespace sim

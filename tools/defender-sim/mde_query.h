@@ -9,10 +9,12 @@
 
 namespace sim {
 
-inline constexpr std::size_t kMdeMaxTop = 10'000;  // GETAL: "Maximum page size is 10,000"
+// $top's maximum (docs/microsoft-apis.md, "Defender for Endpoint alerts API").
+inline constexpr std::size_t kMdeMaxTop = 10'000;
 
-// The OData options of one alerts API request (GETAL): $filter, $top (up to 10,000), $skip, $expand=evidence, and
-// $orderby, which is not documented for this API: accepted and ignored.
+// The OData options of one alerts API request (docs/microsoft-apis.md, "Defender for Endpoint alerts API"): $filter,
+// $top (up to 10,000), $skip, $expand=evidence, and $orderby, which is not documented for this API: accepted and
+// ignored.
 struct MdeQuery {
   std::optional<Filter> filter;
   std::optional<std::size_t> top;

@@ -11,8 +11,8 @@
 
 namespace sim {
 
-// The alert fields the APIs let a client filter on (GLIST: "$filter properties"; GETAL for the alerts API), in the
-// store's (Graph's) spelling.
+// The alert fields the APIs let a client filter on (docs/microsoft-apis.md, "Graph alerts_v2" and
+// "Defender for Endpoint alerts API"), in the store's (Graph's) spelling.
 struct FilterFields {
   Ticks last_update = 0;
   Ticks created = 0;

@@ -14,7 +14,7 @@ namespace sim {
 struct GraphQuery {
   std::optional<Filter> filter;
   OrderField order_field = OrderField::LastUpdateDateTime;
-  bool descending = true;  // GLIST: "the most recent alerts are displayed at the top of the list"
+  bool descending = true;  // Graph lists newest first by default (docs/microsoft-apis.md, "Graph alerts_v2")
   std::optional<std::size_t> top;
   std::size_t offset = 0;  // from $skiptoken, else $skip
   bool count = false;

@@ -12,7 +12,8 @@
 namespace sim {
 
 // Where the last page a client was served ended, per API: its alerts and the ones right after it in that request's
-// order. Updating one of them moves it inside a result that a client is paging by offset (cursor-notes hazard 3):
+// order. Updating one of them moves it inside a result that a client is paging by offset (docs/delivery-hazards.md,
+// "Offset paging over a moving set"):
 // - time ascending (Graph with $orderby asc): an updated served alert moves to the end, everything behind it moves
 //   up one, and the first alert of the next page is never returned — target "served";
 // - time descending (Graph's default): an updated unserved alert moves to the top, where the client has been, so

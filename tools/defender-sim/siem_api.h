@@ -7,7 +7,7 @@ namespace sim {
 
 // GET /api/alerts with a SIEM token (resource https://graph.windows.net or WDATPAlertExport): a bare JSON array of
 // detection records for a window on LastProcessedTimeUtc, no paging, in ascending LastProcessedTimeUtc; `limit`
-// silently drops all but the newest (§2.4, §2.5).
+// silently drops all but the newest (docs/microsoft-apis.md, "SIEM API").
 class SiemApi final : public AlertApi {
  public:
   explicit SiemApi(AlertStore& store);

@@ -5,7 +5,8 @@
 namespace sim {
 namespace {
 
-constexpr Ticks kDefaultWindow = 2 * 3600 * kTicksPerSecond;  // PULL: "alerts of the last 2 hours"
+// sinceTimeUtc's default: the last 2 hours (docs/microsoft-apis.md, "SIEM API").
+constexpr Ticks kDefaultWindow = 2 * 3600 * kTicksPerSecond;
 
 }  // namespace
 
@@ -74,7 +75,8 @@ SiemQueryParse parse_siem_query(const Params& params, Ticks now) {
       q.cloud_tag = value;
     }
   }
-  // PULL does not say whether ago combines with the explicit bounds; the simulator refuses the ambiguity.
+  // Microsoft does not say whether ago combines with the explicit bounds (docs/microsoft-apis.md, "SIEM API"); the
+  // simulator refuses the ambiguity.
   if (ago && (since || until)) return {std::nullopt, "Use either ago or sinceTimeUtc/untilTimeUtc, not both."};
   q.until = until.value_or(now);
   q.since = ago ? now - *ago : since.value_or(now - kDefaultWindow);

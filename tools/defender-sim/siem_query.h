@@ -10,10 +10,10 @@
 
 namespace sim {
 
-// The query of one SIEM API request (§2.4): a window on LastProcessedTimeUtc, since <= t < until; sinceTimeUtc
-// defaults to two hours ago and untilTimeUtc to now; ago=<ISO 8601 duration> means (now - ago)..now. limit keeps
-// the NEWEST records of the window. machinegroups (repeatable), DeviceCreatedMachineTags and
-// CloudCreatedMachineTags select records by device. Names are case-insensitive, as ASP.NET binds them.
+// The query of one SIEM API request (docs/microsoft-apis.md, "SIEM API"): a window on LastProcessedTimeUtc,
+// since <= t < until; sinceTimeUtc defaults to two hours ago and untilTimeUtc to now; ago=<ISO 8601 duration> means
+// (now - ago)..now. limit keeps the NEWEST records of the window. machinegroups (repeatable), DeviceCreatedMachineTags
+// and CloudCreatedMachineTags select records by device. Names are case-insensitive, as ASP.NET binds them.
 struct SiemQuery {
   Ticks since = 0;
   Ticks until = 0;

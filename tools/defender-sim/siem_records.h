@@ -7,8 +7,9 @@
 
 namespace sim {
 
-// One detection record of the legacy SIEM API (§2.5, §2.6): the 50 flat PascalCase keys of the sample, "" for
-// absent strings, rendered once. What the query options filter on is kept beside the JSON.
+// One detection record of the legacy SIEM API (docs/microsoft-apis.md, "SIEM API" and "Documented examples"): the 50
+// flat PascalCase keys of the sample, "" for absent strings, rendered once. What the query options filter on is kept
+// beside the JSON.
 struct SiemRecord {
   std::string full_id;  // <AlertId>:<IocUniqueId>
   std::string machine_group;
@@ -18,8 +19,8 @@ struct SiemRecord {
 };
 
 // The records an endpoint alert's detection produced: one per indicator (each process, each file, the network
-// destination), all processed at `last_processed`. Records never change once written (SIEMCFG: "immutable records
-// of detections"), so only an alert's first version makes them.
+// destination), all processed at `last_processed`. Records never change once written (docs/microsoft-apis.md,
+// "SIEM API"), so only an alert's first version makes them.
 struct SiemRecords {
   Ticks last_processed = 0;
   std::vector<SiemRecord> records;

@@ -154,7 +154,7 @@ TokenEndpoint::TokenAnswer TokenEndpoint::respond(const HttpRequest& request, st
     w.key("expires_in").integer(lifetime);
     w.key("ext_expires_in").integer(lifetime);
   } else {
-    // The v1 sample (V1CC) has these numbers as strings.
+    // A v1 sample has these numbers as strings (docs/microsoft-apis.md, "Token endpoints and audiences").
     w.key("expires_in").str(std::to_string(lifetime));
     w.key("ext_expires_in").str(std::to_string(lifetime));
     w.key("expires_on").str(std::to_string(token.expires_at / kTicksPerSecond));

@@ -14,11 +14,13 @@
 namespace sim {
 
 inline constexpr std::string_view kGraphAudience = "https://graph.microsoft.com";
-// The Defender for Endpoint alerts API (§4.2): the documented audience, the newer host's, and the curl sample's.
+// The Defender for Endpoint alerts API (docs/microsoft-apis.md, "Token endpoints and audiences"): the documented
+// audience, the newer host's, and the curl sample's.
 inline constexpr std::string_view kSecurityCenterAudience = "https://api.securitycenter.microsoft.com";
 inline constexpr std::string_view kSecurityAudience = "https://api.security.microsoft.com";
 inline constexpr std::string_view kWindowsAtpAudience = "https://securitycenter.onmicrosoft.com/windowsatpservice";
-// The SIEM API (§2.3): the portal-created app's resource, and the older one.
+// The SIEM API (docs/microsoft-apis.md, "Token endpoints and audiences"): the portal-created app's resource, and the
+// older one.
 inline constexpr std::string_view kAadGraphAudience = "https://graph.windows.net";
 inline constexpr std::string_view kAlertExportAudience = "https://WDATPAlertExport.Seville.onmicrosoft.com";
 
