@@ -24,7 +24,7 @@ struct Read {
 Read read_page(std::string body) {
   AlertReader reader;
   Read read;
-  const ScannedPage page = scan_page(body);
+  const ScannedPage page = scan_page(body, 100);
   REQUIRE(page.complete);
   read.unreadable = reader.read(page, body, adapt_graph_alert, [&](Alert &&alert) -> std::optional<std::string> {
     read.delivered.push_back(std::move(alert));
@@ -83,7 +83,7 @@ TEST_CASE("an alert the taker finds unusable is counted with the taker's reason"
   std::string body = R"({"value":[)" + graph_alert("a") + "," + graph_alert("b") + "]}";
   AlertReader reader;
   const UnreadableAlerts unreadable =
-      reader.read(scan_page(body), body, adapt_graph_alert, [](Alert &&alert) -> std::optional<std::string> {
+      reader.read(scan_page(body, 100), body, adapt_graph_alert, [](Alert &&alert) -> std::optional<std::string> {
         if (alert.id == "b") return "has no valid creation time";
         return std::nullopt;
       });
