@@ -23,7 +23,7 @@ struct AlertReader::Memory {
     text[size] = '\0';
     rapidjson::InsituStringStream stream(text);
     const std::string problem =
-        parse_bounded<rapidjson::kParseInsituFlag>(document, stream, alert_max_depth, &stack_allocator);
+        parse_bounded<rapidjson::kParseInsituFlag>(document, stream, alert_json_caps, &stack_allocator);
     text[size] = after;
     return use(document, problem);
   }

@@ -1,10 +1,10 @@
 // libFuzzer target: bytes as an API's alert JSON -> each adapter -> every format, and the same bytes as a whole
 // page -> the page scanner -> the bounded parser and each adapter (AlertReader, as the poller reads a page) -> every
-// format, with the caps on nesting and a page's alerts on (bounded_json.h, page_scanner.h). For every alert an
-// adapter accepts, each format must write one line (no CR, LF or NUL, valid UTF-8) that the tests' parsers, written
-// from the standards, read back to exactly the mapped values (expected_records.h), and the JSON format must read back
-// to the same JSON value as the alert's raw JSON. Every alert a page keeps is either delivered or counted as
-// unreadable, and it keeps no more than the cap.
+// format, with the caps on nesting, values and a page's alerts on (bounded_json.h, page_scanner.h). For every alert
+// an adapter accepts, each format must write one line (no CR, LF or NUL, valid UTF-8) that the tests' parsers,
+// written from the standards, read back to exactly the mapped values (expected_records.h), and the JSON format must
+// read back to the same JSON value as the alert's raw JSON. Every alert a page keeps is either delivered or counted
+// as unreadable, and it keeps no more than the cap.
 #include <rapidjson/document.h>
 
 #include <array>
@@ -91,7 +91,7 @@ void check_formats(const Alert &alert, size_t size) {
 
 void check_alert(std::string_view input) {
   rapidjson::Document doc;
-  if (!defender::parse_bounded(doc, input, defender::alert_max_depth).empty()) return;
+  if (!defender::parse_bounded(doc, input, defender::alert_json_caps).empty()) return;
   for (const auto adapt : adapters) {
     auto alert = adapt(doc);
     if (!alert) continue;

@@ -16,6 +16,13 @@ std::string graph_alert(const std::string &id, const std::string &extra = {}) {
          R"(","lastUpdateDateTime":"2026-01-01T00:00:00Z","createdDateTime":"2026-01-01T00:00:00Z")" + extra + "}";
 }
 
+// [0,0,...,0]
+std::string zeros(size_t count) {
+  std::string text = "[0";
+  for (size_t i = 1; i < count; ++i) text += ",0";
+  return text + "]";
+}
+
 struct Read {
   std::vector<Alert> delivered;
   UnreadableAlerts unreadable;
@@ -48,6 +55,21 @@ TEST_CASE("an alert nested 100,000 levels deep is counted as unreadable and the 
   CHECK(ids(read) == std::vector<std::string>{"a", "c"});
   CHECK(read.unreadable.count == 1);
   CHECK(read.unreadable.first_problem == "alert 2 cannot be parsed (nested deeper than 64 levels at byte 162)");
+}
+
+TEST_CASE("an alert of more than 200,000 values is counted as unreadable and the rest of the page is delivered") {
+  // The object, its 3 members' names and values, "evidence" and the array are 9 values: 199,991 zeros fit.
+  const Read read = read_page(R"({"value":[)" + graph_alert("a") + "," +
+                              graph_alert("b", R"(,"evidence":)" + zeros(250'000)) + "," + graph_alert("c") + "]}");
+  CHECK(ids(read) == std::vector<std::string>{"a", "c"});
+  CHECK(read.unreadable.count == 1);
+  CHECK(read.unreadable.first_problem == "alert 2 cannot be parsed (more than 200000 values at byte 400089)");
+}
+
+TEST_CASE("an alert of 200,000 values is delivered") {
+  const Read read = read_page(R"({"value":[)" + graph_alert("a", R"(,"evidence":)" + zeros(199'991)) + "]}");
+  CHECK(ids(read) == std::vector<std::string>{"a"});
+  CHECK(read.unreadable.count == 0);
 }
 
 TEST_CASE("an alert nested 64 levels deep, itself included, is delivered") {
