@@ -72,6 +72,27 @@ TEST_CASE("an alert of 200,000 values is delivered") {
   CHECK(read.unreadable.count == 0);
 }
 
+TEST_CASE("raw control characters inside an alert's strings are read from its repaired copy: the alert is delivered") {
+  const Read read = read_page(R"({"value":[)" + graph_alert("a", ",\"title\":\"tab\there, \x01 SOH\"") + "]}");
+  REQUIRE(ids(read) == std::vector<std::string>{"a"});
+  CHECK(read.unreadable.count == 0);
+  CHECK(read.delivered[0].title == "tab\there, \x01 SOH");
+  CHECK(read.delivered[0].raw_json == graph_alert("a", R"(,"title":"tab\u0009here, \u0001 SOH")"));
+}
+
+TEST_CASE("an alert whose repaired copy does not parse either is counted with the reason its own text gave") {
+  const Read read = read_page(R"({"value":[)" + graph_alert("a", ",\"title\":\"\x01\",\"n\":tru") + "]}");
+  CHECK(read.delivered.empty());
+  CHECK(read.unreadable.first_problem == "alert 1 cannot be parsed (Invalid escape character in string. at byte 104)");
+}
+
+TEST_CASE("the repaired copy is parsed within the same caps: too wide an alert with a control is unreadable") {
+  const Read read =
+      read_page(R"({"value":[)" + graph_alert("a", ",\"title\":\"\x01\",\"evidence\":" + zeros(250'000)) + "]}");
+  CHECK(read.delivered.empty());
+  CHECK(read.unreadable.count == 1);
+}
+
 TEST_CASE("an alert nested 64 levels deep, itself included, is delivered") {
   const std::string deep = std::string(63, '[') + std::string(63, ']');
   const Read read = read_page(R"({"value":[)" + graph_alert("a", R"(,"x":)" + deep) + "]}");
