@@ -20,6 +20,8 @@ ODataSettings odata_settings(const Options &options, const Endpoints &endpoints)
                        options.emit_updates ? PagingTime::updated : PagingTime::created, effective_page_size(options)};
 }
 
+size_t odata_max_page_items(const ODataSettings &odata) { return 2 * static_cast<size_t>(odata.page_size) + 16; }
+
 std::string odata_page_query(std::string_view property, const PageRequest &request, std::string_view extra,
                              const HttpClient &http) {
   std::string query = "$filter=" + http.escape(time_filter(property, request, extra)) + "&$top=" + std::to_string(request.top);

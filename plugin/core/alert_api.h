@@ -47,6 +47,8 @@ class AlertApi {
   // An answer longer than this is abandoned as it arrives and the window narrowed, so that memory follows the page
   // size and not the backlog. 0: no limit, because $top already bounds the answer.
   virtual size_t max_answer_bytes(const PageRequest &) const { return 0; }
+  // The most alerts a page can hold; a page with more is malformed and only as many are read (scan_page).
+  virtual size_t max_page_items() const = 0;
   virtual void restore_optional_parts() {}
 };
 
@@ -68,6 +70,10 @@ struct ODataSettings {
 };
 
 ODataSettings odata_settings(const Options &options, const Endpoints &endpoints);
+
+// An OData page holds at most $top (the page size) alerts; twice as many and a margin spare a service that serves a
+// few more than asked.
+size_t odata_max_page_items(const ODataSettings &odata);
 
 // "$filter=...&$top=N[&$skip=M]" for a page of an OData API, the filter being time_filter()'s.
 std::string odata_page_query(std::string_view property, const PageRequest &request, std::string_view extra,

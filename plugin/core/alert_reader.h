@@ -1,6 +1,7 @@
-// Reads the alerts of one scanned page, each on its own: parsed in place within the nesting cap (bounded_json.h),
-// adapted by the API's adapter, its JSON kept as one line. An alert that cannot be read is counted and skipped, so a
-// hostile or broken alert costs that alert only and the rest of the page is delivered.
+// Reads the alerts of one scanned page, each on its own: parsed in place within the caps on nesting and values
+// (bounded_json.h), or from its JSON as one line (one_line_json) when only that copy parses (raw control characters
+// inside strings), adapted by the API's adapter, its JSON kept as one line. An alert that cannot be read is counted
+// and skipped, so a hostile or broken alert costs that alert only and the rest of the page is delivered.
 #pragma once
 
 #include <rapidjson/document.h>

@@ -12,6 +12,7 @@
 #include <cstdio>
 #include <cstring>
 #include <ctime>
+#include <optional>
 #include <stdexcept>
 
 #include "secret.h"
@@ -48,6 +49,16 @@ std::string openssl_reason() {
 // A read-only BIO over the bytes, which stay where they are (OpenSSL takes no null pointer, even for nothing).
 BIO *memory_bio(const Secret &bytes) {
   return BIO_new_mem_buf(bytes.empty() ? "" : bytes.view().data(), static_cast<int>(bytes.size()));
+}
+
+// Why a PEM file read for `option` cannot be used, or nothing; `holds` is what it must hold.
+std::optional<std::string> pem_file_problem(const SecretFile &file, const std::string &option, std::string_view holds) {
+  if (file.error != 0) return option + " cannot be read: " + std::strerror(file.error);
+  if (file.not_regular) return option + " is not a regular file; it must be a file that holds " + std::string(holds);
+  if (file.too_large)
+    return option + " is larger than " + std::to_string(pem_file_limit / 1024) + " KiB; it must hold " +
+           std::string(holds);
+  return std::nullopt;
 }
 
 // Encrypted keys would need a passphrase in the configuration; this callback notes that one was asked for.
@@ -171,12 +182,17 @@ std::variant<ClientCertificate, CertificateError> ClientCertificate::load(const 
   // The file with the key is read into a Secret (wiped when this returns) and OpenSSL reads it from there, so no
   // stdio buffer keeps a copy of the key.
   const SecretFile key_pem = read_secret_file(key_file, pem_file_limit);
-  if (key_pem.error != 0) return key_error(key_option + " cannot be read: " + std::strerror(key_pem.error));
-  if (key_pem.too_large)
-    return key_error(key_option + " is larger than " + std::to_string(pem_file_limit / 1024) +
-                     " KiB; it must hold a PEM private key (and, without client-private-key(), its certificate)");
+  constexpr std::string_view key_holds = "a PEM private key (and, without client-private-key(), its certificate)";
+  if (auto problem = pem_file_problem(key_pem, key_option, key_holds)) return key_error(std::move(*problem));
+  // The certificate is no secret, but it is read the same way: bounded, and never blocked by a FIFO.
+  SecretFile cert_pem;
+  if (!key_path.empty()) {
+    cert_pem = read_secret_file(certificate_path, pem_file_limit);
+    if (auto problem = pem_file_problem(cert_pem, cert_option, "a PEM certificate"))
+      return CertificateError{false, std::move(*problem)};
+  }
 
-  Bio cert_bio(key_path.empty() ? memory_bio(key_pem.bytes) : BIO_new_file(certificate_path.c_str(), "r"));
+  Bio cert_bio(memory_bio(key_path.empty() ? key_pem.bytes : cert_pem.bytes));
   Certificate cert(cert_bio ? PEM_read_bio_X509(cert_bio.get(), nullptr, nullptr, nullptr) : nullptr);
   if (!cert) return CertificateError{false, cert_option + " holds no PEM certificate (" + openssl_reason() + ")"};
 
@@ -203,6 +219,7 @@ std::variant<ClientCertificate, CertificateError> ClientCertificate::load(const 
   loaded.x5t_ = digest_of(cert.get(), EVP_sha1());
   loaded.x5t_s256_ = digest_of(cert.get(), EVP_sha256());
   loaded.not_after_ = not_after_of(cert.get());
+  loaded.key_file_mode_ = key_pem.mode;
   return loaded;
 }
 

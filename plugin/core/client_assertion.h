@@ -38,12 +38,15 @@ class ClientCertificate {
   const std::string &x5t() const { return x5t_; }            // base64url SHA-1 thumbprint of the DER certificate
   const std::string &x5t_s256() const { return x5t_s256_; }  // base64url SHA-256 thumbprint
   Instant not_after() const { return not_after_; }
+  // The permission bits of the file the key was read from (st_mode & 07777).
+  unsigned key_file_mode() const { return key_file_mode_; }
 
  private:
   std::shared_ptr<EVP_PKEY> key_;
   std::string x5t_;
   std::string x5t_s256_;
   Instant not_after_{};
+  unsigned key_file_mode_ = 0;
 };
 
 // RFC 4648 §5 without padding, as JWTs use it.

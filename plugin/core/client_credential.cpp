@@ -60,12 +60,13 @@ SecretText strip_around_secret(std::string_view text) {
   return result;
 }
 
-// Other users than the owner can read the file: its group, or everyone.
-void warn_if_readable_by_others(const std::string &path, std::string_view option, const Logger &logger) {
-  struct stat st;
-  if (stat(path.c_str(), &st) != 0 || !(st.st_mode & (S_IRGRP | S_IROTH))) return;
+// Other users than the owner can read the file: its group, or everyone. `file_mode` is from the descriptor the
+// credential was read through, so it is the mode of that very file, whatever the path points at by now.
+void warn_if_readable_by_others(const std::string &path, unsigned file_mode, std::string_view option,
+                                const Logger &logger) {
+  if (!(file_mode & (S_IRGRP | S_IROTH))) return;
   char mode[8];
-  std::snprintf(mode, sizeof mode, "%04o", static_cast<unsigned>(st.st_mode & 07777));
+  std::snprintf(mode, sizeof mode, "%04o", file_mode & 07777);
   logger.warning(std::string(option) + "() can be read by other users than its owner (mode " + mode +
                      "), and it holds a credential of the app registration: let only syslog-ng read it with "
                      "`chmod 600 " + path + "` and `chown` it to the user syslog-ng runs as",
@@ -78,6 +79,7 @@ std::variant<ClientCredential, CredentialError> read_secret(const std::string &p
   };
   const SecretFile file = read_secret_file(path, secret_file_limit);
   if (file.error != 0) return error(std::string("cannot be read: ") + std::strerror(file.error));
+  if (file.not_regular) return error("is not a regular file; it must be a file that holds the client secret's value");
   if (file.too_large)
     return error("holds more than " + std::to_string(secret_file_limit) +
                  " bytes, and a client secret is about 40 characters: the file must hold the secret's value only "
@@ -86,7 +88,7 @@ std::variant<ClientCredential, CredentialError> read_secret(const std::string &p
   if (text.secret.empty()) return error("is empty; it must hold the client secret's value");
   if (text.secret.find_first_of("\r\n") != std::string_view::npos)
     return error("holds more than one line; it must hold the client secret's value only, on one line");
-  warn_if_readable_by_others(path, "client-secret-file", logger);
+  warn_if_readable_by_others(path, file.mode, "client-secret-file", logger);
   // The LF that ends a text file's line is what `echo` and every editor write: told only to those who debug.
   if (!text.stripped.empty())
     logger.log(text.line_end_only ? DEFENDER_LOG_DEBUG : DEFENDER_LOG_NOTICE,
@@ -103,9 +105,9 @@ std::variant<ClientCredential, CredentialError> read_certificate(const Options &
                            std::move(error->message)};
   ClientCertificate certificate = std::move(std::get<ClientCertificate>(loaded));
   if (options.client_private_key.empty())
-    warn_if_readable_by_others(options.client_certificate, "client-certificate", logger);
+    warn_if_readable_by_others(options.client_certificate, certificate.key_file_mode(), "client-certificate", logger);
   else
-    warn_if_readable_by_others(options.client_private_key, "client-private-key", logger);
+    warn_if_readable_by_others(options.client_private_key, certificate.key_file_mode(), "client-private-key", logger);
   if (certificate.not_after() < now)
     logger.warning("client-certificate() has expired; Entra ID refuses assertions signed with it: upload a new "
                    "certificate to the app registration and point client-certificate() at it",

@@ -28,6 +28,7 @@ class GraphAlertsApi final : public AlertApi {
 
   std::optional<Alert> adapt(const rapidjson::Value &object) const override { return adapt_graph_alert(object); }
   PagingTime paging_time() const override { return odata_.paging; }
+  size_t max_page_items() const override { return odata_max_page_items(odata_); }
 
   std::string_view permission_advice() const override {
     return "grant the app registration the Microsoft Graph application permission SecurityAlert.Read.All and an "

@@ -107,8 +107,8 @@ std::string unescape_string(std::string_view quoted) {
   return std::string(doc.GetString(), doc.GetStringLength());
 }
 
-// Reads the elements of the array that starts at the scanner's position.
-bool scan_array(Scanner &s, ScannedPage &page) {
+// Reads the elements of the array that starts at the scanner's position, `max_items` at most.
+bool scan_array(Scanner &s, ScannedPage &page, size_t max_items) {
   if (!s.consume('[')) {
     page.error = "the alert list is not a JSON array";
     return false;
@@ -120,6 +120,10 @@ bool scan_array(Scanner &s, ScannedPage &page) {
       page.error = "the body ends inside alert " + std::to_string(page.items.size() + 1);
       return false;
     }
+    if (page.items.size() == max_items) {
+      page.error = "the page holds more than " + std::to_string(max_items) + " alerts";
+      return false;
+    }
     page.items.push_back(*item);
     if (s.consume(',')) continue;
     if (s.consume(']')) return true;
@@ -128,7 +132,7 @@ bool scan_array(Scanner &s, ScannedPage &page) {
   }
 }
 
-bool scan_envelope(Scanner &s, ScannedPage &page) {
+bool scan_envelope(Scanner &s, ScannedPage &page, size_t max_items) {
   bool saw_value = false;
   if (s.consume('}')) {
     page.error = "the response has no \"value\" array";
@@ -141,7 +145,7 @@ bool scan_envelope(Scanner &s, ScannedPage &page) {
       return false;
     }
     if (*key == "\"value\"") {
-      if (!scan_array(s, page)) return false;
+      if (!scan_array(s, page, max_items)) return false;
       saw_value = true;
     } else {
       const auto value = s.value();
@@ -165,13 +169,13 @@ bool scan_envelope(Scanner &s, ScannedPage &page) {
 
 }  // namespace
 
-ScannedPage scan_page(std::string_view body) {
+ScannedPage scan_page(std::string_view body, size_t max_items) {
   ScannedPage page;
   Scanner s(body);
   s.skip_space();
   bool ok;
-  if (s.peek() == '[') ok = scan_array(s, page);
-  else if (s.consume('{')) ok = scan_envelope(s, page);
+  if (s.peek() == '[') ok = scan_array(s, page, max_items);
+  else if (s.consume('{')) ok = scan_envelope(s, page, max_items);
   else {
     page.error = body.empty() ? "the body is empty" : "the body is not JSON";
     ok = false;

@@ -2,6 +2,7 @@
 // so one malformed alert costs that alert only and the rest of the page is still delivered.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -15,8 +16,10 @@ struct ScannedPage {
   std::string error;                    // why it is not complete
 };
 
-// Accepts the OData envelope {"value":[...], "@odata.nextLink":"..."} and a bare array (the SIEM API).
-ScannedPage scan_page(std::string_view body);
+// Accepts the OData envelope {"value":[...], "@odata.nextLink":"..."} and a bare array (the SIEM API). Keeps at most
+// `max_items` alerts (AlertApi::max_page_items()): a page with more is not complete and its alerts past the cap are
+// not kept, as a view takes 16 bytes and an item can take 2 of the body ("0,").
+ScannedPage scan_page(std::string_view body, size_t max_items);
 
 // Copies a JSON text as one line that strict parsers accept (json_line.h): as it is when it already is one (the
 // common case, and the cheap one), else without white space between tokens (so a pretty-printed alert becomes one

@@ -265,7 +265,7 @@ std::optional<Failure> Poller::request_page(const std::string &url, size_t max_b
 
 std::optional<std::string> Poller::take_page(const std::string &url) {
   stats_.add(DEFENDER_STAT_PAGES);
-  const ScannedPage page = scan_page(response_.body);
+  const ScannedPage page = scan_page(response_.body, api_->max_page_items());
 
   PageSummary summary;
   summary.served = page.items.size();

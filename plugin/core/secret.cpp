@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <openssl/crypto.h>
 #include <sys/mman.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -11,6 +12,24 @@
 #include <utility>
 
 namespace defender {
+namespace {
+
+// A file descriptor, closed when it goes out of scope.
+class Descriptor {
+ public:
+  explicit Descriptor(int fd) : fd_(fd) {}
+  ~Descriptor() {
+    if (fd_ >= 0) close(fd_);
+  }
+  Descriptor(const Descriptor &) = delete;
+  Descriptor &operator=(const Descriptor &) = delete;
+  int get() const { return fd_; }
+
+ private:
+  int fd_;
+};
+
+}  // namespace
 
 void UnmapSecretPages::operator()(char *pages) const {
   OPENSSL_cleanse(pages, length);
@@ -60,16 +79,26 @@ void wipe(std::string &text) {
 
 SecretFile read_secret_file(const std::string &path, size_t limit) {
   SecretFile file;
-  const int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY);
-  if (fd < 0) {
+  const Descriptor fd(open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK));
+  if (fd.get() < 0) {
     file.error = errno;
     return file;
   }
+  struct stat st;
+  if (fstat(fd.get(), &st) != 0) {
+    file.error = errno;
+    return file;
+  }
+  if (!S_ISREG(st.st_mode)) {
+    file.not_regular = true;
+    return file;
+  }
+  file.mode = static_cast<unsigned>(st.st_mode & 07777);
   // One byte more than the limit tells a file at the limit from a longer one.
   Secret bytes = Secret::with_capacity(limit + 1);
   size_t filled = 0;
   while (filled < bytes.capacity()) {
-    const ssize_t n = read(fd, bytes.data() + filled, bytes.capacity() - filled);
+    const ssize_t n = read(fd.get(), bytes.data() + filled, bytes.capacity() - filled);
     if (n == 0) break;
     if (n < 0) {
       if (errno == EINTR) continue;
@@ -78,7 +107,6 @@ SecretFile read_secret_file(const std::string &path, size_t limit) {
     }
     filled += static_cast<size_t>(n);
   }
-  close(fd);
   bytes.resize(filled);
   if (file.error != 0) return file;
   if (filled > limit) {

@@ -52,10 +52,14 @@ class Secret {
 void wipe(std::string &text);
 
 // A file that holds a secret, read without leaving copies behind: no stdio or stream buffer, straight into a Secret.
+// Only a regular file is read: a FIFO or a device is refused as soon as it is opened (without blocking, which a FIFO
+// without a writer would do), so that a wrong path cannot stall syslog-ng's configuration load.
 struct SecretFile {
   Secret bytes;
-  int error = 0;           // errno of the open or read that failed; 0 when read
-  bool too_large = false;  // the file holds more than the limit; bytes is empty
+  int error = 0;             // errno of the open or read that failed; 0 when read
+  bool not_regular = false;  // a FIFO, a device, a directory, a socket: refused, not read
+  bool too_large = false;    // the file holds more than the limit; bytes is empty
+  unsigned mode = 0;         // the permission bits of the file read (st_mode & 07777), from the descriptor read
 };
 SecretFile read_secret_file(const std::string &path, size_t limit);
 

@@ -26,7 +26,7 @@ std::string first_line(std::string text) {
 
 ServiceError parse_entra_error(std::string_view body) {
   rapidjson::Document doc;
-  if (!parse_bounded(doc, body, small_body_max_depth).empty() || !doc.IsObject()) return {};
+  if (!parse_bounded(doc, body, small_body_json_caps).empty() || !doc.IsObject()) return {};
   ServiceError error;
   error.message = first_line(string_member(doc, "error_description"));
   error.correlation_id = string_member(doc, "correlation_id");
@@ -49,7 +49,7 @@ ServiceError parse_entra_error(std::string_view body) {
 
 ServiceError parse_api_error(std::string_view body) {
   rapidjson::Document doc;
-  if (!parse_bounded(doc, body, small_body_max_depth).empty() || !doc.IsObject()) return {};
+  if (!parse_bounded(doc, body, small_body_json_caps).empty() || !doc.IsObject()) return {};
   const auto it = doc.FindMember("error");
   if (it == doc.MemberEnd() || !it->value.IsObject()) return {};
   const rapidjson::Value &e = it->value;

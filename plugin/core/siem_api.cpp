@@ -14,11 +14,15 @@ class SiemApi final : public AlertApi {
   // Eight times a typical record (about 2 KiB): an answer of the bound's worth of records always fits, and so does a
   // millisecond holding a few times the bound (ties), which is then read without a cut-off request first.
   static constexpr size_t record_bytes_allowance = 16 * 1024;
+  // Less than the shortest record the adapter reads, {"AlertId":"1","LastProcessedTimeUtc":"2024-01-01T00:00:00"}
+  // (60 bytes): an answer within max-response-size() holds no more records than its bytes allow at this size.
+  static constexpr size_t min_record_bytes = 48;
 
   SiemApi(const Options &options, const Endpoints &endpoints)
       : alerts_url_(endpoints.alerts_url),
         machine_groups_(options.machine_groups),
-        bound_(effective_page_size(options)) {}
+        bound_(effective_page_size(options)),
+        max_records_(static_cast<size_t>(options.max_response_bytes) / min_record_bytes) {}
 
   std::unique_ptr<WindowPlan> plan_window(Instant from, Instant until) override {
     return std::make_unique<SiemWindowReader>(from, until, bound_, span_ms_);
@@ -39,6 +43,7 @@ class SiemApi final : public AlertApi {
     if (request.until.ticks - request.from.ticks <= Instant::ticks_per_millisecond) return 0;
     return static_cast<size_t>(bound_) * record_bytes_allowance;
   }
+  size_t max_page_items() const override { return max_records_; }
   std::optional<Alert> adapt(const rapidjson::Value &object) const override { return adapt_siem_record(object); }
   // Records never change once written: LastProcessedTimeUtc (Alert::updated) is the only time there is, and
   // emit-updates() changes nothing.
@@ -54,6 +59,7 @@ class SiemApi final : public AlertApi {
   std::string alerts_url_;
   std::vector<std::string> machine_groups_;
   int64_t bound_;
+  size_t max_records_;
   int64_t span_ms_ = SiemWindowReader::initial_span_ms;
 };
 

@@ -36,7 +36,7 @@ std::optional<int64_t> expires_in_of(const rapidjson::Document &answer) {
 
 // The token endpoint's answer as a JSON object; nothing when it is not one.
 bool parse_answer(std::string_view body, rapidjson::Document &answer) {
-  return parse_bounded(answer, body, small_body_max_depth).empty() && answer.IsObject();
+  return parse_bounded(answer, body, small_body_json_caps).empty() && answer.IsObject();
 }
 
 }  // namespace

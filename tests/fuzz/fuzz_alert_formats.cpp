@@ -1,9 +1,10 @@
 // libFuzzer target: bytes as an API's alert JSON -> each adapter -> every format, and the same bytes as a whole
 // page -> the page scanner -> the bounded parser and each adapter (AlertReader, as the poller reads a page) -> every
-// format, with the nesting cap on (bounded_json.h). For every alert an adapter accepts, each format must write one
-// line (no CR, LF or NUL, valid UTF-8) that the tests' parsers, written from the standards, read back to exactly the
-// mapped values (expected_records.h), and the JSON format must read back to the same JSON value as the alert's raw
-// JSON. Every alert of a page is either delivered or counted as unreadable.
+// format, with the caps on nesting, values and a page's alerts on (bounded_json.h, page_scanner.h). For every alert
+// an adapter accepts, each format must write one line (no CR, LF or NUL, valid UTF-8) that the tests' parsers,
+// written from the standards, read back to exactly the mapped values (expected_records.h), and the JSON format must
+// read back to the same JSON value as the alert's raw JSON. Every alert a page keeps is either delivered or counted
+// as unreadable, and it keeps no more than the cap.
 #include <rapidjson/document.h>
 
 #include <array>
@@ -31,6 +32,9 @@ using defender::Alert;
 using defender::Format;
 
 constexpr std::array adapters{defender::adapt_graph_alert, defender::adapt_mde_alert, defender::adapt_siem_record};
+
+// Few enough that inputs reach the page scanner's cap.
+constexpr size_t max_page_items = 16;
 
 // LEEF 2.0 delimiters to try, one per input, chosen by its size: the default, TAB, a control, punctuation.
 constexpr std::array<char, 6> delimiters{'^', '\t', '\x01', '#', '~', '\x7f'};
@@ -87,7 +91,7 @@ void check_formats(const Alert &alert, size_t size) {
 
 void check_alert(std::string_view input) {
   rapidjson::Document doc;
-  if (!defender::parse_bounded(doc, input, defender::alert_max_depth).empty()) return;
+  if (!defender::parse_bounded(doc, input, defender::alert_json_caps).empty()) return;
   for (const auto adapt : adapters) {
     auto alert = adapt(doc);
     if (!alert) continue;
@@ -101,7 +105,8 @@ void check_page(std::string_view input) {
   static defender::AlertReader reader;
   for (const auto adapt : adapters) {
     std::string body(input);
-    const defender::ScannedPage page = defender::scan_page(body);
+    const defender::ScannedPage page = defender::scan_page(body, max_page_items);
+    if (page.items.size() > max_page_items) fail("more alerts kept than the cap", input);
     size_t delivered = 0;
     const auto unreadable = reader.read(page, body, adapt, [&](Alert &&alert) -> std::optional<std::string> {
       check_formats(alert, input.size());

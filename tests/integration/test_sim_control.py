@@ -205,7 +205,7 @@ class ControlTest(unittest.TestCase):
         self.assertGreater(stats["connectionsAccepted"], 0)
         self.assertEqual(set(stats["hostileAnswers"]), {"total", "byKind", "byTarget"})
         self.assertEqual(set(stats["hostileAnswers"]["byKind"]), {"deep-nesting", "gzip-bomb", "huge-body",
-                                                                  "long-numbers", "invalid-utf8-keys"})
+                                                                  "long-numbers", "invalid-utf8-keys", "wide-array"})
         self.assertEqual(set(stats["hostileAnswers"]["byTarget"]), {"pages", "tokens", "errors"})
         self.assertEqual(stats["foreignOrigin"], {"requests": 0, "withAuthorization": 0})
 

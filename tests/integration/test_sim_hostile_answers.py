@@ -1,7 +1,8 @@
 """defender-sim: hostile answers (--hostile-answers, --hostile-answer-rate, --hostile-answer-targets, the same names in
 /_sim/faults) — a value nested 100,000 deep, a gzip bomb small on the wire that inflates to 1 GiB, a 100 MiB body,
-numbers of 10,000 digits, object keys that are not UTF-8 — sent instead of a page, a token or an error body, at a
-rate drawn from the seed, counted in /_sim/stats, and never counted as serving the page they replaced."""
+numbers of 10,000 digits, object keys that are not UTF-8, an array of 33 million zeros small on the wire — sent
+instead of a page, a token or an error body, at a rate drawn from the seed, counted in /_sim/stats, and never counted
+as serving the page they replaced."""
 
 import http.client
 import json
@@ -17,7 +18,8 @@ MIB = 1 << 20
 NESTING = 100_000
 DIGITS = 10_000
 PAGE = ALERTS_V2 + "?$top=5"
-KINDS = ("deep-nesting", "gzip-bomb", "huge-body", "long-numbers", "invalid-utf8-keys")
+KINDS = ("deep-nesting", "gzip-bomb", "huge-body", "long-numbers", "invalid-utf8-keys", "wide-array")
+WIDE_ZEROS = 63 * MIB // 2 + 1
 SMALL_KINDS = "deep-nesting+long-numbers+invalid-utf8-keys"
 
 
@@ -45,7 +47,8 @@ def max_depth(data):
 
 class Streamed:
     """One GET read in pieces, never whole: the bytes on the wire and, after inflating a gzip body a few MiB at a
-    time, the text's length, its first and last bytes, and how many of its bytes are not 'A'."""
+    time, the text's length, its first and last bytes, how many of its bytes are not 'A', and how many are '0' and
+    ','."""
 
     def __init__(self, sim, path, token):
         conn = http.client.HTTPSConnection("127.0.0.1", sim.port, context=sim.ssl_context(), timeout=60)
@@ -53,7 +56,7 @@ class Streamed:
         r = conn.getresponse()
         self.status = r.status
         self.headers = r.headers
-        self.wire = self.length = self.not_a = 0
+        self.wire = self.length = self.not_a = self.zeros = self.commas = 0
         self.head = self.tail = b""
         inflater = zlib.decompressobj(16 + zlib.MAX_WBITS) if r.getheader("Content-Encoding") == "gzip" else None
         while True:
@@ -75,6 +78,8 @@ class Streamed:
         self.tail = (self.tail + data)[-1024:]
         self.length += len(data)
         self.not_a += len(data) - data.count(b"A")
+        self.zeros += data.count(b"0")
+        self.commas += data.count(b",")
 
 
 class HostileKindsTest(unittest.TestCase):
@@ -143,6 +148,25 @@ class HostileKindsTest(unittest.TestCase):
         self.assertEqual((r.head[:len(head)], r.tail[-len(tail):]), (head, tail))
         self.assertEqual(r.not_a, len(head) + len(tail))  # between them, 1 GiB of 'A'
 
+
+    def test_the_wide_array_is_about_64_kib_on_the_wire_and_33_million_zeros_inflated(self):
+        self.sim.set_faults(hostile_answers="wide-array")
+        start = len(self.sim.requests_log())
+        r = Streamed(self.sim, PAGE, self.token)
+        head = b'{"value":[{"id":"hostile-wide-array","evidence":['
+        tail = b']}]}'
+        print(f"wide array: {r.wire} bytes on the wire, {r.length} inflated")
+        self.assertEqual((r.status, r.headers["Content-Encoding"]), (200, "gzip"))
+        self.assertEqual([e.get("hostile") for e in self.sim.requests_log(start)], ["wide-array"])
+        self.assertEqual(int(r.headers["Content-Length"]), r.wire)
+        self.assertLess(r.wire, 128 * 1024)
+        self.assertEqual(r.length, len(head) + 2 * WIDE_ZEROS - 1 + len(tail))
+        self.assertLess(r.length, 64 * MIB)  # under the source's default max-response-size(), so it is read
+        self.assertEqual((r.head[:len(head)], r.tail[-len(tail):]), (head, tail))
+        # Between them nothing but WIDE_ZEROS zeros and a comma between each two.
+        self.assertEqual((r.zeros, r.commas - head.count(b",")), (WIDE_ZEROS, WIDE_ZEROS - 1))
+        self.assertEqual(r.head[len(head):len(head) + 8], b"0,0,0,0,")
+        self.assertEqual(r.tail[-len(tail) - 4:-len(tail)], b",0,0")
 
     def test_the_huge_body_is_100_mib(self):
         self.sim.set_faults(hostile_answers="huge-body")

@@ -7,6 +7,7 @@
 #include <openssl/rsa.h>
 #include <openssl/x509.h>
 #include <rapidjson/document.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cstdio>
@@ -18,6 +19,7 @@
 #include <vector>
 
 #include "client_assertion.h"
+#include "private_file.h"
 
 using namespace defender;
 
@@ -240,6 +242,38 @@ TEST_CASE("the key may sit in the certificate file, before or after the certific
   CHECK(verifies(X509_get0_pubkey(cert.get()),
                  split(credential.assertion(client_id, token_url, issued, AssertionAlgorithm::ps256)), true));
   CHECK(credential.not_after() > issued.minus_seconds(1'000'000'000));
+}
+
+TEST_CASE("the credential gives the permission bits of the file its key was read from") {
+  PemFiles files;
+  const Key key = rsa_key();
+  const Cert cert = self_signed(key.get());
+  const std::string cert_file = files.write("app.crt", cert.get(), nullptr);
+  const std::string key_file = files.write("app.key", nullptr, key.get());
+  const std::string combined = files.write("app.pem", cert.get(), key.get());
+  chmod(cert_file.c_str(), 0644);
+  chmod(key_file.c_str(), 0640);
+  chmod(combined.c_str(), 0604);
+  CHECK(loaded(cert_file, key_file).key_file_mode() == 0640);
+  CHECK(loaded(combined, "").key_file_mode() == 0604);
+}
+
+TEST_CASE("a certificate or key path that is a FIFO is refused at once, naming the file at fault") {
+  PemFiles files;
+  const Key key = rsa_key();
+  const Cert cert = self_signed(key.get());
+  const std::string cert_file = files.write("app.crt", cert.get(), nullptr);
+  const std::string key_file = files.write("app.key", nullptr, key.get());
+  const test::PrivateFifo fifo;
+  CertificateError e = load_error(cert_file, fifo.path());
+  CHECK(e.in_key_file);
+  CHECK(e.message == "client-private-key(\"" + fifo.path() +
+                         "\") is not a regular file; it must be a file that holds a PEM private key (and, without "
+                         "client-private-key(), its certificate)");
+  e = load_error(fifo.path(), key_file);
+  CHECK_FALSE(e.in_key_file);
+  CHECK(e.message == "client-certificate(\"" + fifo.path() +
+                         "\") is not a regular file; it must be a file that holds a PEM certificate");
 }
 
 TEST_CASE("unusable certificate files are refused with the file at fault and the fix") {

@@ -166,6 +166,17 @@ TEST_CASE("a secret file that cannot be read names the file and the reason") {
         "client-secret-file(\"/nonexistent/defender.secret\") cannot be read: No such file or directory");
 }
 
+TEST_CASE("a secret file that is a FIFO is refused at once, naming the file") {
+  test::LogRecords records;
+  const test::PrivateFifo fifo;
+  const auto loaded = load_secret_file(fifo.path(), records);
+  REQUIRE(std::holds_alternative<CredentialError>(loaded));
+  CHECK(std::get<CredentialError>(loaded).message ==
+        "client-secret-file(\"" + fifo.path() +
+            "\") is not a regular file; it must be a file that holds the client secret's value");
+  CHECK(records.empty());
+}
+
 TEST_CASE("client-secret() gives its value, without a file warning") {
   test::LogRecords records;
   Options options;

@@ -131,3 +131,25 @@ TEST_CASE("a secret file that cannot be opened gives the reason") {
   CHECK(read.error == ENOENT);
   CHECK(read.bytes.empty());
 }
+
+TEST_CASE("a FIFO is refused as soon as it is opened, without waiting for a writer") {
+  const defender::test::PrivateFifo fifo;
+  const auto read = defender::read_secret_file(fifo.path(), 10);
+  CHECK(read.not_regular);
+  CHECK(read.error == 0);
+  CHECK(read.bytes.empty());
+}
+
+TEST_CASE("a directory is refused as not a regular file") {
+  const auto read = defender::read_secret_file("/tmp", 10);
+  CHECK(read.not_regular);
+  CHECK(read.error == 0);
+  CHECK(read.bytes.empty());
+}
+
+TEST_CASE("a secret file's permission bits come with its bytes") {
+  const defender::test::PrivateFile file("0123456789", 0640);
+  const auto read = defender::read_secret_file(file.path(), 10);
+  CHECK(read.bytes.view() == "0123456789");
+  CHECK(read.mode == 0640);
+}

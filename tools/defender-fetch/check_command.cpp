@@ -94,7 +94,7 @@ ExitStatus check_api(const Options &options, const AlertApi &api, TokenProvider 
     report(failure.message);
     return api_failure_status(failure);
   }
-  const ScannedPage page = scan_page(response.body);
+  const ScannedPage page = scan_page(response.body, api.max_page_items());
   if (!page.complete) {
     say("answer: FAILED (HTTP 200)");
     report("the answer to GET " + url + " was cut off or malformed (" + page.error + ")");

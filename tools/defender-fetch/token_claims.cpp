@@ -50,7 +50,7 @@ std::optional<TokenClaims> decode_token(std::string_view token) {
   const auto payload = base64url_decode(token.substr(first + 1, second - first - 1));
   if (!payload) return std::nullopt;
   rapidjson::Document claims;
-  if (!parse_bounded(claims, *payload, small_body_max_depth).empty() || !claims.IsObject()) return std::nullopt;
+  if (!parse_bounded(claims, *payload, small_body_json_caps).empty() || !claims.IsObject()) return std::nullopt;
 
   TokenClaims decoded{text_claim(claims, "aud"), text_claim(claims, "iss"), text_claim(claims, "tid"),
                       text_claim(claims, "appid"), {}, std::nullopt};

@@ -10,7 +10,7 @@ namespace sim {
 namespace {
 
 constexpr std::string_view kKindNames[] = {"deep-nesting", "gzip-bomb", "huge-body", "long-numbers",
-                                           "invalid-utf8-keys"};
+                                           "invalid-utf8-keys", "wide-array"};
 constexpr std::string_view kTargetNames[] = {"pages", "tokens", "errors"};
 constexpr std::uint64_t kSalt = 0x4057113EA5E3ULL;
 
@@ -83,7 +83,7 @@ std::optional<std::string> apply_hostile_setting(HostileConfig& config, std::str
     auto kinds = kinds_named(value);
     if (!kinds)
       return bad("none, all, or kinds joined by '+': deep-nesting, gzip-bomb, huge-body, long-numbers, "
-                 "invalid-utf8-keys");
+                 "invalid-utf8-keys, wide-array");
     config.kinds = std::move(*kinds);
   } else if (name == "hostile-answer-rate") {
     const auto rate = parse_decimal(value, 0, 1);

@@ -17,9 +17,11 @@ enum class HostileKind {
   HugeBody,         // "huge-body": 100 MiB, streamed
   LongNumbers,      // "long-numbers": numbers of 10,000 digits
   InvalidUtf8Keys,  // "invalid-utf8-keys": object keys that are not UTF-8
+  WideArray,        // "wide-array": about 64 KiB of gzip on the wire that inflates to an array of 33 million zeros
 };
-inline constexpr std::array kHostileKinds = {HostileKind::DeepNesting, HostileKind::GzipBomb, HostileKind::HugeBody,
-                                             HostileKind::LongNumbers, HostileKind::InvalidUtf8Keys};
+inline constexpr std::array kHostileKinds = {HostileKind::DeepNesting,     HostileKind::GzipBomb,
+                                             HostileKind::HugeBody,        HostileKind::LongNumbers,
+                                             HostileKind::InvalidUtf8Keys, HostileKind::WideArray};
 
 // Which answers a hostile one may replace.
 enum class HostileTarget {

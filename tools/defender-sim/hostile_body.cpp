@@ -55,6 +55,27 @@ std::string gzip_bomb(const HostileEnvelope& envelope) {
   return packed.finish("\"" + envelope.tail);
 }
 
+// kBombBlock bytes of "0,", compressed once for every wide array.
+const DeflateSegment& zeros_block() {
+  static const DeflateSegment block = [] {
+    std::string zeros;
+    zeros.reserve(kBombBlock);
+    while (zeros.size() < kBombBlock) zeros += "0,";
+    return deflate_segment(zeros, 9);
+  }();
+  return block;
+}
+
+// "evidence":[0,0,...,0] with kHostileWideArrayZeros zeros.
+std::string wide_array(const HostileEnvelope& envelope) {
+  constexpr std::uint64_t kZerosPerBlock = kBombBlock / 2;
+  static_assert((kHostileWideArrayZeros - 1) % kZerosPerBlock == 0);
+  GzipConcatenator packed;
+  packed.add(envelope.head + "\"evidence\":[");
+  for (std::uint64_t i = 0; i < (kHostileWideArrayZeros - 1) / kZerosPerBlock; ++i) packed.add(zeros_block());
+  return packed.finish("0]" + envelope.tail);
+}
+
 }  // namespace
 
 HostileEnvelope page_envelope(Api api, HostileKind kind) {
@@ -78,6 +99,10 @@ void make_hostile(HttpResponse& r, HostileKind kind, const HostileEnvelope& enve
       break;
     case HostileKind::GzipBomb:
       r.body = gzip_bomb(envelope);
+      r.set_header("Content-Encoding", "gzip");
+      break;
+    case HostileKind::WideArray:
+      r.body = wide_array(envelope);
       r.set_header("Content-Encoding", "gzip");
       break;
   }

@@ -88,7 +88,8 @@ aimed at tokens or errors:
   --hostile-answers KINDS  answers replaced by hostile ones, of these kinds mixed (joined by +; all; none):
                            deep-nesting (a value 100,000 levels deep), gzip-bomb (Content-Encoding: gzip, about
                            1 MiB that inflates to 1 GiB), huge-body (100 MiB), long-numbers (10,000 digits),
-                           invalid-utf8-keys (object keys that are not UTF-8) (default none)
+                           invalid-utf8-keys (object keys that are not UTF-8), wide-array (Content-Encoding:
+                           gzip, about 64 KiB that inflates to 63 MiB: one array of 33 million zeros) (default none)
   --hostile-answer-rate P  the share (0-1) of targeted answers made hostile, drawn from --seed and the answer's
                            number, so a run repeats (default 1)
   --hostile-answer-targets T  pages (an alert API's answer to an authorized request, sent instead of the page: none
