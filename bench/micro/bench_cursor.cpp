@@ -4,8 +4,8 @@
 
 #include <string>
 
-#include "checkpoint_codec.h"
-#include "cursor.h"
+#include "cursor/checkpoint_codec.h"
+#include "cursor/cursor.h"
 
 namespace {
 

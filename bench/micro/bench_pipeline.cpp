@@ -13,13 +13,13 @@
 #include <sstream>
 #include <string>
 
-#include "alert_reader.h"
-#include "alerts_adapter.h"
+#include "apis/alert_reader.h"
+#include "apis/mde/mde_adapter.h"
 #include "fields.h"
 #include "format.h"
-#include "graph_adapter.h"
-#include "page_scanner.h"
-#include "siem_adapter.h"
+#include "apis/graph/graph_adapter.h"
+#include "apis/page_scanner.h"
+#include "apis/siem/siem_adapter.h"
 
 namespace {
 

@@ -1,5 +1,5 @@
 #include "defender-checkpoint.h"
-#include "core.h"
+#include "boundary/core.h"
 
 #include <string.h>
 

@@ -2,7 +2,7 @@
 #define DEFENDER_SOURCE_H_INCLUDED
 
 #include "driver.h"
-#include "core.h"
+#include "boundary/core.h"
 
 LogDriver *defender_sd_new(GlobalConfig *cfg);
 

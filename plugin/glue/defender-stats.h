@@ -4,7 +4,7 @@
 
 #include "syslog-ng.h"
 #include "stats/stats-registry.h"
-#include "core.h"
+#include "boundary/core.h"
 
 typedef struct _DefenderStats
 {

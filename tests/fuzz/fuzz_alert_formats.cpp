@@ -15,15 +15,15 @@
 #include <string>
 #include <string_view>
 
-#include "alert_reader.h"
-#include "alerts_adapter.h"
-#include "bounded_json.h"
+#include "apis/alert_reader.h"
+#include "apis/mde/mde_adapter.h"
+#include "json/bounded_json.h"
 #include "expected_records.h"
 #include "format.h"
-#include "graph_adapter.h"
+#include "apis/graph/graph_adapter.h"
 #include "json_value.h"
-#include "page_scanner.h"
-#include "siem_adapter.h"
+#include "apis/page_scanner.h"
+#include "apis/siem/siem_adapter.h"
 #include "text_rules.h"
 
 namespace {

@@ -5,8 +5,8 @@
 #include <string_view>
 #include <vector>
 
-#include "core.h"
-#include "logger.h"
+#include "boundary/core.h"
+#include "reporting/logger.h"
 
 namespace defender::test {
 

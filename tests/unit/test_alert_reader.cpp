@@ -4,8 +4,8 @@
 #include <string>
 #include <vector>
 
-#include "alert_reader.h"
-#include "graph_adapter.h"
+#include "apis/alert_reader.h"
+#include "apis/graph/graph_adapter.h"
 
 using namespace defender;
 

@@ -1,8 +1,8 @@
 // What each API is asked: the exact URL of a page, the headers, the paging time; and how a window is planned.
 #include <doctest/doctest.h>
 
-#include "alert_api.h"
-#include "http_client.h"
+#include "apis/alert_api.h"
+#include "transport/http_client.h"
 
 using namespace defender;
 

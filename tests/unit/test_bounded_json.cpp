@@ -3,7 +3,7 @@
 
 #include <string>
 
-#include "bounded_json.h"
+#include "json/bounded_json.h"
 
 using namespace defender;
 

@@ -3,7 +3,7 @@
 
 #include <zlib.h>
 
-#include "checkpoint_codec.h"
+#include "cursor/checkpoint_codec.h"
 
 using namespace defender;
 

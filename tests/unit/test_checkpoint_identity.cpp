@@ -1,7 +1,7 @@
 // Whose a checkpoint is: the options that decide which versions a source reads.
 #include <doctest/doctest.h>
 
-#include "checkpoint_identity.h"
+#include "cursor/checkpoint_identity.h"
 
 using namespace defender;
 

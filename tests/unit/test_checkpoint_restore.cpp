@@ -4,8 +4,8 @@
 #include <string>
 #include <vector>
 
-#include "checkpoint_codec.h"
-#include "core.h"
+#include "cursor/checkpoint_codec.h"
+#include "boundary/core.h"
 #include "log_records.h"
 
 using namespace defender;

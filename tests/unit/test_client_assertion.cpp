@@ -18,7 +18,7 @@
 #include <string>
 #include <vector>
 
-#include "client_assertion.h"
+#include "credentials/client_assertion.h"
 #include "private_file.h"
 
 using namespace defender;

@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "client_credential.h"
+#include "credentials/client_credential.h"
 #include "log_records.h"
 #include "private_file.h"
 

@@ -10,9 +10,9 @@
 #include <string>
 #include <vector>
 
-#include "config_warnings.h"
+#include "config/config_warnings.h"
 #include "log_records.h"
-#include "core.h"
+#include "boundary/core.h"
 
 using namespace defender;
 

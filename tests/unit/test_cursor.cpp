@@ -1,7 +1,7 @@
 // The cursor: what was sent, what was acknowledged, and what survives a restart.
 #include <doctest/doctest.h>
 
-#include "cursor.h"
+#include "cursor/cursor.h"
 
 using namespace defender;
 

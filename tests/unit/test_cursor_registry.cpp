@@ -1,7 +1,7 @@
 // Acknowledgements find their cursor by number, also after its source stopped, until nothing of it is outstanding.
 #include <doctest/doctest.h>
 
-#include "cursor_registry.h"
+#include "cursor/cursor_registry.h"
 
 using namespace defender;
 

@@ -3,7 +3,7 @@
 // hosts but never the audience.
 #include <doctest/doctest.h>
 
-#include "endpoints.h"
+#include "config/endpoints.h"
 
 using namespace defender;
 

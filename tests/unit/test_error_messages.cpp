@@ -1,8 +1,8 @@
 // What a person reads when a request fails: the cause, the host or option involved, what to do; never a password.
 #include <doctest/doctest.h>
 
-#include "service_error.h"
-#include "transport_failure.h"
+#include "failures/service_error.h"
+#include "failures/transport_failure.h"
 
 using namespace defender;
 

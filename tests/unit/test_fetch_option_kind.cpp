@@ -4,8 +4,8 @@
 
 #include <string>
 
-#include "option_kind.h"
-#include "option_setters.h"
+#include "config/option_kind.h"
+#include "config/option_setters.h"
 
 using namespace defender;
 

@@ -2,7 +2,7 @@
 // API's alerts.
 #include <doctest/doctest.h>
 
-#include "client_assertion.h"
+#include "credentials/client_assertion.h"
 #include "token_claims.h"
 
 using namespace defender;

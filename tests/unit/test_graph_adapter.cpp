@@ -3,7 +3,7 @@
 
 #include <rapidjson/document.h>
 
-#include "graph_adapter.h"
+#include "apis/graph/graph_adapter.h"
 
 using namespace defender;
 

@@ -11,7 +11,7 @@
 #include <string>
 #include <thread>
 
-#include "http_client.h"
+#include "transport/http_client.h"
 #include "loopback_socket.h"
 
 using namespace defender;

@@ -1,6 +1,6 @@
 #include <doctest/doctest.h>
 
-#include "http_date.h"
+#include "transport/http_date.h"
 
 using namespace defender;
 

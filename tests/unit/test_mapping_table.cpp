@@ -8,13 +8,13 @@
 #include <string>
 #include <vector>
 
-#include "alerts_adapter.h"
+#include "apis/mde/mde_adapter.h"
 #include "cef_mapping.h"
 #include "event_identity.h"
 #include "fields.h"
-#include "graph_adapter.h"
+#include "apis/graph/graph_adapter.h"
 #include "leef_mapping.h"
-#include "siem_adapter.h"
+#include "apis/siem/siem_adapter.h"
 #include "test_files.h"
 #include "test_helpers.h"
 

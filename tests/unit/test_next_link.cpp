@@ -1,11 +1,11 @@
 // The bearer token goes to the API's origin only: a next link elsewhere is not followed, and paging goes on by $skip.
 #include <doctest/doctest.h>
 
-#include "alert_api.h"
-#include "http_client.h"
-#include "next_link.h"
-#include "url_origin.h"
-#include "window_reader.h"
+#include "apis/alert_api.h"
+#include "transport/http_client.h"
+#include "apis/next_link.h"
+#include "transport/url_origin.h"
+#include "apis/window_reader.h"
 
 using namespace defender;
 

@@ -1,9 +1,9 @@
 // Option values and their combinations, checked while the configuration is read.
 #include <doctest/doctest.h>
 
-#include "option_kind.h"
-#include "option_setters.h"
-#include "options.h"
+#include "config/option_kind.h"
+#include "config/option_setters.h"
+#include "config/options.h"
 
 using namespace defender;
 

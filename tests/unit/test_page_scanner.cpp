@@ -1,7 +1,7 @@
 // Splitting a response into alerts without trusting all of it.
 #include <doctest/doctest.h>
 
-#include "page_scanner.h"
+#include "apis/page_scanner.h"
 
 using namespace defender;
 

@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "log_records.h"
-#include "poller.h"
+#include "poller/poller.h"
 #include "scripted_server.h"
 
 using namespace defender;

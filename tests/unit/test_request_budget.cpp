@@ -3,7 +3,7 @@
 
 #include <vector>
 
-#include "request_budget.h"
+#include "poller/request_budget.h"
 
 using namespace defender;
 

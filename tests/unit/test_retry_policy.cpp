@@ -1,6 +1,6 @@
 #include <doctest/doctest.h>
 
-#include "retry_policy.h"
+#include "failures/retry_policy.h"
 
 using namespace defender;
 

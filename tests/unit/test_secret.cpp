@@ -10,7 +10,7 @@
 #include <string>
 
 #include "private_file.h"
-#include "secret.h"
+#include "credentials/secret.h"
 
 using defender::Secret;
 

@@ -1,7 +1,7 @@
 // The service's clock as its Date headers tell it: what bounds the windows, the checkpoint and the lag.
 #include <doctest/doctest.h>
 
-#include "server_clock.h"
+#include "transport/server_clock.h"
 
 using namespace defender;
 

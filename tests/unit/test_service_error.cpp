@@ -1,7 +1,7 @@
 // Error bodies reduced to code, message and correlation id, with advice for a person.
 #include <doctest/doctest.h>
 
-#include "service_error.h"
+#include "failures/service_error.h"
 
 using namespace defender;
 

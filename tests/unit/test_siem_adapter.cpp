@@ -2,7 +2,7 @@
 // tolerance of what real records do.
 #include <doctest/doctest.h>
 
-#include "siem_adapter.h"
+#include "apis/siem/siem_adapter.h"
 #include "test_files.h"
 #include "test_helpers.h"
 

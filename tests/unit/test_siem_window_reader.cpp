@@ -5,7 +5,7 @@
 #include <map>
 #include <vector>
 
-#include "siem_window_reader.h"
+#include "apis/siem/siem_window_reader.h"
 
 using namespace defender;
 

@@ -8,9 +8,9 @@
 #include <cstdlib>
 #include <map>
 
-#include "client_assertion.h"
-#include "endpoints.h"
-#include "token_provider.h"
+#include "credentials/client_assertion.h"
+#include "config/endpoints.h"
+#include "credentials/token_provider.h"
 
 using namespace defender;
 

@@ -2,7 +2,7 @@
 
 #include <limits>
 
-#include "token_provider.h"
+#include "credentials/token_provider.h"
 
 using namespace defender;
 

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "window_reader.h"
+#include "apis/window_reader.h"
 
 using namespace defender;
 

@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <charconv>
 
-#include "option_kind.h"
-#include "option_setters.h"
+#include "config/option_kind.h"
+#include "config/option_setters.h"
 
 namespace defender::fetch {
 namespace {

@@ -10,7 +10,7 @@
 #include <variant>
 
 #include "instant.h"
-#include "options.h"
+#include "config/options.h"
 
 namespace defender::fetch {
 

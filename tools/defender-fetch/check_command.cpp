@@ -2,17 +2,17 @@
 // advice the module logs; the first failing step decides the exit status.
 #include <memory>
 
-#include "alert_api.h"
-#include "api_refusal.h"
+#include "apis/alert_api.h"
+#include "failures/api_refusal.h"
 #include "commands.h"
 #include "configuration.h"
-#include "endpoints.h"
+#include "config/endpoints.h"
 #include "failure_status.h"
-#include "page_scanner.h"
+#include "apis/page_scanner.h"
 #include "terminal.h"
 #include "token_claims.h"
 #include "token_step.h"
-#include "transport_failure.h"
+#include "failures/transport_failure.h"
 #include "wall_clock.h"
 
 namespace defender::fetch {

@@ -1,10 +1,10 @@
 // explain: what a source with these options would do, computed by the same code the module runs, with no request
 // sent. The options are checked as syslog-ng checks them (the credential's file is read, nothing more).
-#include "alert_api.h"
+#include "apis/alert_api.h"
 #include "commands.h"
 #include "configuration.h"
-#include "endpoints.h"
-#include "http_client.h"
+#include "config/endpoints.h"
+#include "transport/http_client.h"
 #include "terminal.h"
 #include "wall_clock.h"
 

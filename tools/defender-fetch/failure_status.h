@@ -2,8 +2,8 @@
 #pragma once
 
 #include "exit_status.h"
-#include "failure.h"
-#include "stats.h"
+#include "failures/failure.h"
+#include "reporting/stats.h"
 
 namespace defender::fetch {
 

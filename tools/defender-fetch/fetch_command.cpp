@@ -1,14 +1,14 @@
-// fetch: a backfill or a dry run. The range is read as the source reads a window (range_reader.h), with nothing
+// fetch: a backfill or a dry run. The range is read as the source reads a window (backfill_reader.h), with nothing
 // persisted; every version goes to standard output as one line in format(), and the cost to standard error.
 #include <chrono>
 #include <cstdio>
 
 #include "commands.h"
 #include "configuration.h"
-#include "endpoints.h"
+#include "config/endpoints.h"
 #include "failure_status.h"
 #include "format.h"
-#include "range_reader.h"
+#include "poller/backfill_reader.h"
 #include "terminal.h"
 #include "token_step.h"
 #include "wall_clock.h"
@@ -28,7 +28,7 @@ int64_t requests_made(const Stats &stats) {
 // The poller's last warning still says when it would retry: this says that it will not.
 std::string stopped_by(const Failure &failure) {
   if (failure.kind == FailureKind::configuration) return ", stopped by the error above";
-  return ", stopped after " + std::to_string(RangeReader::max_attempts) + " failed attempts in a row";
+  return ", stopped after " + std::to_string(BackfillReader::max_attempts) + " failed attempts in a row";
 }
 
 // What the range cost. The token request of credential_works() counts as one more request.
@@ -70,7 +70,7 @@ ExitStatus run_fetch(const Arguments &arguments) {
   const ClientCredential &credential = std::get<ClientCredential>(configuration);
   if (const auto status = credential_works(options, credential)) return *status;
 
-  RangeReader reader(options, credential, from, until, logger, wall_clock);
+  BackfillReader reader(options, credential, from, until, logger, wall_clock);
   std::string line;
   int64_t written = 0;
   const auto failure = reader.read([&](const Alert &alert) {

@@ -6,7 +6,7 @@
 #include <string>
 #include <string_view>
 
-#include "logger.h"
+#include "reporting/logger.h"
 
 namespace defender::fetch {
 

@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <array>
 
-#include "bounded_json.h"
+#include "json/bounded_json.h"
 
 namespace defender::fetch {
 namespace {

@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "instant.h"
-#include "options.h"
+#include "config/options.h"
 
 namespace defender::fetch {
 

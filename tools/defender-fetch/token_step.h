@@ -5,8 +5,8 @@
 #include <string_view>
 
 #include "exit_status.h"
-#include "http_client.h"
-#include "token_provider.h"
+#include "transport/http_client.h"
+#include "credentials/token_provider.h"
 
 namespace defender::fetch {
 

@@ -1,7 +1,7 @@
 #include "usage.h"
 
 #include "arguments.h"
-#include "option_kind.h"
+#include "config/option_kind.h"
 
 namespace defender::fetch {
 namespace {

@@ -71,13 +71,13 @@ def report(label, served, delivered):
     return result
 
 
-# -- the persisted checkpoint (plugin/core/checkpoint_codec.cpp, plugin/glue/defender-checkpoint.c) ------------------
+# -- the persisted checkpoint (plugin/core/cursor/checkpoint_codec.cpp, plugin/glue/defender-checkpoint.c) ------------------
 
 _MASK = (1 << 64) - 1
 
 
 def hash_alert_id(alert_id):
-    """plugin/core/version_key.h hash_alert_id: FNV-1a over the id's bytes, then a 64-bit finalizer."""
+    """plugin/core/cursor/version_key.h hash_alert_id: FNV-1a over the id's bytes, then a 64-bit finalizer."""
     h = 0xCBF29CE484222325
     for byte in alert_id.encode("utf-8"):
         h = ((h ^ byte) * 0x100000001B3) & _MASK

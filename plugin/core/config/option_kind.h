@@ -1,0 +1,17 @@
+// Which of the setters (option_setters.h) takes an option: for a front end that has the option's name and its value
+// as text, such as defender-fetch's command line. syslog-ng's grammar says the same with its three option rules.
+#pragma once
+
+#include "boundary/core.h"
+
+namespace defender {
+
+enum class OptionKind {
+  text,    // set_string_option
+  number,  // set_number_option
+  yes_no,  // set_bool_option
+};
+
+OptionKind option_kind(DefenderOption option);
+
+}  // namespace defender
