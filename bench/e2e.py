@@ -38,8 +38,8 @@ def process_figures(pid):
 
 
 def module_config(sim, secret, output, page_size):
-    from lib.syslogng import file_pipeline, source_block
-    return file_pipeline(source_block(sim, secret, page_size=str(page_size), poll_interval="60"), output)
+    from lib.config_builder import simulator_source, to_files
+    return to_files({"defender": (simulator_source(sim, secret, page_size=page_size, poll_interval=60), output)})
 
 
 def baseline_config(sim, output, page_size):

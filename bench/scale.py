@@ -23,19 +23,13 @@ from e2e import process_figures, run  # noqa: E402
 
 def sources_memory(sim, count, work):
     """RSS of one syslog-ng with `count` sources (each its own persist name) after they drained and went idle."""
-    from lib.syslogng import SyslogNg, count_lines, source_block, write_secret
+    from lib.config_builder import simulator_source, to_files
+    from lib.syslogng import SyslogNg, count_lines, write_secret
     secret = write_secret(work / "secret", sim.client_secret)
-    blocks = []
-    outputs = []
-    for n in range(count):
-        output = work / f"source-{n}.log"
-        outputs.append(output)
-        blocks.append(f"""source s{n} {{
-{source_block(sim, secret, persist_name=f'"bench-{n}"', poll_interval="3600")}
-}};
-destination d{n} {{ file("{output}" template("${{MESSAGE}}\\n")); }};
-log {{ source(s{n}); destination(d{n}); flags(flow-control); }};""")
-    config = "@version: 3.38\noptions { stats-freq(0); };\n" + "\n".join(blocks) + "\n"
+    sources = {n: (simulator_source(sim, secret, persist_name=f"bench-{n}", poll_interval=3600),
+                   work / f"source-{n}.log") for n in range(count)}
+    outputs = [output for _, output in sources.values()]
+    config = to_files(sources)
     syslog = SyslogNg(work / f"syslog-ng-{count}", config)
     syslog.start()
     try:

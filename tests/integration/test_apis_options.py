@@ -29,7 +29,7 @@ class ApisOptionsTest(unittest.TestCase):
     def test_emit_updates_no_sends_each_alert_once_in_its_first_state(self):
         for api in ("graph", "alerts"):
             with self.subTest(api=api):
-                self.start(api=api, emit_updates="no")
+                self.start(api=api, emit_updates=False)
                 ids = {v["id"] for v in self.sim.ledger() if api in v["apis"]}
                 self.rig.settle(len(ids))
                 r = self.sim.request("POST", f"/_sim/mutate?count=150&api={api}", body=b"")
@@ -46,21 +46,21 @@ class ApisOptionsTest(unittest.TestCase):
                 self.sim.stop()
 
     def test_filter_narrows_graph_to_what_the_service_selects(self):
-        self.start(filter='"severity eq \'high\'"')
+        self.start(filter="severity eq 'high'")
         expected, _ = self.sim.all_alerts({"$filter": "severity eq 'high'", "$top": "1000"})
         self.assertGreater(len(expected), 20)
         self.rig.assert_exactly({(a["id"], parse_ticks(a["lastUpdateDateTime"])) for a in expected})
         self.assertEqual({severity for _, _, _, severity in self.rig.delivered()}, {"high"})
 
     def test_filter_narrows_the_alerts_api(self):
-        self.start(api="alerts", filter='"severity eq \'High\'"', page_size="10000")
+        self.start(api="alerts", filter="severity eq 'High'", page_size=10000)
         query = urllib.parse.urlencode({"$filter": "severity eq 'High'", "$top": "10000"}, quote_via=urllib.parse.quote)
         expected = self.api_get("/api/alerts?" + query, "https://api.securitycenter.microsoft.com")["value"]
         self.assertGreater(len(expected), 20)
         self.rig.assert_exactly({(a["id"], parse_ticks(a["lastUpdateTime"])) for a in expected})
 
     def test_a_filter_the_service_refuses_gives_one_clear_error(self):
-        s = self.start(filter='"riskScore eq \'high\'"')
+        s = self.start(filter="riskScore eq 'high'")
         error = self.rig.the_one_error(s, "check filter(")
         self.assertIn("the alert API answered HTTP 400", error)
         self.assertIn("correlation id", error)
@@ -76,15 +76,14 @@ class ApisOptionsTest(unittest.TestCase):
         self.syslog.stop()
         os.remove(self.rig.output)
         self.syslog.persist.unlink()
-        listed = " ".join(f'"{g}"' for g in chosen)
-        self.syslog.write_config(self.rig.config(api="siem", machine_groups=listed))
+        self.syslog.write_config(self.rig.config(api="siem", machine_groups=chosen))
         self.syslog.start()
         expected = {(r["FullId"], parse_ticks(r["LastProcessedTimeUtc"])) for r in records if r["MachineGroup"] in chosen}
-        print(f"machine-groups({listed}): {len(expected)} of {len(records)} records")
+        print(f"machine-groups {chosen}: {len(expected)} of {len(records)} records")
         self.rig.assert_exactly(expected)
 
     def test_a_token_for_another_audience_is_refreshed_once_then_explained(self):
-        s = self.start(audience='"https://api.securitycenter.microsoft.com"')
+        s = self.start(audience="https://api.securitycenter.microsoft.com")
         error = self.rig.the_one_error(s, "a fresh token was refused too")
         self.assertIn("HTTP 401 (InvalidAuthenticationToken", error)
         self.assertIn("the token's audience https://api.securitycenter.microsoft.com", error)
@@ -92,12 +91,12 @@ class ApisOptionsTest(unittest.TestCase):
         self.assertEqual(s.defender_stat("requests_401"), 2)
 
     def test_ties_larger_than_a_page_in_the_unordered_alerts_api(self):
-        self.start(api="alerts", page_size="100", sim_args=["--tie-size", "250"])
+        self.start(api="alerts", page_size=100, sim_args=["--tie-size", "250"])
         self.rig.assert_served_exactly("alerts")
         print(f"ties of 250 with pages of 100: requests={self.sim.stats()['apiRequests']['total']}")
 
     def test_siem_windows_narrow_under_a_burst_and_lose_nothing(self):
-        self.start(api="siem", alerts=3000, page_size="100")
+        self.start(api="siem", alerts=3000, page_size=100)
         expected = served_versions(self.sim.ledger(), "siem")
         self.rig.assert_exactly(expected)
         requests = self.sim.stats()["apiRequests"]["total"]

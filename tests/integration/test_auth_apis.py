@@ -50,26 +50,26 @@ class AuthApisTest(unittest.TestCase):
 
     def test_graph_with_a_certificate_ps256_and_its_key_in_a_file(self):
         self.assert_delivers_everything("graph", "v2", client_secret_file=None,
-                                        client_certificate=f'"{self.cert}"', client_private_key=f'"{self.key}"')
+                                        client_certificate=self.cert, client_private_key=self.key)
 
     def test_alerts_api_with_a_certificate_rs256_and_the_key_beside_it(self):
         self.assert_delivers_everything("alerts", "v2", client_secret_file=None,
-                                        client_certificate=f'"{self.combined}"', client_assertion_algorithm="rs256")
+                                        client_certificate=self.combined, client_assertion_algorithm="rs256")
 
     def test_siem_api_with_a_certificate_on_the_v1_endpoint(self):
         self.assert_delivers_everything("siem", "v1", client_secret_file=None,
-                                        client_certificate=f'"{self.cert}"', client_private_key=f'"{self.key}"')
+                                        client_certificate=self.cert, client_private_key=self.key)
 
     def test_alerts_api_with_a_secret_file(self):
         self.assert_delivers_everything("alerts", "v2")
 
     def test_siem_api_with_an_inline_secret(self):
         self.assert_delivers_everything("siem", "v1", client_secret_file=None,
-                                        client_secret=f'"{self.sim.client_secret}"')
+                                        client_secret=self.sim.client_secret)
 
     def test_an_unregistered_certificate_gives_one_clear_error(self):
-        s = self.rig.syslog(client_secret_file=None, client_certificate=f'"{self.other_cert}"',
-                            client_private_key=f'"{self.other_key}"').start()
+        s = self.rig.syslog(client_secret_file=None, client_certificate=self.other_cert,
+                            client_private_key=self.other_key).start()
         error = self.rig.the_one_error(s, "Entra ID refused the token request", quiet_seconds=4)
         self.assertIn("AADSTS700027", error)
         self.assertIn("upload this certificate (client-certificate()) to the app registration", error)

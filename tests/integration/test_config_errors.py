@@ -9,8 +9,9 @@ import time
 import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from lib.config_builder import simulator_source, to_files  # noqa: E402
 from lib.simulator import Simulator  # noqa: E402
-from lib.syslogng import SyslogNg, file_pipeline, source_block, write_secret  # noqa: E402
+from lib.syslogng import SyslogNg, write_secret  # noqa: E402
 
 
 class ConfigErrorsTest(unittest.TestCase):
@@ -23,7 +24,7 @@ class ConfigErrorsTest(unittest.TestCase):
         self.output = os.path.join(self.work, "alerts.log")
 
     def syslog(self, **options):
-        config = file_pipeline(source_block(self.sim, self.secret, **options), self.output)
+        config = to_files({"defender": (simulator_source(self.sim, self.secret, **options), self.output)})
         s = SyslogNg(os.path.join(self.work, "syslog-ng"), config)
         self.addCleanup(s.stop)
         return s
@@ -55,17 +56,17 @@ class ConfigErrorsTest(unittest.TestCase):
         self.assert_syntax_error("tenant-id() is required", 4, tenant_id=None)
 
     def test_secret_and_secret_file_together_is_refused(self):
-        self.assert_syntax_error("client-secret() and client-secret-file() are both set", 4, client_secret='"x"')
+        self.assert_syntax_error("client-secret() and client-secret-file() are both set", 4, client_secret="x")
 
     def test_unknown_api_names_the_value_and_its_place(self):
         self.assert_syntax_error("unknown api(grahp); use graph", 13, api="grahp")
 
     def test_plain_http_url_is_refused(self):
         self.assert_syntax_error('login-url("http://127.0.0.1:1") must be an https:// URL', 8,
-                                 login_url='"http://127.0.0.1:1"')
+                                 login_url="http://127.0.0.1:1")
 
     def test_unreadable_ca_file_is_refused(self):
-        self.assert_syntax_error('ca-file("/nonexistent/ca.pem") cannot be read', 10, ca_file='"/nonexistent/ca.pem"')
+        self.assert_syntax_error('ca-file("/nonexistent/ca.pem") cannot be read', 10, ca_file="/nonexistent/ca.pem")
 
     def test_a_valid_block_passes_the_syntax_check(self):
         code, output = self.syslog().syntax_check()

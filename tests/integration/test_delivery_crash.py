@@ -27,23 +27,23 @@ SIM_ALERTS = {"graph": 20_000, "alerts": 34_200, "siem": 22_700}
 
 class CrashTest(unittest.TestCase):
     def test_graph_ten_kill_9_during_a_drain_lose_nothing(self):
-        self.ten_kills("graph", page_size="500")
+        self.ten_kills("graph", page_size=500)
 
     def test_alerts_api_ten_kill_9_during_a_drain_lose_nothing(self):
         # Each restart re-reads the unordered API's window by halves: the documented 100 requests a minute would
         # make this test wait for the budget, which is not what it is about (test_faults_budgets.py is).
-        self.ten_kills("alerts", page_size="1000", sim_args=["--budgets", "off"], requests_per_minute="0",
-                       requests_per_hour="0")
+        self.ten_kills("alerts", page_size=1000, sim_args=["--budgets", "off"], requests_per_minute=0,
+                       requests_per_hour=0)
 
     def test_siem_ten_kill_9_during_a_drain_lose_nothing(self):
-        self.ten_kills("siem", page_size="500")
+        self.ten_kills("siem", page_size=500)
 
     def ten_kills(self, api, sim_args=(), **options):
         started = time.monotonic()
         rig = Rig(self, alerts=SIM_ALERTS[api], seed=11, history=12 * 3600, sim_args=sim_args)
         served = api_versions(rig.sim.ledger(), api)
         self.assertGreaterEqual(len(served), 20_000)
-        syslog = rig.syslog(api=api, log_iw_size=str(WINDOW), **options)
+        syslog = rig.syslog(api=api, log_iw_size=WINDOW, **options)
         persist_name = f"microsoft-defender.contoso.onmicrosoft.com,{api}"
 
         # The drain runs at thousands of alerts a second: the random moments are random points of progress, so that

@@ -14,9 +14,11 @@ import time
 import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from lib.delivery import api_versions, file_sources_config, report, rig_versions  # noqa: E402
+from lib.config_builder import simulator_source, to_files  # noqa: E402
+from lib.defender_rig import TEMPLATE  # noqa: E402
+from lib.delivery import api_versions, report, rig_versions  # noqa: E402
 from lib.simulator import Simulator, parse_ticks  # noqa: E402
-from lib.syslogng import SyslogNg, source_block, wait_until, write_secret  # noqa: E402
+from lib.syslogng import SyslogNg, wait_until, write_secret  # noqa: E402
 
 APIS = ("graph", "alerts", "siem")
 POLL = 2
@@ -40,8 +42,8 @@ class CursorIdleTest(unittest.TestCase):
         cls.addClassCleanup(cls.sim.stop)
         secret = write_secret(os.path.join(cls.work, "secret"), cls.sim.client_secret)
         cls.outputs = {api: os.path.join(cls.work, f"{api}.log") for api in APIS}
-        config = file_sources_config({api: (source_block(cls.sim, secret, api=api, poll_interval=str(POLL)),
-                                            cls.outputs[api]) for api in APIS})
+        config = to_files({api: (simulator_source(cls.sim, secret, api=api, poll_interval=POLL), cls.outputs[api])
+                           for api in APIS}, TEMPLATE)
         cls.syslog = syslog = SyslogNg(os.path.join(cls.work, "syslog-ng"), config)
         cls.addClassCleanup(syslog.stop)
         syslog.start()

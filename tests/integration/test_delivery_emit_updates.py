@@ -24,7 +24,7 @@ class EmitUpdatesTest(unittest.TestCase):
         started = time.monotonic()
         rig = Rig(self, alerts=500, seed=61)
         sim = rig.sim
-        syslog = rig.syslog(api=api, emit_updates="no")
+        syslog = rig.syslog(api=api, emit_updates=False)
         syslog.start()
 
         def ids_served():

@@ -9,11 +9,12 @@ import time
 import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from lib.config_builder import configuration, log_path, simulator_source, tcp_destination  # noqa: E402
 from lib.defender_rig import TEMPLATE  # noqa: E402
 from lib.delivery import api_versions, report  # noqa: E402
 from lib.listener import StallingListener  # noqa: E402
 from lib.simulator import Simulator, parse_ticks  # noqa: E402
-from lib.syslogng import CONFIG_HEADER, SyslogNg, source_block, wait_until, write_secret  # noqa: E402
+from lib.syslogng import SyslogNg, wait_until, write_secret  # noqa: E402
 
 # Simulator sizes whose API serves about 20,000 versions for Graph and the SIEM API and 10,000 for the alerts API
 # (seed 13): the stall comes after the first few hundred messages whatever the backlog; the alerts API's smaller one
@@ -43,20 +44,14 @@ class FlowControlTest(unittest.TestCase):
         self.listener = StallingListener()
         self.addCleanup(self.listener.close)
 
-    def config(self, destination_options=""):
+    def config(self, *destination_options):
         # The alerts API's pages are split rather than continued (it promises no order): pages of 1,000 keep the
         # drain inside its documented 100 requests a minute.
-        page_size = "1000" if self.api == "alerts" else "500"
-        source = source_block(self.sim, self.secret, api=self.api, page_size=page_size, log_iw_size="500")
-        return CONFIG_HEADER + f"""source s_defender {{
-{source}
-}};
-destination d_siem {{
-  network("127.0.0.1" port({self.listener.port}) transport(tcp) template("{TEMPLATE}")
-          log-fifo-size(2000) so-sndbuf(65536) {destination_options});
-}};
-log {{ source(s_defender); destination(d_siem); flags(flow-control); }};
-"""
+        page_size = 1000 if self.api == "alerts" else 500
+        source = simulator_source(self.sim, self.secret, api=self.api, page_size=page_size, log_iw_size=500)
+        destination = tcp_destination(self.listener.port, TEMPLATE, "log-fifo-size(2000)", "so-sndbuf(65536)",
+                                      *destination_options)
+        return configuration(log_path("defender", source, destination))
 
     def api_requests(self):
         return self.sim.stats()["apiRequests"]["total"]

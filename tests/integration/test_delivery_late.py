@@ -21,9 +21,11 @@ import time
 import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from lib.delivery import api_versions, file_sources_config, report, rig_versions  # noqa: E402
+from lib.config_builder import simulator_source, to_files  # noqa: E402
+from lib.defender_rig import TEMPLATE  # noqa: E402
+from lib.delivery import api_versions, report, rig_versions  # noqa: E402
 from lib.simulator import Simulator  # noqa: E402
-from lib.syslogng import SyslogNg, source_block, wait_until, write_secret  # noqa: E402
+from lib.syslogng import SyslogNg, wait_until, write_secret  # noqa: E402
 
 APIS = ("graph", "alerts", "siem")
 TICKS = 10_000_000
@@ -53,10 +55,10 @@ class LateArrivalTest(unittest.TestCase):
             for role, late in (("test", cls.LATE_ARRIVAL), ("control", cls.CONTROL)):
                 name = f"{api}_{role}"
                 cls.outputs[(api, role)] = os.path.join(cls.work, f"{name}.log")
-                sources[name] = (source_block(cls.sim, secret, api=api, late_arrival=str(late),
-                                              poll_interval=str(cls.POLL), persist_name=f'"{name}"'),
+                sources[name] = (simulator_source(cls.sim, secret, api=api, late_arrival=late, poll_interval=cls.POLL,
+                                                  persist_name=name),
                                  cls.outputs[(api, role)])
-        config = file_sources_config(sources)
+        config = to_files(sources, TEMPLATE)
         cls.syslog = SyslogNg(os.path.join(cls.work, "syslog-ng"), config)
         cls.addClassCleanup(cls.syslog.stop)
         cls.syslog.start()

@@ -10,10 +10,11 @@ import time
 import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from lib.defender_rig import Rig  # noqa: E402
-from lib.delivery import api_versions, file_sources_config, report, rig_versions  # noqa: E402
+from lib.config_builder import simulator_source, to_files  # noqa: E402
+from lib.defender_rig import TEMPLATE, Rig  # noqa: E402
+from lib.delivery import api_versions, report, rig_versions  # noqa: E402
 from lib.simulator import Simulator  # noqa: E402
-from lib.syslogng import SyslogNg, count_lines, source_block, wait_until, write_secret  # noqa: E402
+from lib.syslogng import SyslogNg, count_lines, wait_until, write_secret  # noqa: E402
 
 RELOADS = 8
 # Simulator sizes whose API serves about 15,000 versions (seed 12).
@@ -22,19 +23,19 @@ SIM_ALERTS = {"graph": 15_000, "alerts": 25_700, "siem": 17_000}
 
 class ReloadTest(unittest.TestCase):
     def test_graph_reloads_during_a_drain_lose_nothing_and_repeat_nothing(self):
-        self.reloads_during_a_drain("graph", page_size="500")
+        self.reloads_during_a_drain("graph", page_size=500)
 
     def test_alerts_api_reloads_during_a_drain_lose_nothing_and_repeat_nothing(self):
-        self.reloads_during_a_drain("alerts", page_size="1000")
+        self.reloads_during_a_drain("alerts", page_size=1000)
 
     def test_siem_reloads_during_a_drain_lose_nothing_and_repeat_nothing(self):
-        self.reloads_during_a_drain("siem", page_size="500")
+        self.reloads_during_a_drain("siem", page_size=500)
 
     def reloads_during_a_drain(self, api, sim_args=(), **options):
         started = time.monotonic()
         rig = Rig(self, alerts=SIM_ALERTS[api], seed=12, history=12 * 3600, sim_args=sim_args)
         served = api_versions(rig.sim.ledger(), api)
-        syslog = rig.syslog(api=api, log_iw_size="300", **options)
+        syslog = rig.syslog(api=api, log_iw_size=300, **options)
         syslog.start()
 
         step = len(served) // (RELOADS + 2)
@@ -68,7 +69,7 @@ class ReloadTest(unittest.TestCase):
         self.addCleanup(sim.stop)
         secret = write_secret(os.path.join(work, "secret"), sim.client_secret)
         outputs = {api: os.path.join(work, f"{api}.log") for api in apis}
-        config = file_sources_config({api: (source_block(sim, secret, api=api), outputs[api]) for api in apis})
+        config = to_files({api: (simulator_source(sim, secret, api=api), outputs[api]) for api in apis}, TEMPLATE)
         syslog = SyslogNg(os.path.join(work, "syslog-ng"), config)
         self.addCleanup(syslog.stop)
         syslog.start()

@@ -8,9 +8,11 @@ import time
 import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from lib.delivery import api_versions, file_sources_config, read_checkpoint, report, rig_versions, tally  # noqa: E402
+from lib.config_builder import simulator_source, to_files  # noqa: E402
+from lib.defender_rig import TEMPLATE  # noqa: E402
+from lib.delivery import api_versions, read_checkpoint, report, rig_versions, tally  # noqa: E402
 from lib.simulator import Simulator, format_ticks  # noqa: E402
-from lib.syslogng import CONFIG_HEADER, SyslogNg, count_lines, source_block, wait_until, write_secret  # noqa: E402
+from lib.syslogng import SyslogNg, count_lines, wait_until, write_secret  # noqa: E402
 
 TENANTS = ["contoso.onmicrosoft.com", "fabrikam.onmicrosoft.com", "tailspin.onmicrosoft.com"]
 ALERTS = 3000
@@ -19,7 +21,7 @@ ALERTS = 3000
 class TenantsTest(unittest.TestCase):
     def test_three_tenants_each_deliver_their_own_alerts_once(self):
         work = tempfile.mkdtemp(prefix="defender-it-")
-        sims, outputs, blocks = [], [], []
+        sims, outputs, sources = [], [], {}
         for n, tenant in enumerate(TENANTS):
             sim = Simulator(alerts=ALERTS, seed=100 + n, tenant=tenant, client_secret=f"secret-{n}").start()
             self.addCleanup(sim.cleanup)
@@ -28,15 +30,11 @@ class TenantsTest(unittest.TestCase):
             output = os.path.join(work, f"tenant-{n}.log")
             sims.append(sim)
             outputs.append(output)
-            blocks.append(f"""source s_tenant{n} {{
-{source_block(sim, secret, tenant_id=f'"{tenant}"', page_size="700")}
-}};
-destination d_tenant{n} {{ file("{output}" template("${{MESSAGE}}\\n")); }};
-log {{ source(s_tenant{n}); destination(d_tenant{n}); flags(flow-control); }};""")
+            sources[f"tenant{n}"] = (simulator_source(sim, secret, tenant_id=tenant, page_size=700), output)
         # The third tenant's secret is wrong: its failure must not hold the others back.
         with open(os.path.join(work, "secret-2"), "w") as f:
             f.write("wrong")
-        config = CONFIG_HEADER + "\n".join(blocks) + "\n"
+        config = to_files(sources)
         syslog = SyslogNg(os.path.join(work, "syslog-ng"), config)
         self.addCleanup(syslog.stop)
         syslog.start()
@@ -80,8 +78,8 @@ log {{ source(s_tenant{n}); destination(d_tenant{n}); flags(flow-control); }};""
             secret = write_secret(os.path.join(work, f"secret-{n}"), sim.client_secret)
             sims[api] = sim
             outputs[api] = os.path.join(work, f"{api}.log")
-            sources[api] = (source_block(sim, secret, tenant_id=f'"{tenant}"', api=api, page_size="700"), outputs[api])
-        config = file_sources_config(sources)
+            sources[api] = (simulator_source(sim, secret, tenant_id=tenant, api=api, page_size=700), outputs[api])
+        config = to_files(sources, TEMPLATE)
         syslog = SyslogNg(os.path.join(work, "syslog-ng"), config)
         self.addCleanup(syslog.stop)
         syslog.start()

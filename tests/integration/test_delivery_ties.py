@@ -15,7 +15,7 @@ from lib.delivery import api_versions, report  # noqa: E402
 from lib.syslogng import wait_until  # noqa: E402
 
 TIE = 3000
-PAGE = "1000"
+PAGE = 1000
 # The simulator's tie size per API, so that every group holds at least 3,000 versions of that API: the alerts API
 # serves only Defender for Endpoint alerts (about 59 %), the SIEM API records of endpoint alerts (about 0.89 a piece).
 SIM_TIE = {"graph": 3000, "alerts": 5400, "siem": 3600}
@@ -24,7 +24,7 @@ SIM_TIE = {"graph": 3000, "alerts": 5400, "siem": 3600}
 def tie_sizes(versions):
     """Sizes of the groups of more than a page of versions sharing one time, largest first (the SIEM API's records
     of one alert share a time too: those small groups are left out)."""
-    return sorted((n for n in collections.Counter(t for _, t in versions).values() if n > int(PAGE)), reverse=True)
+    return sorted((n for n in collections.Counter(t for _, t in versions).values() if n > PAGE), reverse=True)
 
 
 class TiesTest(unittest.TestCase):

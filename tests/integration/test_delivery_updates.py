@@ -51,8 +51,8 @@ class UpdatesTest(unittest.TestCase):
         # Every update moves an alert into the window the source reads next, and the unsorted API's full pages are
         # split: the documented 100 requests a minute would make the test wait for the budget, which is not what it
         # is about (test_faults_budgets.py is).
-        self.updates_while_paging("alerts", "served", sim_args=["--budgets", "off"], requests_per_minute="0",
-                                  requests_per_hour="0")
+        self.updates_while_paging("alerts", "served", sim_args=["--budgets", "off"], requests_per_minute=0,
+                                  requests_per_hour=0)
 
     def test_siem_new_records_during_a_drain_arrive_once_and_updates_add_none(self):
         self.updates_while_paging("siem", "random", feed_rate=2000)
@@ -62,7 +62,7 @@ class UpdatesTest(unittest.TestCase):
         hazards = ["--mutation-rate", str(RATE), "--mutation-target", target, "--feed-rate", str(feed_rate)]
         rig = Rig(self, alerts=SIM_ALERTS[api], seed=12, history=12 * 3600, sim_args=hazards + list(sim_args))
         backlog = api_versions(rig.sim.ledger(), api)
-        rig.syslog(api=api, page_size="1000", **options).start()
+        rig.syslog(api=api, page_size=1000, **options).start()
         # Updates go on until nine tenths of the backlog is out (the last tenth is read under the updates that the
         # first pages caused), then stop, so that there are final versions to wait for.
         wait_until(lambda: count_lines(rig.output) >= len(backlog) * 9 // 10, 120, interval=0.1, what="the backlog")

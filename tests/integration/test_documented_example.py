@@ -10,6 +10,7 @@ from pathlib import Path
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from lib.cef import parse_file  # noqa: E402
+from lib.config_builder import configuration, destination, file_destination, log  # noqa: E402
 from lib.simulator import Simulator  # noqa: E402
 from lib.syslogng import SyslogNg, count_lines, wait_until  # noqa: E402
 
@@ -44,10 +45,10 @@ class DocumentedExampleTest(unittest.TestCase):
         self.addCleanup(sim.stop)
         output = os.path.join(work, "alerts.log")
         example = pointed_at_simulator(documented_example())
-        config = "@version: current\n" + example.replace("@URL@", sim.base_url).replace("@CA@", sim.ca_file) + f"""
-destination d_file {{ file("{output}" template("${{MESSAGE}}\\n")); }};
-log {{ source(s_defender); destination(d_file); flags(flow-control); }};
-"""
+        # The example's s_defender, as it is (no global options either), to a file.
+        config = configuration(example.replace("@URL@", sim.base_url).replace("@CA@", sim.ca_file),
+                               destination("defender", file_destination(output)), log("defender"),
+                               global_options=False)
         syslog = SyslogNg(os.path.join(work, "syslog-ng"), config)
         self.addCleanup(syslog.stop)
         code, text = syslog.syntax_check()

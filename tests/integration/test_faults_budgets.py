@@ -78,7 +78,7 @@ class FaultsBudgetsTest(unittest.TestCase):
         self.assertIn("failed_attempts='3'", text)
 
     def test_resets_and_cut_off_bodies_lose_nothing_and_repeat_nothing(self):
-        s = self.start(alerts=1200, page_size="200", faults=[
+        s = self.start(alerts=1200, page_size=200, faults=[
             '{"kind": "reset", "count": 1, "api": "graph"}',
             '{"kind": "truncate", "mode": "json", "count": 1, "api": "graph"}',
             '{"kind": "truncate", "mode": "connection", "count": 1, "api": "graph"}',
@@ -112,7 +112,7 @@ class FaultsBudgetsTest(unittest.TestCase):
 
     def test_the_request_budget_is_never_exceeded(self):
         per_minute = 4
-        s = self.start(alerts=1500, page_size="50", requests_per_minute=str(per_minute))
+        s = self.start(alerts=1500, page_size=50, requests_per_minute=per_minute)
         time.sleep(70)
         log = self.requests()
         times = [r["at"] for r in log]

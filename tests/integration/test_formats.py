@@ -10,9 +10,10 @@ import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from lib.cef import parse_file  # noqa: E402
+from lib.config_builder import simulator_source, to_files  # noqa: E402
 from lib.delivery import Tally, epoch_ms, versions  # noqa: E402
 from lib.simulator import Simulator, parse_ticks  # noqa: E402
-from lib.syslogng import SyslogNg, count_lines, file_pipeline, source_block, wait_until, write_secret  # noqa: E402
+from lib.syslogng import SyslogNg, count_lines, wait_until, write_secret  # noqa: E402
 
 ALERTS = 400
 
@@ -32,7 +33,8 @@ class FormatsTest(unittest.TestCase):
         work = tempfile.mkdtemp(prefix="defender-it-")
         secret = write_secret(os.path.join(work, "secret"), self.sim.client_secret)
         output = os.path.join(work, "alerts.log")
-        syslog = SyslogNg(os.path.join(work, "syslog-ng"), file_pipeline(source_block(self.sim, secret, **options), output))
+        config = to_files({"defender": (simulator_source(self.sim, secret, **options), output)})
+        syslog = SyslogNg(os.path.join(work, "syslog-ng"), config)
         self.addCleanup(syslog.stop)
         syslog.start()
         wait_until(lambda: count_lines(output) >= ALERTS, 60, what=f"{ALERTS} alerts")
@@ -60,7 +62,7 @@ class FormatsTest(unittest.TestCase):
         self.check_leef(parse_file(self.deliver(format="leef2"), "leef-parse"), "2.0", "^")
 
     def test_leef_2_0_with_a_tab_delimiter_given_as_its_code(self):
-        self.check_leef(parse_file(self.deliver(format="leef2", leef_delimiter='"x09"'), "leef-parse"), "2.0", "\t")
+        self.check_leef(parse_file(self.deliver(format="leef2", leef_delimiter="x09"), "leef-parse"), "2.0", "\t")
 
     def test_json_is_the_alert_as_the_api_returned_it(self):
         with open(self.deliver(format="json"), encoding="utf-8") as f:

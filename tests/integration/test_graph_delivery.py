@@ -9,8 +9,9 @@ import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from lib.cef import parse_file  # noqa: E402
+from lib.config_builder import simulator_source, to_files  # noqa: E402
 from lib.simulator import Simulator  # noqa: E402
-from lib.syslogng import SyslogNg, count_lines, file_pipeline, source_block, wait_until, write_secret  # noqa: E402
+from lib.syslogng import SyslogNg, count_lines, wait_until, write_secret  # noqa: E402
 
 
 def epoch_ms(ticks):
@@ -25,7 +26,8 @@ class GraphDeliveryTest(unittest.TestCase):
         self.addCleanup(self.sim.stop)
         self.secret = write_secret(os.path.join(self.work, "defender.secret"), self.sim.client_secret + "\n")
         self.output = os.path.join(self.work, "alerts.log")
-        config = file_pipeline(source_block(self.sim, self.secret, page_size="1000", poll_interval="2"), self.output)
+        config = to_files({"defender": (simulator_source(self.sim, self.secret, page_size=1000, poll_interval=2),
+                                        self.output)})
         self.syslog = SyslogNg(os.path.join(self.work, "syslog-ng"), config)
         self.addCleanup(self.syslog.stop)
 

@@ -14,7 +14,7 @@ from lib.defender_rig import Rig  # noqa: E402
 from lib.delivery import api_versions, report  # noqa: E402
 
 ALERTS = 3000
-PAGE = "100"     # 30 pages at least: enough answers for every kind at a fifth
+PAGE = 100       # 30 pages at least: enough answers for every kind at a fifth
 SEED = 88        # its first 12 page answers hold every kind (the rate is drawn from the seed and the answer number)
 KINDS = ("deep-nesting", "gzip-bomb", "huge-body", "long-numbers", "invalid-utf8-keys", "wide-array")
 RSS_BOUND_MIB = 256

@@ -14,7 +14,7 @@ from lib.defender_rig import Rig  # noqa: E402
 from lib.delivery import api_versions, report  # noqa: E402
 
 TIE = 3000
-PAGE = "1000"
+PAGE = 1000
 DRAIN_SECONDS = 90
 
 

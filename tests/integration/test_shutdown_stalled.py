@@ -8,8 +8,9 @@ import time
 import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from lib.config_builder import simulator_source, to_files  # noqa: E402
 from lib.simulator import Simulator  # noqa: E402
-from lib.syslogng import SyslogNg, count_lines, file_pipeline, source_block, wait_until, write_secret  # noqa: E402
+from lib.syslogng import SyslogNg, count_lines, wait_until, write_secret  # noqa: E402
 
 STALL_SECONDS = 30
 
@@ -27,7 +28,7 @@ class ShutdownStalledTest(unittest.TestCase):
                                                           f'"delay": {STALL_SECONDS}, "count": 1, "api": "graph"}}')
         self.assertEqual(r.status, 200, r.text())
         s = SyslogNg(os.path.join(work, "syslog-ng"),
-                     file_pipeline(source_block(self.sim, secret, poll_interval="2"), self.output))
+                     to_files({"defender": (simulator_source(self.sim, secret, poll_interval=2), self.output)}))
         self.addCleanup(s.stop)
         s.start()
         wait_until(lambda: self.sim.request("GET", "/_sim/faults").json()["applied"], 20, what="the stalled request")

@@ -97,12 +97,12 @@ class TransportTest(unittest.TestCase):
         os.mkdir(ca_dir)
         shutil.copy(self.sim.ca_file, os.path.join(ca_dir, "defender-sim.pem"))
         subprocess.run(["openssl", "rehash", ca_dir], check=True, capture_output=True, timeout=30)
-        self.rig.syslog(ca_file=None, ca_dir=f'"{ca_dir}"').start()
+        self.rig.syslog(ca_file=None, ca_dir=ca_dir).start()
         self.rig.assert_served_exactly()
 
     def test_through_a_proxy_with_credentials(self):
         proxy = self.proxy()
-        s = self.rig.syslog(proxy=f'"{proxy.url()}"').start()
+        s = self.rig.syslog(proxy=proxy.url()).start()
         self.rig.assert_served_exactly()
         print(f"tunnels through tinyproxy: {proxy.tunnels_to(self.sim.port)}")
         self.assertGreaterEqual(proxy.tunnels_to(self.sim.port), 1)
@@ -110,20 +110,20 @@ class TransportTest(unittest.TestCase):
 
     def test_a_proxy_refusing_the_credentials_is_named_without_them_and_no_proxy_goes_around_it(self):
         proxy = self.proxy()
-        s = self.rig.syslog(proxy=f'"{proxy.url("wrong-pa55word")}"').start()
+        s = self.rig.syslog(proxy=proxy.url("wrong-pa55word")).start()
         error = self.rig.the_one_error(s, "refused the credentials")
         self.assertIn(f"proxy http://***@127.0.0.1:{proxy.port} refused the credentials (CONNECT tunnel failed", error)
         self.assertIn("check the user and password in proxy()", error)
         self.assertNotIn("wrong-pa55word", s.log_text())
         self.assertEqual(count_lines(self.rig.output), 0)
 
-        s.write_config(self.rig.config(proxy=f'"{proxy.url("wrong-pa55word")}"', no_proxy='"127.0.0.1"'))
+        s.write_config(self.rig.config(proxy=proxy.url("wrong-pa55word"), no_proxy="127.0.0.1"))
         s.reload()
         self.rig.assert_served_exactly()
 
     def test_no_secret_token_or_password_in_debug_and_trace_output_stats_or_persist_file(self):
         proxy = self.proxy()
-        s = self.rig.syslog(cls=TracedSyslogNg, proxy=f'"{proxy.url()}"').start()
+        s = self.rig.syslog(cls=TracedSyslogNg, proxy=proxy.url()).start()
         self.rig.assert_served_exactly()
         # A revoked token makes the source refresh on a 401: that path logs too.
         self.sim.request("POST", "/_sim/tokens/revoke", body=b"")

@@ -6,19 +6,11 @@ import os
 import tempfile
 import time
 
+from lib.config_builder import simulator_source, to_files
 from lib.simulator import Simulator, parse_ticks
-from lib.syslogng import CONFIG_HEADER, SyslogNg, count_lines, source_block, wait_until, write_secret
+from lib.syslogng import SyslogNg, count_lines, wait_until, write_secret
 
-TEMPLATE = r"${.defender.id}\t${.defender.record_id}\t${.defender.updated}\t${.defender.severity}\n"
-
-
-def pipeline(source, output):
-    return CONFIG_HEADER + f"""source s_defender {{
-{source}
-}};
-destination d_file {{ file("{output}" template("{TEMPLATE}")); }};
-log {{ source(s_defender); destination(d_file); flags(flow-control); }};
-"""
+TEMPLATE = "${.defender.id}\t${.defender.record_id}\t${.defender.updated}\t${.defender.severity}\n"
 
 
 def served_versions(ledger, api):
@@ -45,8 +37,9 @@ class Rig:
         write_secret(self.secret, value)
 
     def config(self, **options):
-        options.setdefault("poll_interval", "2")
-        return pipeline(source_block(self.sim, self.secret, **options), self.output)
+        """The whole configuration: the source reading the simulator with `options` (lib.config_builder), its
+        messages to the output file in TEMPLATE."""
+        return to_files({"defender": (simulator_source(self.sim, self.secret, **options), self.output)}, TEMPLATE)
 
     def syslog(self, cls=SyslogNg, **options):
         s = cls(os.path.join(self.work, "syslog-ng"), self.config(**options))

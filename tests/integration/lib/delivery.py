@@ -8,7 +8,6 @@ import zlib
 
 from lib.cef import parse_file
 from lib.simulator import parse_ticks
-from lib.syslogng import CONFIG_HEADER
 
 
 def epoch_ms(ticks):
@@ -175,17 +174,3 @@ def rig_versions(path):
     except FileNotFoundError:
         pass
     return out
-
-
-def file_sources_config(sources):
-    """A syslog-ng configuration with one log path per entry of `sources`, {name: (source block, output file)}: the
-    source's messages to its own file, one line per version in lib.defender_rig.TEMPLATE's form, with flow control."""
-    from lib.defender_rig import TEMPLATE
-
-    blocks = [f"""source s_{name} {{
-{source}
-}};
-destination d_{name} {{ file("{output}" template("{TEMPLATE}")); }};
-log {{ source(s_{name}); destination(d_{name}); flags(flow-control); }};"""
-              for name, (source, output) in sources.items()]
-    return CONFIG_HEADER + "\n".join(blocks) + "\n"

@@ -17,12 +17,8 @@ def _pkg_config(option):
 SYSTEM_MODULE_DIR = _pkg_config("--variable=moduledir")
 # A later directory wins for a plugin found twice: the built module must win over an installed package's.
 MODULE_PATH = f"{SYSTEM_MODULE_DIR}:{BUILD_DIR / 'modules'}"
+# The running syslog-ng's (major, minor) version.
 SERIES = tuple(int(part) for part in _pkg_config("--modversion").split(".")[:2])
-# The first lines of a generated config, right for 3.38 and 4.x alike. "current" is the running syslog-ng's own
-# config version (a fixed 3.38 runs 4.x in compatibility mode, with a warning). Periodic statistics messages stay out
-# of the log: 4.x moved stats-freq() (now obsolete, with a warning) into a stats() block that 3.38 does not know.
-STATS_OFF = "stats(freq(0))" if SERIES >= (4, 0) else "stats-freq(0)"
-CONFIG_HEADER = f"@version: current\noptions {{ {STATS_OFF}; }};\n"
 
 
 def write_secret(path, value):
@@ -161,31 +157,3 @@ class SyslogNg:
 
     def log_text(self):
         return self.log_path.read_text(errors="replace") if self.log_path.exists() else ""
-
-
-def source_block(sim, secret_file, **options):
-    """A microsoft-defender() source pointed at the simulator; options override or add (dashes for underscores)."""
-    settings = {
-        "tenant-id": '"contoso.onmicrosoft.com"',
-        "client-id": '"aaaaaaaa-0000-1111-2222-bbbbbbbbbbbb"',
-        "client-secret-file": f'"{secret_file}"',
-        "login-url": f'"{sim.base_url}"',
-        "api-url": f'"{sim.base_url}"',
-        "ca-file": f'"{sim.ca_file}"',
-        "poll-interval": "2",
-        "page-size": "1000",
-    }
-    for key, value in options.items():
-        settings[key.replace("_", "-")] = value
-    body = "\n".join(f"    {key}({value})" for key, value in settings.items() if value is not None)
-    return f"  microsoft-defender(\n{body}\n  );"
-
-
-def file_pipeline(source, output, flow_control=True):
-    flags = " flags(flow-control);" if flow_control else ""
-    return CONFIG_HEADER + f"""source s_defender {{
-{source}
-}};
-destination d_file {{ file("{output}" template("${{MESSAGE}}\\n")); }};
-log {{ source(s_defender); destination(d_file);{flags} }};
-"""

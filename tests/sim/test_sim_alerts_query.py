@@ -12,7 +12,7 @@ import uuid
 import zlib
 from email.utils import parsedate_to_datetime
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "integration"))
 from lib.simulator import ALERTS_V2, Simulator, format_ticks, parse_ticks  # noqa: E402
 
 ALERT_COUNT = 1000

@@ -11,7 +11,7 @@ import sys
 import unittest
 import zlib
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "integration"))
 from lib.simulator import ALERTS_V2, Simulator  # noqa: E402
 
 MIB = 1 << 20

@@ -11,7 +11,7 @@ import time
 import unittest
 import uuid
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "integration"))
 from lib.simulator import GRAPH_SCOPE, Simulator  # noqa: E402
 
 SECRET = "s3cr+t/with space&x=ä"

@@ -11,7 +11,7 @@ import sys
 import unittest
 import urllib.parse
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "integration"))
 from lib.simulator import ALERTS_API, Simulator, format_ticks, parse_ticks  # noqa: E402
 
 ALERT_KEYS = [

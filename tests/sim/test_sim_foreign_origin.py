@@ -13,7 +13,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "integration"))
 from lib.simulator import ALERTS_V2, Simulator, binary_path, format_ticks  # noqa: E402
 
 FAKE = "Bearer fake-credential-for-the-foreign-origin"
