@@ -1,4 +1,4 @@
-// Now, in the core's 100 ns ticks; also the clock the poller reads (poller.h's Clock).
+// Now, in the core's 100 ns ticks; also the clock the poller reads (poller/clock.h's Clock).
 #pragma once
 
 #include "instant.h"
