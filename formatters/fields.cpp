@@ -1,6 +1,5 @@
 #include "fields.h"
 
-#include <algorithm>
 #include <array>
 
 #include "overloaded.h"
@@ -8,60 +7,10 @@
 namespace defender {
 namespace {
 
-constexpr std::array<std::string_view, static_cast<size_t>(Field::json) + 1> names{
-    "id",
-    "record_id",
-    "title",
-    "description",
-    "severity",
-    "severity_text",
-    "updated",
-    "created",
-    "first_activity",
-    "last_activity",
-    "resolved",
-    "category",
-    "status",
-    "classification",
-    "determination",
-    "service_source",
-    "detection_source",
-    "detector_id",
-    "provider_alert_id",
-    "threat_name",
-    "threat_family",
-    "threat_category",
-    "actor",
-    "mitre_techniques",
-    "incident_id",
-    "incident_url",
-    "alert_url",
-    "assigned_to",
-    "tenant_id",
-    "recommended_actions",
-    "host",
-    "device_id",
-    "machine_group",
-    "machine_domain",
-    "logged_on_users",
-    "user_name",
-    "user_domain",
-    "user_principal_name",
-    "file_name",
-    "file_path",
-    "sha1",
-    "sha256",
-    "md5",
-    "command_line",
-    "ip_address",
-    "url",
-    "remediation_action",
-    "remediation_succeeded",
-    "was_executing_while_detected",
-    "json",
-};
-static_assert(std::ranges::none_of(names, [](std::string_view name) { return name.empty(); }),
-              "every Field needs a name");
+constexpr auto names = std::to_array<std::string_view>({
+#define DEFENDER_FIELD(name) #name,
+#include "field_list.h"
+});
 
 }  // namespace
 

@@ -16,58 +16,10 @@
 
 namespace defender {
 
-// In output order; the index of a field is its enumerator's value.
+// In output order (field_list.h); the index of a field is its enumerator's value.
 enum class Field : uint8_t {
-  id,
-  record_id,
-  title,
-  description,
-  severity,
-  severity_text,
-  updated,
-  created,
-  first_activity,
-  last_activity,
-  resolved,
-  category,
-  status,
-  classification,
-  determination,
-  service_source,
-  detection_source,
-  detector_id,
-  provider_alert_id,
-  threat_name,
-  threat_family,
-  threat_category,
-  actor,
-  mitre_techniques,
-  incident_id,
-  incident_url,
-  alert_url,
-  assigned_to,
-  tenant_id,
-  recommended_actions,
-  host,
-  device_id,
-  machine_group,
-  machine_domain,
-  logged_on_users,
-  user_name,
-  user_domain,
-  user_principal_name,
-  file_name,
-  file_path,
-  sha1,
-  sha256,
-  md5,
-  command_line,
-  ip_address,
-  url,
-  remediation_action,
-  remediation_succeeded,
-  was_executing_while_detected,
-  json,  // raw_json; stays last, it sizes the list
+#define DEFENDER_FIELD(name) name,
+#include "field_list.h"
 };
 
 size_t field_count();

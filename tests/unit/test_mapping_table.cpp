@@ -14,6 +14,7 @@
 #include "fields.h"
 #include "apis/graph/graph_adapter.h"
 #include "leef_mapping.h"
+#include "markdown_table.h"
 #include "apis/siem/siem_adapter.h"
 #include "test_files.h"
 #include "test_helpers.h"
@@ -23,56 +24,19 @@ using defender::Field;
 
 namespace {
 
-using Row = std::map<std::string, std::string>;  // column title -> cell
+using Row = defender::test::MarkdownRow;
 
-std::string trimmed(std::string_view s) {
-  while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
-  while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
-  return std::string(s);
-}
-
-// A table row's cells; "\|" is a '|' inside a cell, as GitHub's tables write it.
-std::vector<std::string> cells(std::string_view line) {
-  std::vector<std::string> out;
-  std::string cell;
-  for (size_t i = 1; i < line.size(); ++i) {  // after the leading '|'
-    if (line[i] == '\\' && i + 1 < line.size() && line[i + 1] == '|') {
-      cell += line[++i];
-    } else if (line[i] == '|') {
-      out.push_back(trimmed(cell));
-      cell.clear();
-    } else {
-      cell += line[i];
-    }
-  }
-  return out;
-}
-
-// The rows of the first table after the heading ("## Fields").
+// The rows of the first table of the section ("## Fields").
 std::vector<Row> table_after(std::string_view heading) {
   const std::string doc = defender::test::read_file(DEFENDER_SOURCE_DIR "/config/mapping.md");
   REQUIRE_FALSE(doc.empty());
-  size_t pos = doc.find("\n" + std::string(heading) + "\n");
-  REQUIRE(pos != std::string::npos);
-  pos = doc.find("\n|", pos);
-  REQUIRE(pos != std::string::npos);
-  std::vector<std::string> lines;
-  for (size_t start = pos + 1; start < doc.size() && doc[start] == '|';) {
-    const size_t end = doc.find('\n', start);
-    lines.push_back(doc.substr(start, end - start));
-    start = end + 1;
+  for (const defender::test::MarkdownTable &table : defender::test::markdown_tables(doc)) {
+    if (table.section != heading) continue;
+    REQUIRE_FALSE(table.rows.empty());
+    return table.rows;
   }
-  REQUIRE(lines.size() > 2);
-  const std::vector<std::string> titles = cells(lines[0]);
-  std::vector<Row> rows;
-  for (size_t i = 2; i < lines.size(); ++i) {
-    const std::vector<std::string> values = cells(lines[i]);
-    REQUIRE(values.size() == titles.size());
-    Row row;
-    for (size_t c = 0; c < titles.size(); ++c) row[titles[c]] = values[c];
-    rows.push_back(row);
-  }
-  return rows;
+  FAIL("no table under ", heading, " in config/mapping.md");
+  return {};
 }
 
 std::vector<Row> fields_table() { return table_after("## Fields"); }

@@ -1,25 +1,27 @@
 #include "config/option_kind.h"
 
-namespace defender {
+#include <array>
 
-// Most options are text: only the numbers and the yes/no switches are listed.
+namespace defender {
+namespace {
+
+// The kinds of option_list.h; text_list takes its texts one at a time, as text.
+namespace listed {
+constexpr OptionKind text = OptionKind::text;
+constexpr OptionKind number = OptionKind::number;
+constexpr OptionKind yes_no = OptionKind::yes_no;
+constexpr OptionKind text_list = OptionKind::text;
+}  // namespace listed
+
+constexpr std::array<OptionKind, DEFENDER_OPTION_COUNT> kinds{
+#define DEFENDER_OPTION(suffix, keyword, kind) listed::kind,
+#include "boundary/option_list.h"
+};
+
+}  // namespace
+
 OptionKind option_kind(DefenderOption option) {
-  switch (option) {
-    case DEFENDER_OPTION_POLL_INTERVAL:
-    case DEFENDER_OPTION_PAGE_SIZE:
-    case DEFENDER_OPTION_INITIAL_LOOKBACK:
-    case DEFENDER_OPTION_LATE_ARRIVAL:
-    case DEFENDER_OPTION_TIMEOUT:
-    case DEFENDER_OPTION_TOKEN_VERSION:
-    case DEFENDER_OPTION_REQUESTS_PER_MINUTE:
-    case DEFENDER_OPTION_REQUESTS_PER_HOUR:
-    case DEFENDER_OPTION_MAX_RESPONSE_SIZE: return OptionKind::number;
-    case DEFENDER_OPTION_PEER_VERIFY:
-    case DEFENDER_OPTION_EMIT_UPDATES:
-    case DEFENDER_OPTION_EXPAND_EVIDENCE:
-    case DEFENDER_OPTION_ALLOW_INSECURE_HTTP: return OptionKind::yes_no;
-    default: return OptionKind::text;
-  }
+  return option >= 0 && option < DEFENDER_OPTION_COUNT ? kinds[option] : OptionKind::text;
 }
 
 }  // namespace defender

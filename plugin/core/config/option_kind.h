@@ -1,5 +1,6 @@
 // Which of the setters (option_setters.h) takes an option: for a front end that has the option's name and its value
-// as text, such as defender-fetch's command line. syslog-ng's grammar says the same with its three option rules.
+// as text, such as defender-fetch's command line. It is the kind boundary/option_list.h gives, as syslog-ng's grammar
+// takes it too.
 #pragma once
 
 #include "boundary/core.h"
