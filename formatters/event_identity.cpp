@@ -30,9 +30,8 @@ constexpr std::string_view default_product = "Microsoft Defender XDR";
 constexpr char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
 bool equal_ignoring_case(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return lower(x) == lower(y);
-         });
+  return a.size() == b.size() &&
+         std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) { return lower(x) == lower(y); });
 }
 
 }  // namespace
@@ -51,11 +50,16 @@ HeaderChoices event_name_choices(const Alert &alert) { return {alert.title, aler
 
 char severity_digit(Severity severity) {
   switch (severity) {
-    case Severity::informational: return '1';
-    case Severity::low: return '3';
-    case Severity::medium: return '5';
-    case Severity::high: return '8';
-    case Severity::unknown: break;
+    case Severity::informational:
+      return '1';
+    case Severity::low:
+      return '3';
+    case Severity::medium:
+      return '5';
+    case Severity::high:
+      return '8';
+    case Severity::unknown:
+      break;
   }
   return '0';
 }

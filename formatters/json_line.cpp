@@ -168,8 +168,10 @@ void append_json_line(std::string_view json, std::string &out) {
       i += append_string_escape(json, i, out);
     } else {
       const TextUnit unit = next_utf8_character(json, i);
-      if (in_string && is_line_hazard(unit.bytes)) append_escape(out, code_point(unit.bytes));
-      else if (!is_line_hazard(unit.bytes)) out += unit.bytes;
+      if (in_string && is_line_hazard(unit.bytes))
+        append_escape(out, code_point(unit.bytes));
+      else if (!is_line_hazard(unit.bytes))
+        out += unit.bytes;
       i += unit.consumed;
     }
   }

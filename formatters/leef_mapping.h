@@ -3,8 +3,8 @@
 //
 // QRadar's predefined keys carry what they define (devTime, cat, sev, src, usrName, identHostName, url); this
 // module fixes externalId and lastUpdated; every other field has a custom key, its `.defender.` name in
-// lowerCamelCase, which reuses no predefined name. Attributes are written in this order: identity and times first and the long
-// free text last, so a receiver that cuts a long event keeps what identifies it.
+// lowerCamelCase, which reuses no predefined name. Attributes are written in this order: identity and times first and
+// the long free text last, so a receiver that cuts a long event keeps what identifies it.
 #pragma once
 
 #include <array>

@@ -34,9 +34,7 @@ constexpr int64_t floor_div(int64_t a, int64_t b) { return a / b - ((a % b != 0)
 
 constexpr int64_t Instant::epoch_milliseconds() const { return floor_div(ticks, ticks_per_millisecond); }
 constexpr int64_t Instant::epoch_seconds() const { return floor_div(ticks, ticks_per_second); }
-constexpr int64_t Instant::microseconds_of_second() const {
-  return (ticks - epoch_seconds() * ticks_per_second) / 10;
-}
+constexpr int64_t Instant::microseconds_of_second() const { return (ticks - epoch_seconds() * ticks_per_second) / 10; }
 
 // Parses "YYYY-MM-DDTHH:MM:SS[.fffffff][Z|+hh:mm|-hh:mm]". Without a zone the time is UTC (the SIEM API
 // writes no "Z"). More than 7 fractional digits are accepted and truncated to the tick.

@@ -40,7 +40,8 @@ void snapshot_and_encode(benchmark::State &state) {
   fill(cursor);
   std::string bytes;
   uint64_t generation = 0;
-  for (auto _ : state) defender::encode_checkpoint({++generation, defender::CheckpointIdentity{}, cursor.snapshot()}, bytes);
+  for (auto _ : state)
+    defender::encode_checkpoint({++generation, defender::CheckpointIdentity{}, cursor.snapshot()}, bytes);
   state.counters["checkpoint_bytes"] = static_cast<double>(bytes.size());
 }
 

@@ -14,12 +14,12 @@
 #include <string>
 
 #include "apis/alert_reader.h"
-#include "apis/mde/mde_adapter.h"
-#include "fields.h"
-#include "format.h"
 #include "apis/graph/graph_adapter.h"
+#include "apis/mde/mde_adapter.h"
 #include "apis/page_scanner.h"
 #include "apis/siem/siem_adapter.h"
+#include "fields.h"
+#include "format.h"
 
 namespace {
 

@@ -58,7 +58,7 @@ _open_acked_entry(DefenderCheckpointStore *self)
   if (!self->acked_handle)
     return 0;
   DefenderAckedEntry *entry = persist_state_map_entry(self->state, self->acked_handle);
-  *entry = (DefenderAckedEntry) { .magic = DEFENDER_ACKED_MAGIC, .sequence = 0 };
+  *entry = (DefenderAckedEntry){ .magic = DEFENDER_ACKED_MAGIC, .sequence = 0 };
   persist_state_unmap_entry(self->state, self->acked_handle);
   return 0;
 }

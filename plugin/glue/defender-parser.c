@@ -10,13 +10,10 @@ int defender_parse(CfgLexer *lexer, LogDriver **instance, gpointer arg);
 /* The options' keywords come from boundary/option_list.h, their tokens from the grammar generated from the same
  * list (defender-grammar.ym). Dashes and underscores are the same to syslog-ng's lexer: tenant-id and tenant_id
  * both match. KW_FORMAT and KW_FILTER are syslog-ng's own tokens; inside this driver they mean our options. */
-static CfgLexerKeyword defender_keywords[] =
-{
-  { .kw_name = "microsoft_defender", .kw_token = KW_MICROSOFT_DEFENDER },
+static CfgLexerKeyword defender_keywords[] = { { .kw_name = "microsoft_defender", .kw_token = KW_MICROSOFT_DEFENDER },
 #define DEFENDER_OPTION(suffix, keyword, kind) { .kw_name = keyword, .kw_token = KW_##suffix },
 #include "boundary/option_list.h"
-  { .kw_name = NULL }
-};
+                                               { .kw_name = NULL } };
 
 static void
 _cleanup(gpointer driver)
@@ -24,14 +21,13 @@ _cleanup(gpointer driver)
   log_pipe_unref(driver);
 }
 
-CfgParser defender_parser =
-{
+CfgParser defender_parser = {
 #if SYSLOG_NG_ENABLE_DEBUG
   .debug_flag = &defender_debug,
 #endif
   .name = "microsoft-defender",
   .keywords = defender_keywords,
-  .parse = (gint (*)(CfgLexer *, gpointer *, gpointer)) defender_parse,
+  .parse = (gint(*)(CfgLexer *, gpointer *, gpointer)) defender_parse,
   .cleanup = _cleanup,
 };
 

@@ -4,12 +4,11 @@
 
 extern CfgParser defender_parser;
 
-static Plugin defender_plugins[] =
-{
+static Plugin defender_plugins[] = {
   {
-    .type = LL_CONTEXT_SOURCE,
-    .name = "microsoft-defender",
-    .parser = &defender_parser,
+      .type = LL_CONTEXT_SOURCE,
+      .name = "microsoft-defender",
+      .parser = &defender_parser,
   },
 };
 
@@ -20,8 +19,7 @@ defender_module_init(PluginContext *context, CfgArgs *args G_GNUC_UNUSED)
   return TRUE;
 }
 
-const ModuleInfo module_info =
-{
+const ModuleInfo module_info = {
   .canonical_name = "defender",
   .version = SYSLOG_NG_VERSION,
   .description = "microsoft-defender(): Microsoft Defender alerts from Microsoft Graph as CEF or JSON",

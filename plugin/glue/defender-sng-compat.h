@@ -10,14 +10,15 @@
 #ifndef DEFENDER_SYSLOG_NG_VERSION_CODE
 #error "DEFENDER_SYSLOG_NG_VERSION_CODE comes from CMake (pkg-config --modversion syslog-ng)"
 #endif
-#define DEFENDER_SNG_AT_LEAST(maj, min) (DEFENDER_SYSLOG_NG_VERSION_CODE >= ((maj) * 10000 + (min) * 100))
+#define DEFENDER_SNG_AT_LEAST(maj, min) (DEFENDER_SYSLOG_NG_VERSION_CODE >= ((maj) *10000 + (min) *100))
 
 /* pkg-config and the headers must describe the same syslog-ng */
-G_STATIC_ASSERT(VERSION_VALUE_CURRENT == (((DEFENDER_SYSLOG_NG_VERSION_CODE / 10000) << 8) | ((DEFENDER_SYSLOG_NG_VERSION_CODE / 100) % 100)));
+G_STATIC_ASSERT(VERSION_VALUE_CURRENT ==
+                (((DEFENDER_SYSLOG_NG_VERSION_CODE / 10000) << 8) | ((DEFENDER_SYSLOG_NG_VERSION_CODE / 100) % 100)));
 
-#define DEFENDER_SNG_STATS_KEY_BUILDER  DEFENDER_SNG_AT_LEAST(4, 2)   /* format_stats_key(kb), labelled single keys */
-#define DEFENDER_SNG_SOURCE_WORKERS     DEFENDER_SNG_AT_LEAST(4, 6)   /* LogThreadedSourceDriver.workers[] */
-#define DEFENDER_SNG_PERSIST_ADD_4ARGS  DEFENDER_SNG_AT_LEAST(4, 0)   /* cfg_persist_config_add() without force */
+#define DEFENDER_SNG_STATS_KEY_BUILDER DEFENDER_SNG_AT_LEAST(4, 2) /* format_stats_key(kb), labelled single keys */
+#define DEFENDER_SNG_SOURCE_WORKERS DEFENDER_SNG_AT_LEAST(4, 6)    /* LogThreadedSourceDriver.workers[] */
+#define DEFENDER_SNG_PERSIST_ADD_4ARGS DEFENDER_SNG_AT_LEAST(4, 0) /* cfg_persist_config_add() without force */
 
 /* The ack tracker of the source's one worker. */
 static inline AckTracker *

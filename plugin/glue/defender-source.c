@@ -59,12 +59,9 @@ _cursor_key(DefenderSourceDriver *self)
 static void
 _log(gpointer user_data, DefenderLogLevel level, const gchar *message, const DefenderLogTag *tags, gsize tag_count)
 {
-  static const gint priorities[] =
-  {
-    [DEFENDER_LOG_ERROR] = EVT_PRI_ERR,
-    [DEFENDER_LOG_WARNING] = EVT_PRI_WARNING,
-    [DEFENDER_LOG_NOTICE] = EVT_PRI_NOTICE,
-    [DEFENDER_LOG_INFO] = EVT_PRI_INFO,
+  static const gint priorities[] = {
+    [DEFENDER_LOG_ERROR] = EVT_PRI_ERR,     [DEFENDER_LOG_WARNING] = EVT_PRI_WARNING,
+    [DEFENDER_LOG_NOTICE] = EVT_PRI_NOTICE, [DEFENDER_LOG_INFO] = EVT_PRI_INFO,
     [DEFENDER_LOG_DEBUG] = EVT_PRI_DEBUG,
   };
   if (level == DEFENDER_LOG_DEBUG && !debug_flag)
@@ -127,7 +124,8 @@ static void
 _format_stats_key(LogThreadedSourceDriver *s, StatsClusterKeyBuilder *kb)
 {
   /* The legacy label keeps the instance "microsoft-defender.<name>" in `syslog-ng-ctl stats`, as on 3.38. */
-  stats_cluster_key_builder_add_legacy_label(kb, stats_cluster_label("persist_name", _format_persist_name(&s->super.super.super)));
+  stats_cluster_key_builder_add_legacy_label(
+      kb, stats_cluster_label("persist_name", _format_persist_name(&s->super.super.super)));
 }
 #else
 static const gchar *
@@ -162,8 +160,7 @@ _attach_bookmark(DefenderSourceDriver *self, const DefenderMessage *message)
   AckTracker *tracker = defender_sng_ack_tracker(&self->super.super);
   Bookmark *bookmark = ack_tracker_request_bookmark(tracker);
   DefenderBookmark *mark = (DefenderBookmark *) &bookmark->container;
-  *mark = (DefenderBookmark)
-  {
+  *mark = (DefenderBookmark){
     .cursor_id = message->cursor_id,
     .sequence = message->sequence,
     .acked_handle = self->checkpoints.acked_handle,
@@ -204,9 +201,9 @@ _fetch(LogThreadedFetcherDriver *s)
       _persist_checkpoint(self, FALSE);
       _update_stats(self);
       if (idle_ms == 0)
-        return (LogThreadedFetchResult) { THREADED_FETCH_TRY_AGAIN, NULL };
+        return (LogThreadedFetchResult){ THREADED_FETCH_TRY_AGAIN, NULL };
       log_threaded_fetcher_driver_set_fetch_no_data_delay(&s->super.super.super, idle_ms / 1000.0);
-      return (LogThreadedFetchResult) { THREADED_FETCH_NO_DATA, NULL };
+      return (LogThreadedFetchResult){ THREADED_FETCH_NO_DATA, NULL };
     }
 
   log_msg_set_value(msg, LM_V_MESSAGE, message.text, message.text_len);
@@ -221,7 +218,7 @@ _fetch(LogThreadedFetcherDriver *s)
   _persist_checkpoint(self, FALSE);
   if (++self->messages_since_stats >= DEFENDER_STATS_EVERY_MESSAGES)
     _update_stats(self);
-  return (LogThreadedFetchResult) { THREADED_FETCH_SUCCESS, msg };
+  return (LogThreadedFetchResult){ THREADED_FETCH_SUCCESS, msg };
 }
 
 static void
@@ -271,8 +268,8 @@ _init(LogPipe *s)
   g_free(cursor_key);
 
   gchar err[1024] = "";
-  self->core = defender_core_new(self->options, persist_name, checkpoint, checkpoint_len, acked_sequence,
-                                 inherited, _log, self, err, sizeof(err));
+  self->core = defender_core_new(self->options, persist_name, checkpoint, checkpoint_len, acked_sequence, inherited,
+                                 _log, self, err, sizeof(err));
   g_free(checkpoint);
   defender_cursor_free(inherited);
   if (!self->core)
@@ -288,8 +285,8 @@ _init(LogPipe *s)
   msg_notice("microsoft-defender: source starting", evt_tag_str("persist_name", persist_name),
              evt_tag_str("settings", description), log_pipe_location_tag(s));
 
-  defender_stats_register(&self->stats, self->super.super.worker_options.super.stats_source,
-                          ((LogDriver *) s)->id, persist_name);
+  defender_stats_register(&self->stats, self->super.super.worker_options.super.stats_source, ((LogDriver *) s)->id,
+                          persist_name);
   return log_threaded_fetcher_driver_init_method(s);
 }
 
@@ -306,7 +303,8 @@ _deinit(LogPipe *s)
       DefenderCursor *cursor = defender_core_release_cursor(self->core);
       _persist_checkpoint(self, TRUE);
       gchar *cursor_key = _cursor_key(self);
-      defender_sng_persist_config_add(log_pipe_get_config(s), cursor_key, cursor, (GDestroyNotify) defender_cursor_free);
+      defender_sng_persist_config_add(log_pipe_get_config(s), cursor_key, cursor,
+                                      (GDestroyNotify) defender_cursor_free);
       g_free(cursor_key);
       defender_stats_unregister(&self->stats);
       defender_core_free(self->core);

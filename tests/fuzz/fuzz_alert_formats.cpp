@@ -16,14 +16,14 @@
 #include <string_view>
 
 #include "apis/alert_reader.h"
-#include "apis/mde/mde_adapter.h"
-#include "json/bounded_json.h"
-#include "expected_records.h"
-#include "format.h"
 #include "apis/graph/graph_adapter.h"
-#include "json_value.h"
+#include "apis/mde/mde_adapter.h"
 #include "apis/page_scanner.h"
 #include "apis/siem/siem_adapter.h"
+#include "expected_records.h"
+#include "format.h"
+#include "json/bounded_json.h"
+#include "json_value.h"
 #include "text_rules.h"
 
 namespace {

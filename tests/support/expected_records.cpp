@@ -103,11 +103,16 @@ std::string epoch_ms(Instant t) {
 
 std::string severity_number(Severity s) {
   switch (s) {
-    case Severity::informational: return "1";
-    case Severity::low: return "3";
-    case Severity::medium: return "5";
-    case Severity::high: return "8";
-    case Severity::unknown: return "0";
+    case Severity::informational:
+      return "1";
+    case Severity::low:
+      return "3";
+    case Severity::medium:
+      return "5";
+    case Severity::high:
+      return "8";
+    case Severity::unknown:
+      return "0";
   }
   return "0";
 }
@@ -204,8 +209,7 @@ CefRecord expected_cef(const Alert &alert) {
   r.vendor = "Microsoft";
   r.product = header_text(product_name(alert.service_source), cef_product_limit, "\r\n");
   r.device_version = header_text(DEFENDER_VERSION, cef_version_limit, "\r\n");
-  r.signature_id =
-      required_header_text({alert.detector_id, alert.category, "alert"}, cef_event_class_id_limit, "\r\n");
+  r.signature_id = required_header_text({alert.detector_id, alert.category, "alert"}, cef_event_class_id_limit, "\r\n");
   r.name = required_header_text({alert.title, alert.category, "Microsoft Defender alert"}, cef_name_limit, "\r\n");
   r.severity = severity_number(alert.severity);
   const ValueRules rules{"", "1", "0"};

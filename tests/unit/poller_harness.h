@@ -89,11 +89,10 @@ struct PollerHarness {
   }
 
   void start() {
-    poller = std::make_unique<Poller>(options, ClientSecret{Secret("s")},
-                                      std::make_shared<Cursor>(fresh_cursor_state(harness_floor),
-                                                               options.late_arrival_seconds, 0),
-                                      recording_logger(log), harness_floor, FloorKind::fixed, harness_clock,
-                                      api.send());
+    poller = std::make_unique<Poller>(
+        options, ClientSecret{Secret("s")},
+        std::make_shared<Cursor>(fresh_cursor_state(harness_floor), options.late_arrival_seconds, 0),
+        recording_logger(log), harness_floor, FloorKind::fixed, harness_clock, api.send());
   }
 
   // The next alert's id, or empty when the poller has none to hand out now.

@@ -61,8 +61,9 @@ class ScriptedServer {
       }
       if (answered < script_.size()) {
         const ScriptedAnswer &a = script_[answered];
-        const std::string text = "HTTP/1.1 " + a.status + "\r\nConnection: close\r\nContent-Length: " +
-                                 std::to_string(a.body.size()) + "\r\n" + a.headers + "\r\n" + a.body;
+        const std::string text = "HTTP/1.1 " + a.status +
+                                 "\r\nConnection: close\r\nContent-Length: " + std::to_string(a.body.size()) + "\r\n" +
+                                 a.headers + "\r\n" + a.body;
         for (size_t sent = 0; sent < text.size();) {
           const ssize_t n = send(client, text.data() + sent, text.size() - sent, MSG_NOSIGNAL);
           if (n <= 0) break;

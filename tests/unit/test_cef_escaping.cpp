@@ -120,7 +120,11 @@ TEST_CASE("NUL never reaches the output") {
 
 TEST_CASE("C0, DEL and C1 control characters become spaces in values") {
   Alert a;
-  a.description = "a\tb\x01" "c\x7f" "d\xC2\x85" "e";
+  a.description =
+      "a\tb\x01"
+      "c\x7f"
+      "d\xC2\x85"
+      "e";
   CHECK(parsed_cef(a).value("msg") == "a b c d e");
 }
 

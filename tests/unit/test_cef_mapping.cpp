@@ -62,7 +62,8 @@ TEST_CASE("the Graph example's extension carries every mapped field under its ke
       {"cs6", "8963a19fb992ad9a76576c5638fd68292cffb9aaac29eb8285f9abf6196a7dec"},
       {"cs6Label", "Sha256"},
       {"flexString1",
-       "https://security.microsoft.com/alerts/da637551227677560813_-961444813?tid=b3c1b5fc-828c-45fa-a1e1-10d74f6d6e9c"},
+       "https://security.microsoft.com/alerts/"
+       "da637551227677560813_-961444813?tid=b3c1b5fc-828c-45fa-a1e1-10d74f6d6e9c"},
       {"flexString1Label", "LinkToWDATP"},
       {"cs2", "T1564.001"},
       {"cs2Label", "MitreTechniques"},

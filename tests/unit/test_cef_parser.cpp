@@ -30,8 +30,9 @@ std::string error_of(std::string_view line) {
 }  // namespace
 
 TEST_CASE("parses the standard's example with a syslog prefix") {
-  const auto r = parsed("Sep 19 08:26:10 host CEF:0|Security|threatmanager|1.0|100|worm successfully stopped|10|"
-                        "src=10.0.0.1 dst=2.1.2.2 spt=1232");
+  const auto r = parsed(
+      "Sep 19 08:26:10 host CEF:0|Security|threatmanager|1.0|100|worm successfully stopped|10|"
+      "src=10.0.0.1 dst=2.1.2.2 spt=1232");
   CHECK(r.version == "0");
   CHECK(r.vendor == "Security");
   CHECK(r.product == "threatmanager");

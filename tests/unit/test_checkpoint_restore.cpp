@@ -4,8 +4,8 @@
 #include <string>
 #include <vector>
 
-#include "cursor/checkpoint_codec.h"
 #include "boundary/core.h"
+#include "cursor/checkpoint_codec.h"
 #include "log_records.h"
 
 using namespace defender;
@@ -27,8 +27,8 @@ struct Source {
 
   void start(const std::string &checkpoint, uint64_t acked, DefenderCursor *inherited = nullptr) {
     char err[256] = {0};
-    core = defender_core_new(options, "s_test", checkpoint.data(), checkpoint.size(), acked, inherited, test::record_log, &log,
-                             err, sizeof err);
+    core = defender_core_new(options, "s_test", checkpoint.data(), checkpoint.size(), acked, inherited,
+                             test::record_log, &log, err, sizeof err);
     REQUIRE_MESSAGE(core, err);
   }
 

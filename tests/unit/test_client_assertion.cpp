@@ -45,7 +45,8 @@ Cert self_signed(EVP_PKEY *key) {
   X509_gmtime_adj(X509_getm_notAfter(cert.get()), 3600);
   X509_set_pubkey(cert.get(), key);
   X509_NAME *name = X509_get_subject_name(cert.get());
-  X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_ASC, reinterpret_cast<const unsigned char *>("defender-test"), -1, -1, 0);
+  X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_ASC, reinterpret_cast<const unsigned char *>("defender-test"), -1, -1,
+                             0);
   X509_set_issuer_name(cert.get(), name);
   X509_sign(cert.get(), key, EVP_sha256());
   return cert;
@@ -127,8 +128,8 @@ bool verifies(EVP_PKEY *key, const Jwt &jwt, bool pss) {
     EVP_PKEY_CTX_set_rsa_padding(pctx, RSA_PKCS1_PSS_PADDING);
     EVP_PKEY_CTX_set_rsa_pss_saltlen(pctx, RSA_PSS_SALTLEN_DIGEST);
   }
-  return EVP_DigestVerify(ctx.get(), reinterpret_cast<const unsigned char *>(jwt.signature.data()), jwt.signature.size(),
-                          reinterpret_cast<const unsigned char *>(jwt.signing_input.data()),
+  return EVP_DigestVerify(ctx.get(), reinterpret_cast<const unsigned char *>(jwt.signature.data()),
+                          jwt.signature.size(), reinterpret_cast<const unsigned char *>(jwt.signing_input.data()),
                           jwt.signing_input.size()) == 1;
 }
 
@@ -201,7 +202,8 @@ TEST_CASE("PS256 by default: x5t#S256 header, Entra's claims, an RSA-PSS signatu
   CHECK(text(jwt.claims, "aud") == token_url);
   CHECK(text(jwt.claims, "iss") == client_id);
   CHECK(text(jwt.claims, "sub") == client_id);
-  CHECK(std::regex_match(text(jwt.claims, "jti"), std::regex("^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$")));
+  CHECK(std::regex_match(text(jwt.claims, "jti"),
+                         std::regex("^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$")));
   CHECK(jwt.claims["nbf"].GetInt64() == 1'800'000'000);
   CHECK(jwt.claims["iat"].GetInt64() == 1'800'000'000);
   CHECK(jwt.claims["exp"].GetInt64() == 1'800'000'600);
@@ -285,8 +287,11 @@ TEST_CASE("unusable certificate files are refused with the file at fault and the
   const std::string encrypted = files.write("encrypted.key", nullptr, key.get(), "pass phrase");
   CertificateError e = load_error(cert_file, encrypted);
   CHECK(e.in_key_file);
-  CHECK(e.message.rfind("client-private-key(\"" + encrypted + "\") is encrypted; keys with a passphrase are not "
-                        "supported: decrypt it with `openssl pkey -in " + encrypted, 0) == 0);
+  CHECK(e.message.rfind("client-private-key(\"" + encrypted +
+                            "\") is encrypted; keys with a passphrase are not "
+                            "supported: decrypt it with `openssl pkey -in " +
+                            encrypted,
+                        0) == 0);
 
   const Key other = rsa_key();
   const std::string wrong = files.write("other.key", nullptr, other.get());
@@ -300,13 +305,16 @@ TEST_CASE("unusable certificate files are refused with the file at fault and the
   const std::string ec_file = files.write("ec.pem", ec_cert.get(), ec.get());
   e = load_error(ec_file, "");
   CHECK_FALSE(e.in_key_file);
-  CHECK(e.message == "client-certificate(\"" + ec_file + "\") (without client-private-key()) is not an RSA key; "
-                     "Entra ID client assertions are signed with RS256 or PS256");
+  CHECK(e.message == "client-certificate(\"" + ec_file +
+                         "\") (without client-private-key()) is not an RSA key; "
+                         "Entra ID client assertions are signed with RS256 or PS256");
 
   const std::string key_only = files.write("key-only.pem", nullptr, key.get());
   e = load_error(key_only, "");
   CHECK_FALSE(e.in_key_file);
   CHECK(e.message.rfind("client-certificate(\"" + key_only + "\") holds no PEM certificate", 0) == 0);
-  CHECK(load_error(cert_file, "").message.rfind(
-            "client-certificate(\"" + cert_file + "\") (without client-private-key()) holds no PEM private key", 0) == 0);
+  CHECK(load_error(cert_file, "")
+            .message.rfind(
+                "client-certificate(\"" + cert_file + "\") (without client-private-key()) holds no PEM private key",
+                0) == 0);
 }

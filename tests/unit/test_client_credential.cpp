@@ -91,7 +91,8 @@ TEST_CASE("a secret file others can read gives one warning with the file, its mo
     CHECK(warning.message == "client-secret-file() can be read by other users than its owner (mode " +
                                  std::string(octal) +
                                  "), and it holds a credential of the app registration: let only syslog-ng read it "
-                                 "with `chmod 600 " + file.path() + "` and `chown` it to the user syslog-ng runs as");
+                                 "with `chmod 600 " +
+                                 file.path() + "` and `chown` it to the user syslog-ng runs as");
     CHECK(warning.tags == Logger::Tags{{"file", file.path()}, {"mode", octal}});
   }
 }

@@ -10,9 +10,9 @@
 #include <string>
 #include <vector>
 
+#include "boundary/core.h"
 #include "config/config_warnings.h"
 #include "log_records.h"
-#include "boundary/core.h"
 
 using namespace defender;
 

@@ -42,8 +42,8 @@ TEST_CASE("graph: GCC uses the worldwide Graph; GCC High and DoD their own, with
         "https://graph.microsoft.com" + path);
   check(endpoints_for(options(Api::graph, Cloud::gcc_high)), v2_us_gov, TokenVersion::v2, "https://graph.microsoft.us",
         "https://graph.microsoft.us" + path);
-  check(endpoints_for(options(Api::graph, Cloud::dod)), v2_us_gov, TokenVersion::v2,
-        "https://dod-graph.microsoft.us", "https://dod-graph.microsoft.us" + path);
+  check(endpoints_for(options(Api::graph, Cloud::dod)), v2_us_gov, TokenVersion::v2, "https://dod-graph.microsoft.us",
+        "https://dod-graph.microsoft.us" + path);
 }
 
 TEST_CASE("alerts: api.security.microsoft.com with the api.securitycenter audience; gov hosts are their own audience") {

@@ -17,13 +17,15 @@ const std::string url = "https://api.security.microsoft.com/api/alerts?$top=100"
 }  // namespace
 
 TEST_CASE("an untrusted certificate names the host and the CA options, and waits for a person") {
-  const Failure f = transport_failure(failed(TransportProblem::tls_trust, "SSL certificate problem: self-signed certificate"),
-                                      "GET " + url, url, TransportOptions{});
+  const Failure f =
+      transport_failure(failed(TransportProblem::tls_trust, "SSL certificate problem: self-signed certificate"),
+                        "GET " + url, url, TransportOptions{});
   CHECK(f.kind == FailureKind::configuration);
   CHECK(f.message ==
-        "GET " + url + " failed: the TLS certificate of api.security.microsoft.com is not trusted (SSL certificate "
-        "problem: self-signed certificate); point ca-file() or ca-dir() at the CA that issued it (a TLS-inspecting "
-        "proxy has its own CA); peer-verify(no) is for tests only");
+        "GET " + url +
+            " failed: the TLS certificate of api.security.microsoft.com is not trusted (SSL certificate "
+            "problem: self-signed certificate); point ca-file() or ca-dir() at the CA that issued it (a TLS-inspecting "
+            "proxy has its own CA); peer-verify(no) is for tests only");
 }
 
 TEST_CASE("a proxy that refuses the credentials is named without them") {
@@ -48,17 +50,20 @@ TEST_CASE("network trouble is transient and says where to look") {
     return f.message;
   };
   CHECK(message(TransportProblem::resolve) ==
-        "GET " + url + " failed: the host name of api.security.microsoft.com does not resolve (detail); check DNS, "
-        "login-url()/api-url(), or set proxy() where only a proxy resolves names");
+        "GET " + url +
+            " failed: the host name of api.security.microsoft.com does not resolve (detail); check DNS, "
+            "login-url()/api-url(), or set proxy() where only a proxy resolves names");
   CHECK(message(TransportProblem::connect) ==
-        "GET " + url + " failed: no connection to api.security.microsoft.com (detail); check the network path and "
-        "firewall, or set proxy()");
+        "GET " + url +
+            " failed: no connection to api.security.microsoft.com (detail); check the network path and "
+            "firewall, or set proxy()");
   CHECK(message(TransportProblem::timeout) ==
-        "GET " + url + " got no complete answer within timeout(30) (detail); raise timeout() if the service is slow "
-        "for large pages, or lower page-size()");
-  CHECK(message(TransportProblem::proxy).find("check proxy() and that the proxy allows CONNECT to "
-                                              "api.security.microsoft.com, or list the host in no-proxy()") !=
-        std::string::npos);
+        "GET " + url +
+            " got no complete answer within timeout(30) (detail); raise timeout() if the service is slow "
+            "for large pages, or lower page-size()");
+  CHECK(message(TransportProblem::proxy)
+            .find("check proxy() and that the proxy allows CONNECT to "
+                  "api.security.microsoft.com, or list the host in no-proxy()") != std::string::npos);
   CHECK(message(TransportProblem::interrupted) ==
         "GET " + url + " failed: the connection to api.security.microsoft.com broke (detail)");
 }
@@ -74,14 +79,15 @@ TEST_CASE("each AADSTS code the reference lists says what to do") {
   CHECK(advice_for_entra_code("AADSTS7000215") ==
         "the client secret is wrong: put the secret's Value (not its Secret ID) into client-secret-file()");
   CHECK(advice_for_entra_code("AADSTS7000222").rfind("the client secret has expired", 0) == 0);
-  CHECK(advice_for_entra_code("AADSTS700016").rfind("no application with this client-id() exists in this tenant", 0) == 0);
+  CHECK(advice_for_entra_code("AADSTS700016").rfind("no application with this client-id() exists in this tenant", 0) ==
+        0);
   CHECK(advice_for_entra_code("AADSTS90002").rfind("the tenant was not found", 0) == 0);
   CHECK(advice_for_entra_code("AADSTS901002").find("token-version") != std::string_view::npos);
   CHECK(advice_for_entra_code("AADSTS700027").find("client-certificate()") != std::string_view::npos);
   CHECK(advice_for_entra_code("AADSTS700024").find("clock") != std::string_view::npos);
-  for (const char *code : {"AADSTS7000218", "AADSTS900023", "AADSTS90038", "AADSTS70011", "AADSTS700022",
-                           "AADSTS500011", "AADSTS50027", "AADSTS50048", "AADSTS50012", "AADSTS50196", "AADSTS90055",
-                           "AADSTS90024", "AADSTS53003"})
+  for (const char *code :
+       {"AADSTS7000218", "AADSTS900023", "AADSTS90038", "AADSTS70011", "AADSTS700022", "AADSTS500011", "AADSTS50027",
+        "AADSTS50048", "AADSTS50012", "AADSTS50196", "AADSTS90055", "AADSTS90024", "AADSTS53003"})
     CHECK_MESSAGE(!advice_for_entra_code(code).empty(), code);
   CHECK(advice_for_entra_code("AADSTS1").empty());
 }

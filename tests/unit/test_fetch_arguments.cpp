@@ -39,8 +39,8 @@ TEST_CASE("an option is --name value or --name=value, with syslog-ng's names; un
 }
 
 TEST_CASE("numbers and yes/no go to the number and switch setters") {
-  const Arguments a = parsed({"explain", "--page-size", "50", "--timeout", "7", "--peer-verify", "no",
-                              "--emit-updates", "no", "--token-version", "1"});
+  const Arguments a = parsed({"explain", "--page-size", "50", "--timeout", "7", "--peer-verify", "no", "--emit-updates",
+                              "no", "--token-version", "1"});
   CHECK(a.options.page_size == 50);
   CHECK(a.options.transport.timeout_seconds == 7);
   CHECK_FALSE(a.options.transport.peer_verify);
@@ -57,7 +57,8 @@ TEST_CASE("a value the module refuses is refused in the module's words") {
 }
 
 TEST_CASE("--machine-groups repeats, one group each time") {
-  const Arguments a = parsed({"explain", "--api", "siem", "--machine-groups", "UK", "--machine-groups", "Sweden North"});
+  const Arguments a =
+      parsed({"explain", "--api", "siem", "--machine-groups", "UK", "--machine-groups", "Sweden North"});
   CHECK(a.options.machine_groups == std::vector<std::string>{"UK", "Sweden North"});
 }
 
@@ -72,8 +73,10 @@ TEST_CASE("--client-secret is refused with the two ways that keep the secret out
 
 TEST_CASE("the secret from the environment counts unless the command line names another credential") {
   CHECK(parsed({"check"}, "from-env").options.client_secret.view() == "from-env");
-  CHECK(parsed({"check", "--client-certificate", DEFENDER_SOURCE_DIR "/README.md"}, "from-env").options.client_secret.empty());
-  CHECK(parsed({"check", "--client-secret-file", DEFENDER_SOURCE_DIR "/README.md"}, "from-env").options.client_secret.empty());
+  CHECK(parsed({"check", "--client-certificate", DEFENDER_SOURCE_DIR "/README.md"}, "from-env")
+            .options.client_secret.empty());
+  CHECK(parsed({"check", "--client-secret-file", DEFENDER_SOURCE_DIR "/README.md"}, "from-env")
+            .options.client_secret.empty());
   CHECK(parsed({"check"}, "").options.client_secret.empty());
 }
 
@@ -96,7 +99,8 @@ TEST_CASE("help and version") {
 }
 
 TEST_CASE("fetch reads [--from, --until); a date alone is its midnight in UTC") {
-  const Arguments a = parsed({"fetch", "--from", "2024-05-01", "--until", "2024-05-01T12:30:00+02:00", "--max-alerts", "10"});
+  const Arguments a =
+      parsed({"fetch", "--from", "2024-05-01", "--until", "2024-05-01T12:30:00+02:00", "--max-alerts", "10"});
   CHECK(a.command == Command::fetch);
   CHECK(format_instant(*a.from) == "2024-05-01T00:00:00.0000000Z");
   CHECK(format_instant(*a.until) == "2024-05-01T10:30:00.0000000Z");

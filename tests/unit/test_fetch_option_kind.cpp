@@ -19,11 +19,17 @@ TEST_CASE("each option is refused, in these words, by the setters of the other k
     const auto as_text = set_string_option(scratch, option, "x");
     const auto as_number = set_number_option(scratch, option, 1);
     const auto as_switch = set_bool_option(scratch, option, true);
-    if (kind != OptionKind::text) CHECK(as_text == name + "() does not take a string");
-    else CHECK(as_text != name + "() does not take a string");
-    if (kind != OptionKind::number) CHECK(as_number == name + "() does not take a number");
-    else CHECK(as_number != name + "() does not take a number");
-    if (kind != OptionKind::yes_no) CHECK(as_switch == name + "() does not take yes or no");
-    else CHECK(as_switch != name + "() does not take yes or no");
+    if (kind != OptionKind::text)
+      CHECK(as_text == name + "() does not take a string");
+    else
+      CHECK(as_text != name + "() does not take a string");
+    if (kind != OptionKind::number)
+      CHECK(as_number == name + "() does not take a number");
+    else
+      CHECK(as_number != name + "() does not take a number");
+    if (kind != OptionKind::yes_no)
+      CHECK(as_switch == name + "() does not take yes or no");
+    else
+      CHECK(as_switch != name + "() does not take yes or no");
   }
 }

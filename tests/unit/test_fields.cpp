@@ -45,20 +45,64 @@ Alert sample_alert() {
 
 TEST_CASE("the field names are fixed, snake_case and in this order") {
   const std::vector<std::string_view> expected{
-      "id", "record_id", "title", "description", "severity", "severity_text", "updated", "created",
-      "first_activity", "last_activity", "resolved", "category", "status", "classification", "determination",
-      "service_source", "detection_source", "detector_id", "provider_alert_id", "threat_name", "threat_family",
-      "threat_category", "actor", "mitre_techniques", "incident_id", "incident_url", "alert_url", "assigned_to",
-      "tenant_id", "recommended_actions", "host", "device_id", "machine_group", "machine_domain",
-      "logged_on_users", "user_name", "user_domain", "user_principal_name", "file_name", "file_path", "sha1",
-      "sha256", "md5", "command_line", "ip_address", "url", "remediation_action", "remediation_succeeded",
-      "was_executing_while_detected", "json",
+      "id",
+      "record_id",
+      "title",
+      "description",
+      "severity",
+      "severity_text",
+      "updated",
+      "created",
+      "first_activity",
+      "last_activity",
+      "resolved",
+      "category",
+      "status",
+      "classification",
+      "determination",
+      "service_source",
+      "detection_source",
+      "detector_id",
+      "provider_alert_id",
+      "threat_name",
+      "threat_family",
+      "threat_category",
+      "actor",
+      "mitre_techniques",
+      "incident_id",
+      "incident_url",
+      "alert_url",
+      "assigned_to",
+      "tenant_id",
+      "recommended_actions",
+      "host",
+      "device_id",
+      "machine_group",
+      "machine_domain",
+      "logged_on_users",
+      "user_name",
+      "user_domain",
+      "user_principal_name",
+      "file_name",
+      "file_path",
+      "sha1",
+      "sha256",
+      "md5",
+      "command_line",
+      "ip_address",
+      "url",
+      "remediation_action",
+      "remediation_succeeded",
+      "was_executing_while_detected",
+      "json",
   };
   REQUIRE(defender::field_count() == expected.size());
   for (size_t i = 0; i < expected.size(); ++i) CHECK(defender::field_name(i) == expected[i]);
 }
 
-TEST_CASE("field_name is empty past the end of the list") { CHECK(defender::field_name(defender::field_count()).empty()); }
+TEST_CASE("field_name is empty past the end of the list") {
+  CHECK(defender::field_name(defender::field_count()).empty());
+}
 
 TEST_CASE("visit_fields emits the non-empty fields of a sample alert, rendered, in order") {
   const std::vector<std::pair<std::string, std::string>> expected{

@@ -7,13 +7,13 @@
 #include <array>
 #include <string>
 
-#include "apis/mde/mde_adapter.h"
-#include "expected_records.h"
-#include "format.h"
 #include "apis/graph/graph_adapter.h"
-#include "json_value.h"
+#include "apis/mde/mde_adapter.h"
 #include "apis/page_scanner.h"
 #include "apis/siem/siem_adapter.h"
+#include "expected_records.h"
+#include "format.h"
+#include "json_value.h"
 #include "test_files.h"
 #include "test_helpers.h"
 #include "text_rules.h"

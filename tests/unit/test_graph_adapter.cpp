@@ -118,7 +118,8 @@ TEST_CASE("an alert without an id or a valid update time cannot be placed") {
 }
 
 TEST_CASE("unexpected types, unknown enums and nulls read as not given, and the alert still maps") {
-  const auto a = adapt(R"({"id":"x","lastUpdateDateTime":"2021-05-02T14:19:01Z","title":{"nested":1},"severity":"catastrophic",
+  const auto a =
+      adapt(R"({"id":"x","lastUpdateDateTime":"2021-05-02T14:19:01Z","title":{"nested":1},"severity":"catastrophic",
     "incidentId":28282,"mitreTechniques":"T1","evidence":{"not":"a list"},"createdDateTime":null,"brandNewField":true})");
   REQUIRE(a);
   CHECK(a->title.empty());

@@ -11,8 +11,8 @@
 #include <string>
 #include <thread>
 
-#include "transport/http_client.h"
 #include "loopback_socket.h"
+#include "transport/http_client.h"
 
 using namespace defender;
 using namespace std::chrono;
@@ -102,7 +102,7 @@ std::string gzip_of_empty_blocks(size_t blocks) {
   std::string out("\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\xff", 10);
   for (size_t i = 0; i < blocks; ++i) out.append("\x00\x00\x00\xff\xff", 5);
   out.append("\x01\x00\x00\xff\xff", 5);  // the final block
-  out.append(8, '\0');                     // CRC-32 and length of nothing
+  out.append(8, '\0');                    // CRC-32 and length of nothing
   return out;
 }
 
@@ -116,7 +116,8 @@ TEST_CASE("an abort ends a transfer the server never answers within a tenth of a
   HttpResponse response;
   HttpResult result;
   const auto started = steady_clock::now();
-  std::thread transfer([&] { result = http.perform(get("http://127.0.0.1:" + std::to_string(stalled.port()) + "/"), response); });
+  std::thread transfer(
+      [&] { result = http.perform(get("http://127.0.0.1:" + std::to_string(stalled.port()) + "/"), response); });
   std::this_thread::sleep_for(milliseconds(300));
   const auto aborted = steady_clock::now();
   http.request_abort();

@@ -56,10 +56,10 @@ TEST_CASE("compact JSON of printable ASCII and valid UTF-8 is written as it is, 
 }
 
 TEST_CASE("a control character, a C1 control, U+2028, invalid UTF-8 or a surrogate escape needs rewriting") {
-  for (const std::string &json : {"{\"a\":\t1}"s, "{\"a\":\"\x01\"}"s, "{\"a\":\"\0\"}"s, "{\"a\":\"\x7f\"}"s,
-                                  "{\"a\":\"\xC2\x85\"}"s, "{\"a\":\"\xE2\x80\xA8\"}"s, "{\"a\":\"\xFF\"}"s,
-                                  R"({"a":"\uD800"})"s, R"({"a":"\udc00"})"s, R"({"a":"\q"})"s, R"({"a":"\u12"})"s,
-                                  "{\"a\":\"\\"s}) {
+  for (const std::string &json :
+       {"{\"a\":\t1}"s, "{\"a\":\"\x01\"}"s, "{\"a\":\"\0\"}"s, "{\"a\":\"\x7f\"}"s, "{\"a\":\"\xC2\x85\"}"s,
+        "{\"a\":\"\xE2\x80\xA8\"}"s, "{\"a\":\"\xFF\"}"s, R"({"a":"\uD800"})"s, R"({"a":"\udc00"})"s, R"({"a":"\q"})"s,
+        R"({"a":"\u12"})"s, "{\"a\":\"\\"s}) {
     CAPTURE(json);
     CHECK_FALSE(is_plain_json_line(json));
   }

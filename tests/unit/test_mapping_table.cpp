@@ -8,14 +8,14 @@
 #include <string>
 #include <vector>
 
+#include "apis/graph/graph_adapter.h"
 #include "apis/mde/mde_adapter.h"
+#include "apis/siem/siem_adapter.h"
 #include "cef_mapping.h"
 #include "event_identity.h"
 #include "fields.h"
-#include "apis/graph/graph_adapter.h"
 #include "leef_mapping.h"
 #include "markdown_table.h"
-#include "apis/siem/siem_adapter.h"
 #include "test_files.h"
 #include "test_helpers.h"
 
@@ -84,11 +84,16 @@ struct Marker {
 Marker marker_for(Field field) {
   const std::string name(defender::field_name(static_cast<size_t>(field)));
   switch (field) {
-    case Field::severity: return {"\"High\"", "high"};
-    case Field::md5: return {"\"" + std::string(32, 'a') + "\"", std::string(32, 'a')};
-    case Field::sha1: return {"\"" + std::string(40, 'b') + "\"", std::string(40, 'b')};
-    case Field::sha256: return {"\"" + std::string(64, 'c') + "\"", std::string(64, 'c')};
-    default: break;
+    case Field::severity:
+      return {"\"High\"", "high"};
+    case Field::md5:
+      return {"\"" + std::string(32, 'a') + "\"", std::string(32, 'a')};
+    case Field::sha1:
+      return {"\"" + std::string(40, 'b') + "\"", std::string(40, 'b')};
+    case Field::sha256:
+      return {"\"" + std::string(64, 'c') + "\"", std::string(64, 'c')};
+    default:
+      break;
   }
   const auto value = defender::field_value(Alert{}, field);
   if (std::holds_alternative<std::optional<defender::Instant>>(value))

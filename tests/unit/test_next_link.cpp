@@ -2,10 +2,10 @@
 #include <doctest/doctest.h>
 
 #include "apis/alert_api.h"
-#include "transport/http_client.h"
 #include "apis/next_link.h"
-#include "transport/url_origin.h"
 #include "apis/window_reader.h"
+#include "transport/http_client.h"
+#include "transport/url_origin.h"
 
 using namespace defender;
 
@@ -87,8 +87,8 @@ TEST_CASE("inside a tie, a refused next link leaves the reader paging the instan
   reader.on_page(tie);
   REQUIRE(reader.request().single_instant);
 
-  const NextLink next = check_next_link("https://evil.example/v1.0/security/alerts_v2?$skiptoken=x",
-                                        origin_of(endpoints.alerts_url));
+  const NextLink next =
+      check_next_link("https://evil.example/v1.0/security/alerts_v2?$skiptoken=x", origin_of(endpoints.alerts_url));
   REQUIRE(next.refusal);
   tie.more = true;
   tie.next_link = next.follow;

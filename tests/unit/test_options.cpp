@@ -78,7 +78,8 @@ TEST_CASE("URLs are a scheme and a host, without their trailing slash") {
   CHECK_FALSE(set_url(url, "login-url", "https://login.microsoftonline.us/"));
   CHECK(url == "https://login.microsoftonline.us");
   CHECK(*set_url(url, "api-url", "ftp://graph.microsoft.com") ==
-        "api-url(\"ftp://graph.microsoft.com\") must be an https:// URL of scheme and host, e.g. https://login.microsoftonline.com");
+        "api-url(\"ftp://graph.microsoft.com\") must be an https:// URL of scheme and host, e.g. "
+        "https://login.microsoftonline.com");
   CHECK(set_url(url, "api-url", "https://graph.microsoft.com/?x=1"));
   CHECK(set_url(url, "api-url", "https://"));
 }
@@ -90,7 +91,8 @@ TEST_CASE("plain http is refused at validation, naming the option, unless allow-
   REQUIRE(problem);
   CHECK(problem->option == DEFENDER_OPTION_API_URL);
   CHECK(problem->message ==
-        "api-url(\"http://127.0.0.1:8080\") must be an https:// URL; plain http only on a test rig, with allow-insecure-http(yes)");
+        "api-url(\"http://127.0.0.1:8080\") must be an https:// URL; plain http only on a test rig, with "
+        "allow-insecure-http(yes)");
   CHECK_FALSE(set_bool_option(o, DEFENDER_OPTION_ALLOW_INSECURE_HTTP, true));
   CHECK_FALSE(validate(o));
 }
@@ -99,8 +101,9 @@ TEST_CASE("page size is clamped to what the API serves, with a notice") {
   Options o = usable();
   o.page_size = 5000;
   CHECK(effective_page_size(o) == 1000);
-  CHECK(page_size_notice(o) == "page-size(5000) is more than api(graph) serves in a page; pages of 1000 alerts are "
-                               "asked for");
+  CHECK(page_size_notice(o) ==
+        "page-size(5000) is more than api(graph) serves in a page; pages of 1000 alerts are "
+        "asked for");
   o.api = Api::alerts;
   CHECK(effective_page_size(o) == 5000);
   CHECK_FALSE(page_size_notice(o));
@@ -166,7 +169,8 @@ TEST_CASE("region() is a word, taken in lower case") {
   Options o;
   CHECK_FALSE(set_string_option(o, DEFENDER_OPTION_REGION, "EU"));
   CHECK(o.region == "eu");
-  CHECK(*set_string_option(o, DEFENDER_OPTION_REGION, "eu-west") == "region(eu-west) must be a region code such as us, eu or uk");
+  CHECK(*set_string_option(o, DEFENDER_OPTION_REGION, "eu-west") ==
+        "region(eu-west) must be a region code such as us, eu or uk");
 }
 
 TEST_CASE("filter() is for the OData APIs, machine-groups() for the SIEM API, expand-evidence() for the alerts API") {
@@ -217,7 +221,8 @@ TEST_CASE("a file option names the file that cannot be read") {
   Options o;
   CHECK(*set_string_option(o, DEFENDER_OPTION_CLIENT_CERTIFICATE, "/nonexistent/app.pem") ==
         "client-certificate(\"/nonexistent/app.pem\") cannot be read: No such file or directory");
-  CHECK(*set_string_option(o, DEFENDER_OPTION_CA_DIR, "/etc/hostname") == "ca-dir(\"/etc/hostname\") is not a directory");
+  CHECK(*set_string_option(o, DEFENDER_OPTION_CA_DIR, "/etc/hostname") ==
+        "ca-dir(\"/etc/hostname\") is not a directory");
   CHECK_FALSE(set_string_option(o, DEFENDER_OPTION_CA_DIR, "/etc/ssl/certs"));
   CHECK(o.transport.ca_dir == "/etc/ssl/certs");
 }
@@ -306,7 +311,8 @@ TEST_CASE("leef-delimiter() with a format other than leef2 is a contradiction th
   const auto problem = validate(o);
   REQUIRE(problem);
   CHECK(problem->option == DEFENDER_OPTION_LEEF_DELIMITER);
-  CHECK(problem->message == "leef-delimiter() applies to format(leef2) only; LEEF 1.0 always separates attributes with TAB");
+  CHECK(problem->message ==
+        "leef-delimiter() applies to format(leef2) only; LEEF 1.0 always separates attributes with TAB");
   CHECK_FALSE(set_format(o, "leef2"));
   CHECK_FALSE(validate(o));
 }

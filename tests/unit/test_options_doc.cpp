@@ -81,8 +81,8 @@ TEST_CASE("docs/options.md writes the yes-or-no options, and only those, as name
   const std::vector<DefenderOption> listed = listed_options();
   for (const Documented &d : documented_options()) {
     CAPTURE(d.form);
-    const auto option = std::find_if(listed.begin(), listed.end(),
-                                     [&](DefenderOption o) { return d.name == defender_option_name(o); });
+    const auto option =
+        std::find_if(listed.begin(), listed.end(), [&](DefenderOption o) { return d.name == defender_option_name(o); });
     if (option == listed.end()) continue;  // told by the test case above
     CHECK((d.form == d.name + "(yes|no)") == (defender::option_kind(*option) == defender::OptionKind::yes_no));
   }
@@ -90,8 +90,8 @@ TEST_CASE("docs/options.md writes the yes-or-no options, and only those, as name
 
 TEST_CASE("docs/options.md's Statistics table lists every counter of the list, in order") {
   const std::vector<MarkdownTable> tables = options_doc_tables();
-  const auto statistics = std::find_if(tables.begin(), tables.end(),
-                                       [](const MarkdownTable &t) { return t.section == "## Statistics"; });
+  const auto statistics =
+      std::find_if(tables.begin(), tables.end(), [](const MarkdownTable &t) { return t.section == "## Statistics"; });
   REQUIRE(statistics != tables.end());
   REQUIRE(statistics->rows.size() == DEFENDER_STAT_COUNT);
   for (int i = 0; i < DEFENDER_STAT_COUNT; ++i) {

@@ -12,9 +12,10 @@ constexpr size_t any_page = 1000;  // more alerts than any page here holds
 }  // namespace
 
 TEST_CASE("an OData envelope gives its alerts and its unescaped next link") {
-  const auto page = scan_page(R"({"@odata.context":"x","value":[{"id":"a"},{"id":"b","n":[1,{"x":"]"}]}],)"
-                              R"("@odata.nextLink":"https:\/\/graph.microsoft.com\/v1.0\/security\/alerts_v2?$skiptoken=A\u0026b"})",
-                              any_page);
+  const auto page =
+      scan_page(R"({"@odata.context":"x","value":[{"id":"a"},{"id":"b","n":[1,{"x":"]"}]}],)"
+                R"("@odata.nextLink":"https:\/\/graph.microsoft.com\/v1.0\/security\/alerts_v2?$skiptoken=A\u0026b"})",
+                any_page);
   CHECK(page.complete);
   REQUIRE(page.items.size() == 2);
   CHECK(page.items[0] == R"({"id":"a"})");

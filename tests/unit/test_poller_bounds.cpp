@@ -115,7 +115,8 @@ TEST_CASE("a next link to another origin is refused, counted each time, told onc
   const auto errors = test::at_level(source.log, DEFENDER_LOG_ERROR);
   REQUIRE(errors.size() == 1);
   CHECK(errors[0].message.rfind("the alert API's @odata.nextLink leads to https://evil.example:443, not to the "
-                                "API's origin " + server.url() + ":",
+                                "API's origin " +
+                                    server.url() + ":",
                                 0) == 0);
   CHECK(errors[0].tag("request") == server.url() + requests[1].substr(4));
 }
@@ -140,8 +141,9 @@ TEST_CASE("an alert nested 100,000 levels deep is counted, its page asked again,
   CHECK(warnings[0].message.find(") was cut off or malformed (1 of its alerts could not be read; the first: alert 2 "
                                  "cannot be parsed (nested deeper than 64 levels at byte 178)); its readable alerts "
                                  "were delivered and the rest is asked for again") != std::string::npos);
-  CHECK(warnings[1].message == "alerts in a page could not be read, also when asked again, and were skipped; the rest "
-                               "of the page is delivered");
+  CHECK(warnings[1].message ==
+        "alerts in a page could not be read, also when asked again, and were skipped; the rest "
+        "of the page is delivered");
   CHECK(warnings[1].tag("attempts") == "4");
   CHECK(warnings[1].tag("first_problem") == "alert 2 cannot be parsed (nested deeper than 64 levels at byte 178)");
 }
@@ -207,8 +209,8 @@ TEST_CASE("a throttled token request with a negative Retry-After waits a second,
 }
 
 TEST_CASE("a token lifetime of five seconds is warned about and the token kept for a minute") {
-  ScriptedServer server({ScriptedAnswer{"200 OK", "", R"({"access_token":"t","expires_in":"5"})"}, page(alert("a")),
-                         page(alert("b"))});
+  ScriptedServer server(
+      {ScriptedAnswer{"200 OK", "", R"({"access_token":"t","expires_in":"5"})"}, page(alert("a")), page(alert("b"))});
   Source source(server, 10, 65536, 30);
 
   CHECK(source.next_id() == "a");

@@ -56,8 +56,9 @@ TEST_CASE("a version read again in the late-arrival overlap of the next poll is 
   CHECK(source.next_id().empty());
   REQUIRE(source.api.requests().size() == 2);
   // The second window begins late-arrival() before where the first one ended.
-  const std::string from = HttpClient(TransportOptions{}).escape(
-      "lastUpdateDateTime ge " + format_instant(harness_start.minus_seconds(300)) + " and");
+  const std::string from =
+      HttpClient(TransportOptions{})
+          .escape("lastUpdateDateTime ge " + format_instant(harness_start.minus_seconds(300)) + " and");
   CHECK(source.api.requests()[1].url.find(from) != std::string::npos);
   CHECK(source.stat(DEFENDER_STAT_DUPLICATES_SUPPRESSED) == 1);
   CHECK(source.stat(DEFENDER_STAT_ALERTS_EMITTED) == 2);

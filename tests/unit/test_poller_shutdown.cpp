@@ -101,8 +101,8 @@ TEST_CASE("request_exit() while the API holds its answer ends next() idle, with 
   options.transport.timeout_seconds = 120;  // longer than the server holds: only the abort ends the request
   LogRecords log;
   Poller poller(options, ClientSecret{Secret("s")},
-                std::make_shared<Cursor>(fresh_cursor_state(start.minus_seconds(3600)), 300, 0),
-                recording_logger(log), start.minus_seconds(3600), FloorKind::fixed, test_clock);
+                std::make_shared<Cursor>(fresh_cursor_state(start.minus_seconds(3600)), 300, 0), recording_logger(log),
+                start.minus_seconds(3600), FloorKind::fixed, test_clock);
 
   bool request_arrived = false;
   std::thread exit_requester([&] {

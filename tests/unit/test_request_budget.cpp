@@ -50,10 +50,11 @@ TEST_CASE("any 60-second span holds at most the minute's budget, however the req
     budget.spend(when);
     sent.push_back(when);
   }
-  for (size_t i = 0; i + 5 < sent.size(); ++i) CHECK(sent[i + 5].ticks - sent[i].ticks >= 60 * Instant::ticks_per_second);
-  CHECK(sent[5] == at_ms(60'000));   // the first left the span at 60 s
-  CHECK(sent[6] == at_ms(61'000));   // the second left at 60.1 s: no wait
-  CHECK(sent[7] == at_ms(90'000));   // the third at 90 s
+  for (size_t i = 0; i + 5 < sent.size(); ++i)
+    CHECK(sent[i + 5].ticks - sent[i].ticks >= 60 * Instant::ticks_per_second);
+  CHECK(sent[5] == at_ms(60'000));  // the first left the span at 60 s
+  CHECK(sent[6] == at_ms(61'000));  // the second left at 60.1 s: no wait
+  CHECK(sent[7] == at_ms(90'000));  // the third at 90 s
 }
 
 TEST_CASE("0 means no limit for that span") {

@@ -9,8 +9,8 @@
 #include <fstream>
 #include <string>
 
-#include "private_file.h"
 #include "credentials/secret.h"
+#include "private_file.h"
 
 using defender::Secret;
 
@@ -25,8 +25,7 @@ std::string vm_flags_at(const void *address) {
   for (std::string line; std::getline(smaps, line);) {
     const std::string first_word = line.substr(0, line.find(' '));
     unsigned long start = 0, end = 0;
-    if (first_word.find(':') == std::string::npos &&
-        std::sscanf(first_word.c_str(), "%lx-%lx", &start, &end) == 2) {
+    if (first_word.find(':') == std::string::npos && std::sscanf(first_word.c_str(), "%lx-%lx", &start, &end) == 2) {
       inside = at >= start && at < end;
     } else if (inside && line.starts_with("VmFlags:")) {
       return line.substr(8);

@@ -30,7 +30,8 @@ TEST_CASE("a Graph error gives its code, message and request id") {
 }
 
 TEST_CASE("a Defender for Endpoint error gives its code, message and target as the correlation id") {
-  const auto e = parse_api_error(R"({"error":{"code":"ResourceNotFound","message":"Machine 1 was not found","target":"43f4"}})");
+  const auto e =
+      parse_api_error(R"({"error":{"code":"ResourceNotFound","message":"Machine 1 was not found","target":"43f4"}})");
   CHECK(e.code == "ResourceNotFound");
   CHECK(e.correlation_id == "43f4");
 }

@@ -50,19 +50,29 @@ TEST_CASE("CR and LF pass unchanged, for each format to handle") { CHECK(sanitiz
 
 TEST_CASE("other C0 controls, NUL, TAB and DEL become spaces") {
   CHECK(sanitized("a\0b"s) == "a b");
-  CHECK(sanitized("a\tb\x01" "c\x1f" "d\x7f" "e") == "a b c d e");
+  CHECK(sanitized("a\tb\x01"
+                  "c\x1f"
+                  "d\x7f"
+                  "e") == "a b c d e");
 }
 
 TEST_CASE("C1 controls become one space each") {
-  CHECK(sanitized("a\xC2\x85" "b\xC2\x80\xC2\x9F" "c") == "a b  c");
+  CHECK(sanitized("a\xC2\x85"
+                  "b\xC2\x80\xC2\x9F"
+                  "c") == "a b  c");
   CHECK(sanitized("\xC2\xA0") == "\xC2\xA0");  // U+00A0 is no control
 }
 
 TEST_CASE("the line and paragraph separators U+2028 and U+2029 become one space each") {
-  CHECK(sanitized("a\xE2\x80\xA8" "b\xE2\x80\xA9" "c\xE2\x80\xAA") == "a b c\xE2\x80\xAA");
+  CHECK(sanitized("a\xE2\x80\xA8"
+                  "b\xE2\x80\xA9"
+                  "c\xE2\x80\xAA") == "a b c\xE2\x80\xAA");
 }
 
-TEST_CASE("a stray continuation byte becomes one U+FFFD") { CHECK(sanitized("a\x80" "b") == "a" + fffd + "b"); }
+TEST_CASE("a stray continuation byte becomes one U+FFFD") {
+  CHECK(sanitized("a\x80"
+                  "b") == "a" + fffd + "b");
+}
 
 TEST_CASE("bytes that never start a character become U+FFFD each") {
   CHECK(sanitized("\xC0\xC1\xF5\xFF") == fffd + fffd + fffd + fffd);
@@ -80,8 +90,10 @@ TEST_CASE("a code point above U+10FFFF becomes U+FFFD per byte") {
 }
 
 TEST_CASE("a truncated sequence becomes one U+FFFD and keeps the character after it") {
-  CHECK(sanitized("\xE6\x9D" "a") == fffd + "a");
-  CHECK(sanitized("\xF0\x9F\x94" "b") == fffd + "b");
+  CHECK(sanitized("\xE6\x9D"
+                  "a") == fffd + "a");
+  CHECK(sanitized("\xF0\x9F\x94"
+                  "b") == fffd + "b");
   CHECK(sanitized("end\xF0\x9F") == "end" + fffd);
 }
 
@@ -99,7 +111,9 @@ TEST_CASE("BoundedText never splits a character") {
 
 TEST_CASE("BoundedText counts a replacement character as its 3 bytes") {
   CHECK(bounded("\xFF\xFF", 6) == fffd + fffd);
-  CHECK(bounded("\xFF\xFF" "a", 6) == fffd + ellipsis);
+  CHECK(bounded("\xFF\xFF"
+                "a",
+                6) == fffd + ellipsis);
 }
 
 TEST_CASE("append_sanitized returns the size before escaping") {

@@ -8,8 +8,8 @@
 #include <cstdlib>
 #include <map>
 
-#include "credentials/client_assertion.h"
 #include "config/endpoints.h"
+#include "credentials/client_assertion.h"
 #include "credentials/token_provider.h"
 
 using namespace defender;
@@ -84,7 +84,8 @@ TEST_CASE("a certificate sends a jwt-bearer assertion for the token URL used, an
 
   Options o = options(Api::siem);
   o.login_url = "https://127.0.0.1:8443";
-  const TokenProvider token(endpoints_for(o), "id", std::get<ClientCertificate>(certificate), AssertionAlgorithm::rs256);
+  const TokenProvider token(endpoints_for(o), "id", std::get<ClientCertificate>(certificate),
+                            AssertionAlgorithm::rs256);
   const auto fields = form(token.request_body(http, now));
   CHECK(fields.at("client_assertion_type") == "urn%3Aietf%3Aparams%3Aoauth%3Aclient-assertion-type%3Ajwt-bearer");
   CHECK_FALSE(fields.contains("client_secret"));

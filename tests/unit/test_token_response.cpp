@@ -35,15 +35,17 @@ TEST_CASE("a token is renewed five minutes before it expires, or at three quarte
 TEST_CASE("a lifetime too short to renew a minute ahead is renewed after a minute, with a note") {
   const TokenRefresh refresh = token_refresh(5);
   CHECK(refresh.after_seconds == 60);
-  CHECK(refresh.note == "the token endpoint's expires_in (5 seconds) is too short to renew the token ahead of its "
-                        "expiry; it is renewed after 60 seconds, and a request it expires on gets a fresh one");
+  CHECK(refresh.note ==
+        "the token endpoint's expires_in (5 seconds) is too short to renew the token ahead of its "
+        "expiry; it is renewed after 60 seconds, and a request it expires on gets a fresh one");
   CHECK(token_refresh(1).after_seconds == 60);
 }
 
 TEST_CASE("a lifetime of ten years is renewed after a day, with a note") {
   const TokenRefresh refresh = token_refresh(315'360'000);
   CHECK(refresh.after_seconds == 86400);
-  CHECK(refresh.note == "the token endpoint's expires_in (315360000 seconds) is longer than a day; the token is "
-                        "renewed after 86400 seconds");
+  CHECK(refresh.note ==
+        "the token endpoint's expires_in (315360000 seconds) is longer than a day; the token is "
+        "renewed after 86400 seconds");
   CHECK(token_refresh(std::numeric_limits<int64_t>::max()).after_seconds == 86400);
 }

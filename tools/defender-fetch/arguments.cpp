@@ -33,7 +33,8 @@ std::optional<DefenderOption> source_option(std::string_view name) {
 OptionError set_source_option(Options &options, DefenderOption option, std::string_view value) {
   const std::string flag = "--" + std::string(defender_option_name(option));
   switch (option_kind(option)) {
-    case OptionKind::text: return set_string_option(options, option, value);
+    case OptionKind::text:
+      return set_string_option(options, option, value);
     case OptionKind::number:
       if (const auto n = whole_number(value)) return set_number_option(options, option, *n);
       return flag + " takes a whole number, not " + quoted(value);
@@ -66,7 +67,8 @@ OptionError set_argument(Arguments &parsed, const std::string &name, std::string
 
 OptionError check_combination(const Arguments &parsed) {
   const bool range = parsed.from || parsed.until || parsed.max_alerts;
-  if (parsed.command != Command::fetch && range) return std::string("--from, --until and --max-alerts apply to fetch only");
+  if (parsed.command != Command::fetch && range)
+    return std::string("--from, --until and --max-alerts apply to fetch only");
   if (parsed.command != Command::fetch) return std::nullopt;
   if (!parsed.from) return std::string("fetch needs --from, the start of the range, e.g. --from 2024-05-01T00:00:00Z");
   if (parsed.until && *parsed.until <= *parsed.from) return std::string("--until must be later than --from");
@@ -92,14 +94,15 @@ std::variant<Arguments, std::string> parse_arguments(std::span<const std::string
     parsed.command = Command::version;
     return parsed;
   }
-  const auto *command = std::find_if(std::begin(commands), std::end(commands),
-                                     [&](const auto &c) { return c.first == args[0]; });
+  const auto *command =
+      std::find_if(std::begin(commands), std::end(commands), [&](const auto &c) { return c.first == args[0]; });
   if (command == std::end(commands)) return "unknown command " + quoted(args[0]) + "; use check, fetch or explain";
   parsed.command = command->second;
 
   for (size_t i = 1; i < args.size(); ++i) {
     const std::string_view arg = args[i];
-    if (arg.size() <= 2 || !arg.starts_with("--")) return quoted(arg) + " is not an option; write options as --name value";
+    if (arg.size() <= 2 || !arg.starts_with("--"))
+      return quoted(arg) + " is not an option; write options as --name value";
     std::string name(arg.substr(2));
     std::optional<std::string_view> value;
     if (const size_t equals = name.find('='); equals != std::string::npos) {

@@ -9,8 +9,8 @@
 #include <string_view>
 #include <variant>
 
-#include "instant.h"
 #include "config/options.h"
+#include "instant.h"
 
 namespace defender::fetch {
 

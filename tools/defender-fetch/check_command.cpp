@@ -3,16 +3,16 @@
 #include <memory>
 
 #include "apis/alert_api.h"
-#include "failures/api_refusal.h"
-#include "commands.h"
-#include "configuration.h"
-#include "config/endpoints.h"
-#include "failure_status.h"
 #include "apis/page_scanner.h"
+#include "commands.h"
+#include "config/endpoints.h"
+#include "configuration.h"
+#include "failure_status.h"
+#include "failures/api_refusal.h"
+#include "failures/transport_failure.h"
 #include "terminal.h"
 #include "token_claims.h"
 #include "token_step.h"
-#include "failures/transport_failure.h"
 #include "wall_clock.h"
 
 namespace defender::fetch {

@@ -5,9 +5,9 @@
 #include <string>
 #include <variant>
 
+#include "config/options.h"
 #include "credentials/client_credential.h"
 #include "reporting/logger.h"
-#include "config/options.h"
 
 namespace defender::fetch {
 

@@ -2,10 +2,10 @@
 // sent. The options are checked as syslog-ng checks them (the credential's file is read, nothing more).
 #include "apis/alert_api.h"
 #include "commands.h"
-#include "configuration.h"
 #include "config/endpoints.h"
-#include "transport/http_client.h"
+#include "configuration.h"
 #include "terminal.h"
+#include "transport/http_client.h"
 #include "wall_clock.h"
 
 namespace defender::fetch {

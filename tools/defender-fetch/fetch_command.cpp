@@ -4,8 +4,8 @@
 #include <cstdio>
 
 #include "commands.h"
-#include "configuration.h"
 #include "config/endpoints.h"
+#include "configuration.h"
 #include "failure_status.h"
 #include "format.h"
 #include "poller/backfill_reader.h"
@@ -18,9 +18,9 @@ namespace {
 
 int64_t requests_made(const Stats &stats) {
   int64_t total = 0;
-  for (const DefenderStat stat : {DEFENDER_STAT_REQUESTS_2XX, DEFENDER_STAT_REQUESTS_401, DEFENDER_STAT_REQUESTS_403,
-                                  DEFENDER_STAT_REQUESTS_429, DEFENDER_STAT_REQUESTS_4XX_OTHER,
-                                  DEFENDER_STAT_REQUESTS_5XX, DEFENDER_STAT_REQUESTS_NETWORK})
+  for (const DefenderStat stat :
+       {DEFENDER_STAT_REQUESTS_2XX, DEFENDER_STAT_REQUESTS_401, DEFENDER_STAT_REQUESTS_403, DEFENDER_STAT_REQUESTS_429,
+        DEFENDER_STAT_REQUESTS_4XX_OTHER, DEFENDER_STAT_REQUESTS_5XX, DEFENDER_STAT_REQUESTS_NETWORK})
     total += stats.get(stat);
   return total;
 }

@@ -15,11 +15,17 @@ namespace {
 
 ExitStatus run(const Arguments &arguments) {
   switch (arguments.command) {
-    case Command::check: return run_check(arguments);
-    case Command::fetch: return run_fetch(arguments);
-    case Command::explain: return run_explain(arguments);
-    case Command::version: say("defender-fetch " DEFENDER_VERSION); return ExitStatus::ok;
-    case Command::help: break;
+    case Command::check:
+      return run_check(arguments);
+    case Command::fetch:
+      return run_fetch(arguments);
+    case Command::explain:
+      return run_explain(arguments);
+    case Command::version:
+      say("defender-fetch " DEFENDER_VERSION);
+      return ExitStatus::ok;
+    case Command::help:
+      break;
   }
   say(usage_text());
   return ExitStatus::ok;

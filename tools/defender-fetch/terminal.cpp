@@ -8,11 +8,16 @@ namespace {
 
 std::string_view level_word(DefenderLogLevel level) {
   switch (level) {
-    case DEFENDER_LOG_ERROR: return "error";
-    case DEFENDER_LOG_WARNING: return "warning";
-    case DEFENDER_LOG_NOTICE: return "notice";
-    case DEFENDER_LOG_INFO: return "info";
-    case DEFENDER_LOG_DEBUG: return "debug";
+    case DEFENDER_LOG_ERROR:
+      return "error";
+    case DEFENDER_LOG_WARNING:
+      return "warning";
+    case DEFENDER_LOG_NOTICE:
+      return "notice";
+    case DEFENDER_LOG_INFO:
+      return "info";
+    case DEFENDER_LOG_DEBUG:
+      return "debug";
   }
   return "info";
 }

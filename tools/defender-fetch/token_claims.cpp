@@ -37,8 +37,9 @@ std::optional<std::string> base64url_decode(std::string_view text) {
 
 std::string text_claim(const rapidjson::Value &claims, const char *name) {
   const auto it = claims.FindMember(name);
-  return it != claims.MemberEnd() && it->value.IsString() ? std::string(it->value.GetString(), it->value.GetStringLength())
-                                                          : std::string();
+  return it != claims.MemberEnd() && it->value.IsString()
+             ? std::string(it->value.GetString(), it->value.GetStringLength())
+             : std::string();
 }
 
 }  // namespace
@@ -52,8 +53,12 @@ std::optional<TokenClaims> decode_token(std::string_view token) {
   rapidjson::Document claims;
   if (!parse_bounded(claims, *payload, small_body_json_caps).empty() || !claims.IsObject()) return std::nullopt;
 
-  TokenClaims decoded{text_claim(claims, "aud"), text_claim(claims, "iss"), text_claim(claims, "tid"),
-                      text_claim(claims, "appid"), {}, std::nullopt};
+  TokenClaims decoded{text_claim(claims, "aud"),
+                      text_claim(claims, "iss"),
+                      text_claim(claims, "tid"),
+                      text_claim(claims, "appid"),
+                      {},
+                      std::nullopt};
   if (decoded.app_id.empty()) decoded.app_id = text_claim(claims, "azp");
   if (const auto roles = claims.FindMember("roles"); roles != claims.MemberEnd() && roles->value.IsArray())
     for (const auto &role : roles->value.GetArray())
@@ -65,9 +70,12 @@ std::optional<TokenClaims> decode_token(std::string_view token) {
 
 std::string_view required_role(Api api) {
   switch (api) {
-    case Api::graph: return "SecurityAlert.Read.All";
-    case Api::alerts: return "Alert.Read.All";
-    case Api::siem: return "";
+    case Api::graph:
+      return "SecurityAlert.Read.All";
+    case Api::alerts:
+      return "Alert.Read.All";
+    case Api::siem:
+      return "";
   }
   return "";
 }
@@ -76,7 +84,8 @@ bool grants(const std::vector<std::string> &roles, Api api) {
   const std::string read(required_role(api));
   if (read.empty()) return false;
   const std::string read_write = read.substr(0, read.find(".Read.")) + ".ReadWrite.All";
-  return std::any_of(roles.begin(), roles.end(), [&](const std::string &role) { return role == read || role == read_write; });
+  return std::any_of(roles.begin(), roles.end(),
+                     [&](const std::string &role) { return role == read || role == read_write; });
 }
 
 }  // namespace defender::fetch

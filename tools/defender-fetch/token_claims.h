@@ -7,8 +7,8 @@
 #include <string_view>
 #include <vector>
 
-#include "instant.h"
 #include "config/options.h"
+#include "instant.h"
 
 namespace defender::fetch {
 

@@ -4,9 +4,9 @@
 #include <optional>
 #include <string_view>
 
+#include "credentials/token_provider.h"
 #include "exit_status.h"
 #include "transport/http_client.h"
-#include "credentials/token_provider.h"
 
 namespace defender::fetch {
 

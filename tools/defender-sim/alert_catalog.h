@@ -26,10 +26,10 @@ struct EndpointArtifacts {
   std::string_view command_line;
   std::string_view parent_name;
   std::string_view parent_path;
-  std::string_view file_name;         // empty: no file evidence
+  std::string_view file_name;  // empty: no file evidence
   std::string_view file_path;
-  std::string_view url;               // network scenarios
-  std::string_view registry_key;      // registry scenarios
+  std::string_view url;           // network scenarios
+  std::string_view registry_key;  // registry scenarios
   std::string_view registry_value_name;
   std::string_view registry_value;
 };
@@ -48,7 +48,7 @@ struct Scenario {
   std::string_view threat_family_name;   // empty: null
   std::span<const std::string_view> severities;
   EvidenceKit kit;
-  const EndpointArtifacts* endpoint;  // endpoint kits only
+  const EndpointArtifacts *endpoint;  // endpoint kits only
   unsigned weight;
   std::string_view actor_display_name;  // empty: null
 };

@@ -7,7 +7,7 @@
 
 namespace sim {
 
-AlertFeed::AlertFeed(GeneratorConfig config, AlertStore& store, const HazardSettings& hazards)
+AlertFeed::AlertFeed(GeneratorConfig config, AlertStore &store, const HazardSettings &hazards)
     : config_(std::move(config)), store_(store), hazards_(hazards), rng_(mix_seed(config_.seed, 0xFEEDULL)) {}
 
 VersionPtr AlertFeed::make(Lifecycle life) const {
@@ -53,7 +53,7 @@ Ticks AlertFeed::next_group_time() {
   return t;
 }
 
-Ticks AlertFeed::visible_at(Ticks t, const Hazards& h) {
+Ticks AlertFeed::visible_at(Ticks t, const Hazards &h) {
   const auto delay = static_cast<Ticks>(h.ingestion_delay * kTicksPerSecond);
   if (delay == 0) return t;
   return t + (h.ingestion_delay_mode == DelayMode::Fixed ? delay : rng_.between(0, delay));
@@ -79,12 +79,12 @@ std::vector<Scheduled> AlertFeed::create_now(std::size_t count, std::size_t tie)
   return versions;
 }
 
-std::vector<Scheduled> AlertFeed::update_now(const std::vector<std::string>& ids, std::size_t tie) {
+std::vector<Scheduled> AlertFeed::update_now(const std::vector<std::string> &ids, std::size_t tie) {
   const Hazards h = hazards_.get();
   std::vector<Scheduled> versions;
   const std::lock_guard lock(mutex_);
   Ticks t = 0;
-  for (const auto& id : ids) {
+  for (const auto &id : ids) {
     const VersionPtr latest = store_.latest(id);
     if (!latest) continue;
     if (versions.size() % tie == 0) t = next_group_time();

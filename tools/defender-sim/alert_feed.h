@@ -16,7 +16,7 @@ namespace sim {
 // when each version becomes visible.
 class AlertFeed {
  public:
-  AlertFeed(GeneratorConfig config, AlertStore& store, const HazardSettings& hazards);
+  AlertFeed(GeneratorConfig config, AlertStore &store, const HazardSettings &hazards);
 
   // The initial alerts, with update times spread over the `history_seconds` before `start` (consecutive alerts in
   // groups of tie-size share one time), all visible at `start`.
@@ -26,17 +26,17 @@ class AlertFeed {
   std::vector<Scheduled> create_now(std::size_t count, std::size_t tie);
 
   // A new version of each alert named (unknown ids are skipped), in groups of `tie` sharing one time.
-  std::vector<Scheduled> update_now(const std::vector<std::string>& ids, std::size_t tie);
+  std::vector<Scheduled> update_now(const std::vector<std::string> &ids, std::size_t tie);
 
  private:
-  Ticks next_group_time();  // caller holds mutex_
-  Ticks visible_at(Ticks t, const Hazards& hazards);  // caller holds mutex_
+  Ticks next_group_time();                            // caller holds mutex_
+  Ticks visible_at(Ticks t, const Hazards &hazards);  // caller holds mutex_
   VersionPtr make(Lifecycle life) const;
   bool hostile(std::uint64_t index, double rate) const;
 
   GeneratorConfig config_;
-  AlertStore& store_;
-  const HazardSettings& hazards_;
+  AlertStore &store_;
+  const HazardSettings &hazards_;
   std::mutex mutex_;
   std::uint64_t next_index_ = 0;
   Ticks last_assigned_ = 0;

@@ -20,11 +20,11 @@ std::string replace_user(std::string_view text, std::string_view user) {
   return out;
 }
 
-const Scenario& pick_scenario(Rng& rng) {
+const Scenario &pick_scenario(Rng &rng) {
   unsigned total = 0;
-  for (const auto& s : scenarios()) total += s.weight;
+  for (const auto &s : scenarios()) total += s.weight;
   auto r = static_cast<unsigned>(rng.below(total));
-  for (const auto& s : scenarios()) {
+  for (const auto &s : scenarios()) {
     if (r < s.weight) return s;
     r -= s.weight;
   }
@@ -33,10 +33,13 @@ const Scenario& pick_scenario(Rng& rng) {
 
 OptString opt(std::string_view s) { return s.empty() ? OptString{} : OptString{std::string(s)}; }
 
-UserAccount account_of(const Person& p) {
+UserAccount account_of(const Person &p) {
   Rng r(stable_hash(p.upn));
-  return UserAccount{std::string(p.account_name), std::string(kDomainNetbios),
-                     std::string(kDomainSidPrefix) + std::to_string(p.rid), r.guid(), std::string(p.upn),
+  return UserAccount{std::string(p.account_name),
+                     std::string(kDomainNetbios),
+                     std::string(kDomainSidPrefix) + std::to_string(p.rid),
+                     r.guid(),
+                     std::string(p.upn),
                      std::string(p.display_name)};
 }
 
@@ -61,7 +64,7 @@ std::string internal_ip(std::uint64_t h) {
   return "10.20." + std::to_string(h % 250 + 1) + '.' + std::to_string(h / 250 % 250 + 2);
 }
 
-std::string public_ip(Rng& rng, std::size_t country) {
+std::string public_ip(Rng &rng, std::size_t country) {
   const std::string_view prefix = public_ip_prefixes()[country];
   std::string ip(prefix);
   const auto dots = std::count(prefix.begin(), prefix.end(), '.');
@@ -72,8 +75,8 @@ std::string public_ip(Rng& rng, std::size_t country) {
 
 EvidenceBase base(Ticks created, std::string verdict, std::string remediation, std::vector<std::string> roles = {},
                   std::vector<std::string> detailed_roles = {}, std::vector<std::string> tags = {}) {
-  return EvidenceBase{created, std::move(verdict), std::move(remediation), std::nullopt, std::move(roles),
-                      std::move(detailed_roles), std::move(tags)};
+  return EvidenceBase{created,          std::move(verdict),        std::move(remediation), std::nullopt,
+                      std::move(roles), std::move(detailed_roles), std::move(tags)};
 }
 
 std::string risk_for(std::string_view severity) {
@@ -84,14 +87,14 @@ std::string risk_for(std::string_view severity) {
 }
 
 struct Context {
-  Rng& rng;
-  const Alert& alert;
-  const Scenario& scenario;
-  const Person& person;
-  const Device& device;
+  Rng &rng;
+  const Alert &alert;
+  const Scenario &scenario;
+  const Person &person;
+  const Device &device;
 };
 
-DeviceEvidence device_evidence(Context& c, const Device& d, std::vector<std::string> roles,
+DeviceEvidence device_evidence(Context &c, const Device &d, std::vector<std::string> roles,
                                std::vector<std::string> detailed_roles) {
   Rng r(stable_hash(d.host_name));
   DeviceEvidence e;
@@ -125,9 +128,9 @@ DeviceEvidence device_evidence(Context& c, const Device& d, std::vector<std::str
   return e;
 }
 
-std::string device_id_of(const Device& d) { return Rng(stable_hash(d.host_name)).hex(40); }
+std::string device_id_of(const Device &d) { return Rng(stable_hash(d.host_name)).hex(40); }
 
-ProcessEvidence process_evidence(Context& c, const EndpointArtifacts& a, const std::string& device_id) {
+ProcessEvidence process_evidence(Context &c, const EndpointArtifacts &a, const std::string &device_id) {
   const std::string user(c.person.account_name);
   ProcessEvidence e;
   const bool av = c.alert.detection_source == "antivirus";
@@ -145,7 +148,7 @@ ProcessEvidence process_evidence(Context& c, const EndpointArtifacts& a, const s
   return e;
 }
 
-FileEvidence file_evidence(Context& c, std::string_view name, std::string_view path, OptString device_id) {
+FileEvidence file_evidence(Context &c, std::string_view name, std::string_view path, OptString device_id) {
   FileEvidence e;
   const bool av = c.alert.detection_source == "antivirus";
   e.base = base(c.alert.created, "malicious", av ? (c.rng.chance(70) ? "remediated" : "prevented") : "none");
@@ -155,14 +158,14 @@ FileEvidence file_evidence(Context& c, std::string_view name, std::string_view p
   return e;
 }
 
-UserEvidence user_evidence(Context& c, const Person& p, std::vector<std::string> roles) {
+UserEvidence user_evidence(Context &c, const Person &p, std::vector<std::string> roles) {
   UserEvidence e;
   e.base = base(c.alert.created, roles.empty() ? "unknown" : "suspicious", "none", std::move(roles));
   e.user_account = account_of(p);
   return e;
 }
 
-IpEvidence ip_evidence(Context& c, std::size_t country, std::vector<std::string> roles) {
+IpEvidence ip_evidence(Context &c, std::size_t country, std::vector<std::string> roles) {
   IpEvidence e;
   e.base = base(c.alert.created, "suspicious", "none", std::move(roles));
   e.ip_address = public_ip(c.rng, country);
@@ -170,14 +173,14 @@ IpEvidence ip_evidence(Context& c, std::size_t country, std::vector<std::string>
   return e;
 }
 
-UrlEvidence url_evidence(Context& c, std::string url) {
+UrlEvidence url_evidence(Context &c, std::string url) {
   UrlEvidence e;
   e.base = base(c.alert.created, "malicious", c.rng.chance(60) ? "blocked" : "none");
   e.url = std::move(url);
   return e;
 }
 
-MailboxEvidence mailbox_evidence(Context& c) {
+MailboxEvidence mailbox_evidence(Context &c) {
   MailboxEvidence e;
   e.base = base(c.alert.created, "unknown", "none", {"destination"});
   e.primary_address = std::string(c.person.upn);
@@ -186,7 +189,7 @@ MailboxEvidence mailbox_evidence(Context& c) {
   return e;
 }
 
-AnalyzedMessageEvidence message_evidence(Context& c, const std::string& url) {
+AnalyzedMessageEvidence message_evidence(Context &c, const std::string &url) {
   AnalyzedMessageEvidence e;
   const bool removed = c.rng.chance(70);
   e.base = base(c.alert.created, "malicious", removed ? "remediated" : "none");
@@ -211,15 +214,17 @@ AnalyzedMessageEvidence message_evidence(Context& c, const std::string& url) {
   return e;
 }
 
-CloudApplicationEvidence cloud_app_evidence(Context& c) {
+CloudApplicationEvidence cloud_app_evidence(Context &c) {
   struct App {
     std::int64_t id;
     std::string_view name;
     std::int64_t saas;
   };
-  static constexpr App kApps[] = {{11161, "Microsoft 365", 11161}, {20892, "Microsoft SharePoint Online", 20892},
-                                  {15600, "Microsoft OneDrive for Business", 15600}, {10489, "Box", 10489}};
-  const App& app = kApps[c.rng.below(std::size(kApps))];
+  static constexpr App kApps[] = {{11161, "Microsoft 365", 11161},
+                                  {20892, "Microsoft SharePoint Online", 20892},
+                                  {15600, "Microsoft OneDrive for Business", 15600},
+                                  {10489, "Box", 10489}};
+  const App &app = kApps[c.rng.below(std::size(kApps))];
   CloudApplicationEvidence e;
   e.base = base(c.alert.created, "unknown", "none", {"contextual"});
   e.app_id = app.id;
@@ -230,10 +235,10 @@ CloudApplicationEvidence cloud_app_evidence(Context& c) {
   return e;
 }
 
-std::vector<Evidence> build_evidence(Context& c) {
+std::vector<Evidence> build_evidence(Context &c) {
   std::vector<Evidence> ev;
   const std::string user(c.person.account_name);
-  const EndpointArtifacts* a = c.scenario.endpoint;
+  const EndpointArtifacts *a = c.scenario.endpoint;
   switch (c.scenario.kit) {
     case EvidenceKit::EndpointProcess:
     case EvidenceKit::EndpointMalware:
@@ -282,7 +287,7 @@ std::vector<Evidence> build_evidence(Context& c) {
       break;
     }
     case EvidenceKit::Identity: {
-      const auto& dc = devices()[4];
+      const auto &dc = devices()[4];
       ev.emplace_back(device_evidence(c, c.device, {"attacker"}, {"Source device"}));
       ev.emplace_back(device_evidence(c, dc, {"attacked"}, {"Destination device"}));
       ev.emplace_back(user_evidence(c, c.person, {"compromised"}));
@@ -310,7 +315,7 @@ std::vector<Evidence> build_evidence(Context& c) {
   return ev;
 }
 
-std::string alert_id(Rng& rng, const Scenario& s) {
+std::string alert_id(Rng &rng, const Scenario &s) {
   if (s.id_prefix == "da") {
     const auto ticks = 638'000'000'000'000'000ULL + rng.below(9'000'000'000'000'000ULL);
     const auto part = static_cast<std::int32_t>(static_cast<std::uint32_t>(rng.next()));
@@ -325,7 +330,7 @@ struct Outcome {
   OptString determination;
 };
 
-Outcome pick_outcome(Rng& rng) {
+Outcome pick_outcome(Rng &rng) {
   const auto r = rng.below(100);
   if (r < 60) {
     if (rng.chance(30)) return {"new", std::nullopt, std::nullopt};
@@ -338,8 +343,8 @@ Outcome pick_outcome(Rng& rng) {
 
 }  // namespace
 
-Verdict pick_verdict(Rng& rng) {
-  static constexpr std::array<std::string_view, 6> kTp = {"malware", "multiStagedAttack", "compromisedUser",
+Verdict pick_verdict(Rng &rng) {
+  static constexpr std::array<std::string_view, 6> kTp = {"malware",  "multiStagedAttack",     "compromisedUser",
                                                           "phishing", "maliciousUserActivity", "unwantedSoftware"};
   static constexpr std::array<std::string_view, 3> kFp = {"clean", "insufficientData", "other"};
   static constexpr std::array<std::string_view, 3> kInfo = {"securityTesting", "lineOfBusinessApplication",
@@ -350,7 +355,7 @@ Verdict pick_verdict(Rng& rng) {
   return {"informationalExpectedActivity", std::string(kInfo[rng.below(kInfo.size())])};
 }
 
-Ticks random_precision(Rng& rng, Ticks t) {
+Ticks random_precision(Rng &rng, Ticks t) {
   static constexpr int kDigits[] = {7, 7, 7, 7, 7, 7, 7, 7, 7, 3, 3, 3, 3, 6, 5, 4, 2, 1, 0, 0};
   return truncate_to_digits(t, kDigits[rng.below(std::size(kDigits))]);
 }
@@ -363,9 +368,9 @@ Ticks initial_update_time(std::uint64_t seed, std::uint64_t index, Ticks start, 
   return std::max(random_precision(rng, t), start - history_seconds * kTicksPerSecond);
 }
 
-Alert generate_alert(const GeneratorConfig& config, std::uint64_t index, Ticks last_update, AlertAge age) {
+Alert generate_alert(const GeneratorConfig &config, std::uint64_t index, Ticks last_update, AlertAge age) {
   Rng rng(mix_seed(config.seed, index));
-  const Scenario& s = pick_scenario(rng);
+  const Scenario &s = pick_scenario(rng);
   Alert a;
   a.id = alert_id(rng, s);
   a.provider_alert_id = a.id;
@@ -404,8 +409,8 @@ Alert generate_alert(const GeneratorConfig& config, std::uint64_t index, Ticks l
   a.last_activity = random_precision(rng, rng.between(a.first_activity, a.created));
   if (a.status == "resolved") a.resolved = last_update;
 
-  const Person& person = rng.pick(people());
-  const Device& device = rng.pick(devices());
+  const Person &person = rng.pick(people());
+  const Device &device = rng.pick(devices());
   Context ctx{rng, a, s, person, device};
   a.evidence = build_evidence(ctx);
 

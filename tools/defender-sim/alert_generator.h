@@ -20,7 +20,7 @@ enum class AlertAge {
 
 // Alert number `index` of the seed: everything but the timestamps depends only on (seed, index, age); the
 // timestamps are laid out backwards from `last_update`.
-Alert generate_alert(const GeneratorConfig& config, std::uint64_t index, Ticks last_update, AlertAge age);
+Alert generate_alert(const GeneratorConfig &config, std::uint64_t index, Ticks last_update, AlertAge age);
 
 // The initial alerts' update times: spread over [start - history, start - 1 s], with 0-7 fractional digits.
 Ticks initial_update_time(std::uint64_t seed, std::uint64_t index, Ticks start, std::int64_t history_seconds);
@@ -30,9 +30,9 @@ struct Verdict {
   std::string classification;  // truePositive, falsePositive, informationalExpectedActivity
   std::string determination;
 };
-Verdict pick_verdict(Rng& rng);
+Verdict pick_verdict(Rng &rng);
 
 // Keeps 0-7 fractional digits of t, weighted like the services (mostly 7, often 3, sometimes fewer).
-Ticks random_precision(Rng& rng, Ticks t);
+Ticks random_precision(Rng &rng, Ticks t);
 
 }  // namespace sim

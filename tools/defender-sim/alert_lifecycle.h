@@ -21,6 +21,6 @@ struct Lifecycle {
   bool first_version() const { return updates.empty(); }
 };
 
-Alert build_alert(const GeneratorConfig& config, const Lifecycle& life);
+Alert build_alert(const GeneratorConfig &config, const Lifecycle &life);
 
 }  // namespace sim

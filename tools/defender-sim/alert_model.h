@@ -37,8 +37,8 @@ struct FileDetails {
 
 struct EvidenceBase {
   Ticks created = 0;
-  std::string verdict;              // unknown, suspicious, malicious, noThreatsFound
-  std::string remediation_status;   // none, remediated, prevented, blocked, notFound
+  std::string verdict;             // unknown, suspicious, malicious, noThreatsFound
+  std::string remediation_status;  // none, remediated, prevented, blocked, notFound
   OptString remediation_status_details;
   std::vector<std::string> roles;
   std::vector<std::string> detailed_roles;
@@ -83,7 +83,7 @@ struct ProcessEvidence {
   std::string process_command_line;
   Ticks process_created = 0;
   Ticks parent_process_created = 0;
-  OptString detection_status;       // detected, blocked, prevented
+  OptString detection_status;  // detected, blocked, prevented
   std::string mde_device_id;
   FileDetails image_file;
   std::optional<FileDetails> parent_process_image_file;
@@ -171,9 +171,9 @@ struct CloudApplicationEvidence {
   std::int64_t saas_app_id = 0;
 };
 
-using Evidence = std::variant<DeviceEvidence, ProcessEvidence, FileEvidence, UserEvidence, IpEvidence, UrlEvidence,
-                              MailboxEvidence, RegistryKeyEvidence, RegistryValueEvidence, AnalyzedMessageEvidence,
-                              CloudApplicationEvidence>;
+using Evidence =
+    std::variant<DeviceEvidence, ProcessEvidence, FileEvidence, UserEvidence, IpEvidence, UrlEvidence, MailboxEvidence,
+                 RegistryKeyEvidence, RegistryValueEvidence, AnalyzedMessageEvidence, CloudApplicationEvidence>;
 
 struct AlertComment {
   std::string comment;
@@ -217,9 +217,9 @@ struct Alert {
 
 // The alert's first evidence of type T (its main device, its first process, ...), or null.
 template <typename T>
-const T* first_evidence(const Alert& alert) {
-  for (const auto& e : alert.evidence)
-    if (const auto* found = std::get_if<T>(&e)) return found;
+const T *first_evidence(const Alert &alert) {
+  for (const auto &e : alert.evidence)
+    if (const auto *found = std::get_if<T>(&e)) return found;
   return nullptr;
 }
 

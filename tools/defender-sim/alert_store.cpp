@@ -9,22 +9,22 @@ namespace {
 
 constexpr Ticks kNever = std::numeric_limits<Ticks>::max();
 
-bool before(const VersionPtr& a, const VersionPtr& b) {
+bool before(const VersionPtr &a, const VersionPtr &b) {
   if (a->fields.last_update != b->fields.last_update) return a->fields.last_update < b->fields.last_update;
   return a->id < b->id;
 }
 
-bool before_created(const VersionPtr& a, const VersionPtr& b) {
+bool before_created(const VersionPtr &a, const VersionPtr &b) {
   if (a->fields.created != b->fields.created) return a->fields.created < b->fields.created;
   return a->id < b->id;
 }
 
-bool siem_before(const SiemRef& a, const SiemRef& b) {
+bool siem_before(const SiemRef &a, const SiemRef &b) {
   if (a.last_processed() != b.last_processed()) return a.last_processed() < b.last_processed();
   return a.get().full_id < b.get().full_id;
 }
 
-ApiMask apis_of(const AlertVersion& v) {
+ApiMask apis_of(const AlertVersion &v) {
   ApiMask m = 0;
   for (const Api api : kApis)
     if (v.shown_by(api)) m |= api_bit(api);
@@ -39,11 +39,11 @@ void AlertStore::add(std::vector<Scheduled> versions) {
   const std::unique_lock lock(mutex_);
   const Ticks now = now_ticks();
   // The initial history arrives all at once into an empty store: sort once instead of inserting one by one.
-  const auto due = [&](const Scheduled& s) { return s.visible_at <= now; };
+  const auto due = [&](const Scheduled &s) { return s.visible_at <= now; };
   const bool bulk = by_update_.empty() && pending_.empty() && std::all_of(versions.begin(), versions.end(), due);
   if (bulk) {
     by_update_.reserve(versions.size());
-    for (const auto& s : versions) {
+    for (const auto &s : versions) {
       if (!current_.try_emplace(s.version->id, Current{s.version, ledger_.size()}).second) continue;
       latest_[s.version->id] = s.version;
       by_update_.push_back(s.version);
@@ -55,7 +55,7 @@ void AlertStore::add(std::vector<Scheduled> versions) {
     std::sort(siem_.begin(), siem_.end(), siem_before);
     return;
   }
-  for (auto& s : versions) {
+  for (auto &s : versions) {
     latest_[s.version->id] = s.version;
     if (s.visible_at <= now) {
       make_visible(s.version, s.visible_at);
@@ -66,20 +66,20 @@ void AlertStore::add(std::vector<Scheduled> versions) {
   next_due_ = pending_.empty() ? kNever : pending_.begin()->first;
 }
 
-void AlertStore::append_ledger(const VersionPtr& v, Ticks visible_at, ApiMask apis,
+void AlertStore::append_ledger(const VersionPtr &v, Ticks visible_at, ApiMask apis,
                                std::optional<Ticks> superseded_at) {
   ledger_.push_back({ledger_.size(), v, visible_at, apis, superseded_at});
   if (listener_) listener_(ledger_.back(), LedgerEvent::Visible);
 }
 
-void AlertStore::insert_siem(const VersionPtr& v) {
+void AlertStore::insert_siem(const VersionPtr &v) {
   for (std::size_t i = 0; i < v->siem->records.size(); ++i) {
     SiemRef ref{v, i};
     siem_.insert(std::upper_bound(siem_.begin(), siem_.end(), ref, siem_before), std::move(ref));
   }
 }
 
-void AlertStore::make_visible(const VersionPtr& v, Ticks visible_at) {
+void AlertStore::make_visible(const VersionPtr &v, Ticks visible_at) {
   const auto it = current_.find(v->id);
   if (it != current_.end() && it->second.version->fields.last_update >= v->fields.last_update) {
     // An older version due after a newer one (random ingestion delay) is never shown as the alert; its detection
@@ -91,10 +91,10 @@ void AlertStore::make_visible(const VersionPtr& v, Ticks visible_at) {
     return;
   }
   if (it != current_.end()) {
-    const VersionPtr& old = it->second.version;
+    const VersionPtr &old = it->second.version;
     const auto pos = std::lower_bound(by_update_.begin(), by_update_.end(), old, before);
     if (pos != by_update_.end() && *pos == old) by_update_.erase(pos);
-    LedgerEntry& replaced = ledger_[it->second.seq];
+    LedgerEntry &replaced = ledger_[it->second.seq];
     replaced.superseded_at = visible_at;
     if (listener_) listener_(replaced, LedgerEvent::Superseded);
     it->second = Current{v, ledger_.size()};
@@ -116,15 +116,15 @@ void AlertStore::publish_due(Ticks now) {
   next_due_ = pending_.empty() ? kNever : pending_.begin()->first;
 }
 
-AlertStore::VersionRange AlertStore::in_time_range(const Filter* filter) const {
+AlertStore::VersionRange AlertStore::in_time_range(const Filter *filter) const {
   const TickRange range = filter ? filter->last_update_range() : TickRange{std::numeric_limits<Ticks>::min(), kNever};
-  const auto by_time = [](const VersionPtr& v, Ticks t) { return v->fields.last_update < t; };
+  const auto by_time = [](const VersionPtr &v, Ticks t) { return v->fields.last_update < t; };
   const auto first = std::lower_bound(by_update_.begin(), by_update_.end(), range.lo, by_time);
   const auto last = range.lo >= range.hi ? first : std::lower_bound(first, by_update_.end(), range.hi, by_time);
   return {first, last};
 }
 
-StoreResult AlertStore::query(const StoreQuery& q) const {
+StoreResult AlertStore::query(const StoreQuery &q) const {
   const std::shared_lock lock(mutex_);
   StoreResult result;
   const auto [first, last] = in_time_range(q.filter);
@@ -137,7 +137,8 @@ StoreResult AlertStore::query(const StoreQuery& q) const {
       const std::size_t count = std::min(q.limit, n - q.offset);
       result.items.reserve(count);
       if (q.descending) {
-        for (std::size_t i = 0; i < count; ++i) result.items.push_back(*(last - 1 - static_cast<std::ptrdiff_t>(q.offset + i)));
+        for (std::size_t i = 0; i < count; ++i)
+          result.items.push_back(*(last - 1 - static_cast<std::ptrdiff_t>(q.offset + i)));
       } else {
         result.items.assign(first + static_cast<std::ptrdiff_t>(q.offset),
                             first + static_cast<std::ptrdiff_t>(q.offset + count));
@@ -149,7 +150,7 @@ StoreResult AlertStore::query(const StoreQuery& q) const {
 
   if (q.order_field == OrderField::LastUpdateDateTime) {
     std::size_t seen = 0;
-    const auto visit = [&](const VersionPtr& v) {
+    const auto visit = [&](const VersionPtr &v) {
       if (!q.filter->matches(v->fields)) return true;
       if (seen >= q.offset && result.items.size() < q.limit) {
         result.items.push_back(v);
@@ -186,7 +187,7 @@ StoreResult AlertStore::query(const StoreQuery& q) const {
   return result;
 }
 
-std::vector<VersionPtr> AlertStore::select(Api api, const Filter* filter) const {
+std::vector<VersionPtr> AlertStore::select(Api api, const Filter *filter) const {
   const std::shared_lock lock(mutex_);
   const auto [first, last] = in_time_range(filter);
   std::vector<VersionPtr> out;
@@ -197,7 +198,7 @@ std::vector<VersionPtr> AlertStore::select(Api api, const Filter* filter) const 
 
 std::vector<SiemRef> AlertStore::siem_records(Ticks lo, Ticks hi) const {
   const std::shared_lock lock(mutex_);
-  const auto by_time = [](const SiemRef& r, Ticks t) { return r.last_processed() < t; };
+  const auto by_time = [](const SiemRef &r, Ticks t) { return r.last_processed() < t; };
   const auto first = std::lower_bound(siem_.begin(), siem_.end(), lo, by_time);
   const auto last = lo >= hi ? first : std::lower_bound(first, siem_.end(), hi, by_time);
   return {first, last};
@@ -211,18 +212,18 @@ std::vector<LedgerEntry> AlertStore::ledger(std::size_t from, bool final_only) c
   return out;
 }
 
-VersionPtr AlertStore::latest(const std::string& id) const {
+VersionPtr AlertStore::latest(const std::string &id) const {
   const std::shared_lock lock(mutex_);
   const auto it = latest_.find(id);
   return it == latest_.end() ? nullptr : it->second;
 }
 
-std::vector<std::string> AlertStore::random_ids(Rng& rng, std::size_t n) const {
+std::vector<std::string> AlertStore::random_ids(Rng &rng, std::size_t n) const {
   const std::shared_lock lock(mutex_);
   std::vector<std::string> ids;
   // Draws with repetition and drops repeats: fine while n is small against the alerts there are.
   for (std::size_t tries = 0; ids.size() < std::min(n, by_update_.size()) && tries < 4 * n + 16; ++tries) {
-    const std::string& id = by_update_[rng.below(by_update_.size())]->id;
+    const std::string &id = by_update_[rng.below(by_update_.size())]->id;
     if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
   }
   return ids;

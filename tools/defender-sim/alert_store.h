@@ -35,13 +35,13 @@ struct SiemRef {
   std::size_t record = 0;
 
   Ticks last_processed() const { return version->siem->last_processed; }
-  const SiemRecord& get() const { return version->siem->records[record]; }
+  const SiemRecord &get() const { return version->siem->records[record]; }
 };
 
 enum class OrderField { LastUpdateDateTime, CreatedDateTime };
 
 struct StoreQuery {
-  const Filter* filter = nullptr;  // null: everything
+  const Filter *filter = nullptr;  // null: everything
   OrderField order_field = OrderField::LastUpdateDateTime;
   bool descending = true;
   std::size_t offset = 0;
@@ -51,8 +51,8 @@ struct StoreQuery {
 
 struct StoreResult {
   std::vector<VersionPtr> items;
-  bool more = false;        // matches exist after this page
-  std::size_t total = 0;    // all matches; only when want_total
+  bool more = false;      // matches exist after this page
+  std::size_t total = 0;  // all matches; only when want_total
 };
 
 // A version and when it is to become visible (its time plus any ingestion delay).
@@ -69,7 +69,7 @@ class AlertStore {
  public:
   // Told about each new ledger entry, and again when an entry is superseded.
   enum class LedgerEvent { Visible, Superseded };
-  using LedgerListener = std::function<void(const LedgerEntry&, LedgerEvent)>;
+  using LedgerListener = std::function<void(const LedgerEntry &, LedgerEvent)>;
 
   explicit AlertStore(LedgerListener listener);
 
@@ -79,27 +79,27 @@ class AlertStore {
   void publish_due(Ticks now);
 
   // Graph's query: ordered by time, paged by offset.
-  StoreResult query(const StoreQuery& q) const;
+  StoreResult query(const StoreQuery &q) const;
   // Visible versions that `api` shows and `filter` (may be null) matches, ascending by time.
-  std::vector<VersionPtr> select(Api api, const Filter* filter) const;
+  std::vector<VersionPtr> select(Api api, const Filter *filter) const;
   // Visible SIEM records with lo <= LastProcessedTimeUtc < hi, ascending.
   std::vector<SiemRef> siem_records(Ticks lo, Ticks hi) const;
 
   std::vector<LedgerEntry> ledger(std::size_t from, bool final_only) const;
   // The newest version of an alert, visible or still queued; null for an unknown id.
-  VersionPtr latest(const std::string& id) const;
+  VersionPtr latest(const std::string &id) const;
   // Up to n distinct ids of visible alerts, drawn at random.
-  std::vector<std::string> random_ids(Rng& rng, std::size_t n) const;
+  std::vector<std::string> random_ids(Rng &rng, std::size_t n) const;
   std::size_t visible_versions() const;
   std::size_t alert_count() const;
 
  private:
   using VersionRange = std::pair<std::vector<VersionPtr>::const_iterator, std::vector<VersionPtr>::const_iterator>;
   // The visible versions in the lastUpdateDateTime range the filter allows; caller holds a lock.
-  VersionRange in_time_range(const Filter* filter) const;
-  void make_visible(const VersionPtr& v, Ticks visible_at);  // caller holds the unique lock
-  void insert_siem(const VersionPtr& v);
-  void append_ledger(const VersionPtr& v, Ticks visible_at, ApiMask apis, std::optional<Ticks> superseded_at);
+  VersionRange in_time_range(const Filter *filter) const;
+  void make_visible(const VersionPtr &v, Ticks visible_at);  // caller holds the unique lock
+  void insert_siem(const VersionPtr &v);
+  void append_ledger(const VersionPtr &v, Ticks visible_at, ApiMask apis, std::optional<Ticks> superseded_at);
 
   struct Current {
     VersionPtr version;

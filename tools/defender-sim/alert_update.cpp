@@ -5,7 +5,7 @@
 
 namespace sim {
 
-void apply_update(Alert& a, std::uint64_t seed, std::uint64_t index, std::size_t number, Ticks at) {
+void apply_update(Alert &a, std::uint64_t seed, std::uint64_t index, std::size_t number, Ticks at) {
   Rng rng(mix_seed(seed ^ 0xDA7E0000ULL, index * 4096 + number));
   const std::string analyst(rng.pick(analysts()));
   a.last_update = at;

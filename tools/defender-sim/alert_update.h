@@ -11,6 +11,6 @@ namespace sim {
 // a new one is taken into work and assigned, one in progress is resolved with a verdict, a resolved one is
 // reassigned for review — and often a comment. Deterministic per (seed, index, number), so that any version can be
 // rebuilt from its alert's history.
-void apply_update(Alert& alert, std::uint64_t seed, std::uint64_t index, std::size_t number, Ticks at);
+void apply_update(Alert &alert, std::uint64_t seed, std::uint64_t index, std::size_t number, Ticks at);
 
 }  // namespace sim

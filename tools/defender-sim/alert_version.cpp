@@ -12,9 +12,12 @@ constexpr std::string_view kEndpoint = "microsoftDefenderForEndpoint";
 
 bool AlertVersion::shown_by(Api api) const {
   switch (api) {
-    case Api::Graph: return true;
-    case Api::Alerts: return mde.has_value();
-    case Api::Siem: return siem.has_value();
+    case Api::Graph:
+      return true;
+    case Api::Alerts:
+      return mde.has_value();
+    case Api::Siem:
+      return siem.has_value();
   }
   return false;
 }
@@ -22,11 +25,11 @@ bool AlertVersion::shown_by(Api api) const {
 std::vector<std::string> ids_of(std::span<const VersionPtr> versions) {
   std::vector<std::string> ids;
   ids.reserve(versions.size());
-  for (const auto& v : versions) ids.push_back(v->id);
+  for (const auto &v : versions) ids.push_back(v->id);
   return ids;
 }
 
-AlertVersion make_version(const Alert& a, Lifecycle life, std::uint64_t order_seed) {
+AlertVersion make_version(const Alert &a, Lifecycle life, std::uint64_t order_seed) {
   std::string json = render_graph_alert(a);
   DeflateSegment deflated = deflate_segment("," + json);
   const bool endpoint = a.service_source == kEndpoint;
@@ -36,8 +39,8 @@ AlertVersion make_version(const Alert& a, Lifecycle life, std::uint64_t order_se
   return AlertVersion{
       a.id,
       format_iso8601(a.last_update),
-      FilterFields{a.last_update, a.created, a.service_source, a.severity, a.status, a.classification,
-                   a.determination, a.assigned_to, a.category, a.detection_source},
+      FilterFields{a.last_update, a.created, a.service_source, a.severity, a.status, a.classification, a.determination,
+                   a.assigned_to, a.category, a.detection_source},
       std::move(json),
       std::move(deflated),
       endpoint ? std::optional<MdeAlertJson>{render_mde_alert(a)} : std::nullopt,

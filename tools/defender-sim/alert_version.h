@@ -38,6 +38,6 @@ using VersionPtr = std::shared_ptr<const AlertVersion>;
 std::vector<std::string> ids_of(std::span<const VersionPtr> versions);
 
 // `order_seed` fixes the alerts API's order for one simulator run; a new version gets a new place in it.
-AlertVersion make_version(const Alert& alert, Lifecycle life, std::uint64_t order_seed);
+AlertVersion make_version(const Alert &alert, Lifecycle life, std::uint64_t order_seed);
 
 }  // namespace sim

@@ -6,27 +6,33 @@
 namespace sim {
 namespace {
 
-const char* graph_token_message(TokenCheck check) {
+const char *graph_token_message(TokenCheck check) {
   switch (check) {
-    case TokenCheck::Missing: return "Access token is empty.";
-    case TokenCheck::Malformed: return "CompactToken parsing failed with error code: 80049217";
-    case TokenCheck::Unknown: return "Access token validation failure. Invalid signature.";
-    case TokenCheck::Expired: return "Lifetime validation failed, the token is expired.";
-    case TokenCheck::WrongAudience: return "Access token validation failure. Invalid audience.";
-    case TokenCheck::Ok: break;
+    case TokenCheck::Missing:
+      return "Access token is empty.";
+    case TokenCheck::Malformed:
+      return "CompactToken parsing failed with error code: 80049217";
+    case TokenCheck::Unknown:
+      return "Access token validation failure. Invalid signature.";
+    case TokenCheck::Expired:
+      return "Lifetime validation failed, the token is expired.";
+    case TokenCheck::WrongAudience:
+      return "Access token validation failure. Invalid audience.";
+    case TokenCheck::Ok:
+      break;
   }
   return "";
 }
 
 }  // namespace
 
-HttpResponse api_error(Api api, const HttpRequest& request, int status, std::string_view code,
+HttpResponse api_error(Api api, const HttpRequest &request, int status, std::string_view code,
                        std::string_view message) {
   if (api == Api::Graph) return graph_error(status, code, message, graph_request_ids(request));
   return mde_error(status, code, message);
 }
 
-HttpResponse api_unauthorized(Api api, const HttpRequest& request, TokenCheck check) {
+HttpResponse api_unauthorized(Api api, const HttpRequest &request, TokenCheck check) {
   if (api != Api::Graph) return mde_unauthorized(check);
   HttpResponse r = api_error(api, request, 401, "InvalidAuthenticationToken", graph_token_message(check));
   r.set_header("WWW-Authenticate",

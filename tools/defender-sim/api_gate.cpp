@@ -18,38 +18,36 @@ struct StatusText {
 
 // The codes both error shapes use (docs/microsoft-apis.md, "Error answers").
 constexpr StatusText kStatusTexts[] = {
-    {429, "TooManyRequests",
-     "Response represents reaching quota limit either by number of requests or by CPU."},
+    {429, "TooManyRequests", "Response represents reaching quota limit either by number of requests or by CPU."},
     {500, "InternalServerError", ""},
     {502, "BadGateway", "The service received an invalid response from an upstream server."},
     {503, "ServiceUnavailable", "The service is temporarily unavailable. Try sending the request again."},
     {504, "GatewayTimeout", "The service did not answer in time. Try sending the request again."},
 };
 
-const StatusText& status_text(int status) {
-  for (const auto& t : kStatusTexts)
+const StatusText &status_text(int status) {
+  for (const auto &t : kStatusTexts)
     if (t.status == status) return t;
   return kStatusTexts[1];
 }
 
 std::int64_t whole_seconds_up(Ticks t) { return std::max<Ticks>(1, (t + kTicksPerSecond - 1) / kTicksPerSecond); }
 
-HttpResponse status_fault(Api api, const HttpRequest& request, const FaultRule& rule, Ticks now) {
-  const StatusText& text = status_text(rule.status);
+HttpResponse status_fault(Api api, const HttpRequest &request, const FaultRule &rule, Ticks now) {
+  const StatusText &text = status_text(rule.status);
   HttpResponse r = api_error(api, request, rule.status, text.code, text.message);
   if (rule.status == 429 || rule.status == 503) {
-    r.set_header("Retry-After", rule.retry_after_date
-                                    ? format_http_date(now + rule.retry_after * kTicksPerSecond)
-                                    : std::to_string(rule.retry_after));
+    r.set_header("Retry-After", rule.retry_after_date ? format_http_date(now + rule.retry_after * kTicksPerSecond)
+                                                      : std::to_string(rule.retry_after));
   }
   return r;
 }
 
-bool cuts_json(const std::optional<FaultRule>& rule) {
+bool cuts_json(const std::optional<FaultRule> &rule) {
   return rule && rule->kind == FaultKind::Truncate && rule->mode == FaultMode::Json;
 }
 
-void set_delivery(const FaultRule& rule, HttpResponse& r) {
+void set_delivery(const FaultRule &rule, HttpResponse &r) {
   const auto delay = std::chrono::milliseconds(static_cast<std::int64_t>(rule.delay * 1000));
   switch (rule.kind) {
     case FaultKind::Reset:
@@ -73,7 +71,7 @@ void set_delivery(const FaultRule& rule, HttpResponse& r) {
 
 }  // namespace
 
-std::string_view bearer_token(const HttpRequest& request) {
+std::string_view bearer_token(const HttpRequest &request) {
   const auto auth = request.header("authorization");
   if (!auth || auth->size() < 7 || !iequals(auth->substr(0, 7), "Bearer ")) return {};
   std::string_view token = auth->substr(7);
@@ -81,17 +79,17 @@ std::string_view bearer_token(const HttpRequest& request) {
   return token;
 }
 
-ApiGate::ApiGate(const TokenService& tokens, FaultPlan& faults, Budgets& budgets, HostileAnswers& hostile,
-                 SimStats& stats)
+ApiGate::ApiGate(const TokenService &tokens, FaultPlan &faults, Budgets &budgets, HostileAnswers &hostile,
+                 SimStats &stats)
     : tokens_(tokens), faults_(faults), budgets_(budgets), hostile_(hostile), stats_(stats) {}
 
-HttpResponse ApiGate::handle(AlertApi& api, const HttpRequest& request) {
+HttpResponse ApiGate::handle(AlertApi &api, const HttpRequest &request) {
   const Ticks now = now_ticks();
   const auto accept_encoding = request.header("accept-encoding");
   const bool gzip = accept_encoding && accepts_gzip(*accept_encoding);
   std::optional<FaultRule> transport;
   ApiAnswer answer = respond(api, request, now, gzip, transport);
-  HttpResponse& r = answer.response;
+  HttpResponse &r = answer.response;
   if (r.status >= 400 && !transport && !answer.hostile) {
     answer.hostile = hostile_.next(HostileTarget::Errors);
     if (answer.hostile) make_hostile(r, *answer.hostile, error_envelope(*answer.hostile));
@@ -108,8 +106,8 @@ HttpResponse ApiGate::handle(AlertApi& api, const HttpRequest& request) {
   return std::move(r);
 }
 
-ApiAnswer ApiGate::respond(AlertApi& api, const HttpRequest& request, Ticks now, bool gzip,
-                           std::optional<FaultRule>& transport) {
+ApiAnswer ApiGate::respond(AlertApi &api, const HttpRequest &request, Ticks now, bool gzip,
+                           std::optional<FaultRule> &transport) {
   if (request.method != "GET") {
     HttpResponse r = api_error(api.kind(), request, 405, "MethodNotAllowed",
                                "The requested resource does not support http method '" + request.method + "'.");

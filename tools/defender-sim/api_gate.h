@@ -20,7 +20,7 @@ struct ApiAnswer {
 
   HttpResponse response;
   std::size_t alerts_served = 0;
-  std::string broken_alert;  // the alert a bad-alert fault broke
+  std::string broken_alert;            // the alert a bad-alert fault broke
   std::optional<HostileKind> hostile;  // sent instead of the page or the error body
 };
 
@@ -36,7 +36,7 @@ class AlertApi {
  public:
   virtual ~AlertApi() = default;
   virtual Api kind() const = 0;
-  virtual ApiAnswer serve(const HttpRequest& request, const ServeContext& context) = 0;
+  virtual ApiAnswer serve(const HttpRequest &request, const ServeContext &context) = 0;
 };
 
 // Every alert API request passes here, in this order: the method, the token, the request budget, the faults in
@@ -46,23 +46,23 @@ class AlertApi {
 // out as they are made: never compressed again, never cut.
 class ApiGate {
  public:
-  ApiGate(const TokenService& tokens, FaultPlan& faults, Budgets& budgets, HostileAnswers& hostile, SimStats& stats);
+  ApiGate(const TokenService &tokens, FaultPlan &faults, Budgets &budgets, HostileAnswers &hostile, SimStats &stats);
 
-  HttpResponse handle(AlertApi& api, const HttpRequest& request);
+  HttpResponse handle(AlertApi &api, const HttpRequest &request);
 
  private:
   // Sets `transport` when a fault that changes how the answer travels hit the request.
-  ApiAnswer respond(AlertApi& api, const HttpRequest& request, Ticks now, bool gzip,
-                    std::optional<FaultRule>& transport);
+  ApiAnswer respond(AlertApi &api, const HttpRequest &request, Ticks now, bool gzip,
+                    std::optional<FaultRule> &transport);
 
-  const TokenService& tokens_;
-  FaultPlan& faults_;
-  Budgets& budgets_;
-  HostileAnswers& hostile_;
-  SimStats& stats_;
+  const TokenService &tokens_;
+  FaultPlan &faults_;
+  Budgets &budgets_;
+  HostileAnswers &hostile_;
+  SimStats &stats_;
 };
 
 // The token of an "Authorization: Bearer" header; empty when there is none.
-std::string_view bearer_token(const HttpRequest& request);
+std::string_view bearer_token(const HttpRequest &request);
 
 }  // namespace sim

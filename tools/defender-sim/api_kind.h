@@ -13,9 +13,12 @@ inline constexpr std::array<Api, 3> kApis = {Api::Graph, Api::Alerts, Api::Siem}
 
 constexpr std::string_view api_name(Api api) {
   switch (api) {
-    case Api::Graph: return "graph";
-    case Api::Alerts: return "alerts";
-    case Api::Siem: return "siem";
+    case Api::Graph:
+      return "graph";
+    case Api::Alerts:
+      return "alerts";
+    case Api::Siem:
+      return "siem";
   }
   return "";
 }

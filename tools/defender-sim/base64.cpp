@@ -2,14 +2,13 @@
 
 #include <array>
 
-
 namespace sim {
 namespace {
 
 constexpr char kStd[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 constexpr char kUrl[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
-std::string encode(std::string_view in, const char* alphabet, bool pad) {
+std::string encode(std::string_view in, const char *alphabet, bool pad) {
   std::string out;
   out.reserve((in.size() + 2) / 3 * 4);
   std::size_t i = 0;

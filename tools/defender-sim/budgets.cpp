@@ -24,10 +24,10 @@ std::optional<std::vector<BudgetWindow>> parse_budget(std::string_view text) {
   return out;
 }
 
-std::string budget_text(const std::vector<BudgetWindow>& windows) {
+std::string budget_text(const std::vector<BudgetWindow> &windows) {
   if (windows.empty()) return "none";
   std::string out;
-  for (const auto& w : windows) {
+  for (const auto &w : windows) {
     if (!out.empty()) out += ',';
     out += std::to_string(w.limit) + '/' + std::to_string(w.length / kTicksPerSecond);
   }
@@ -43,13 +43,13 @@ Budgets::Budgets() {
 std::optional<Ticks> Budgets::admit(Api api, Ticks now) {
   const std::lock_guard lock(mutex_);
   if (!enabled_) return std::nullopt;
-  Ledger& l = apis_[static_cast<std::size_t>(api)];
+  Ledger &l = apis_[static_cast<std::size_t>(api)];
   if (l.windows.empty()) return std::nullopt;
   Ticks longest = 0;
-  for (const auto& w : l.windows) longest = std::max(longest, w.length);
+  for (const auto &w : l.windows) longest = std::max(longest, w.length);
   while (!l.calls.empty() && l.calls.front() <= now - longest) l.calls.pop_front();
 
-  const auto over = [&](const BudgetWindow& w) {
+  const auto over = [&](const BudgetWindow &w) {
     const auto first = std::upper_bound(l.calls.begin(), l.calls.end(), now - w.length);
     return static_cast<std::size_t>(l.calls.end() - first) >= w.limit;
   };
@@ -59,7 +59,7 @@ std::optional<Ticks> Budgets::admit(Api api, Ticks now) {
 
   // A call made after the wait is admitted: in each full window, enough of the oldest calls will have left it.
   Ticks wait = 0;
-  for (const auto& w : l.windows) {
+  for (const auto &w : l.windows) {
     const auto first = std::upper_bound(l.calls.begin(), l.calls.end(), now - w.length);
     const auto in_window = static_cast<std::size_t>(l.calls.end() - first);
     if (in_window < w.limit) continue;

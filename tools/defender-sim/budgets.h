@@ -21,7 +21,7 @@ struct BudgetWindow {
 
 // "100/60,1500/3600" (calls/seconds, comma-separated) or "none".
 std::optional<std::vector<BudgetWindow>> parse_budget(std::string_view text);
-std::string budget_text(const std::vector<BudgetWindow>& windows);
+std::string budget_text(const std::vector<BudgetWindow> &windows);
 
 // The documented request budgets, enforced per API as real throttling (the simulator has one app in one tenant, so
 // per API is per app+tenant; docs/microsoft-apis.md, "Request budgets"): the alerts API 100 calls a minute and 1,500 an

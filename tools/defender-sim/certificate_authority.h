@@ -17,6 +17,6 @@ struct TlsFilesResult {
 
 // Uses DIR/ca.pem, DIR/server.pem and DIR/server.key, generating a fresh CA and a server certificate for
 // 127.0.0.1 / localhost when any of them is missing, so that clients verify the chain with ca.pem alone.
-TlsFilesResult ensure_tls_files(const std::string& dir);
+TlsFilesResult ensure_tls_files(const std::string &dir);
 
 }  // namespace sim

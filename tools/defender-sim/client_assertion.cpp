@@ -18,8 +18,8 @@ EntraError malformed(std::string detail) {
 }
 
 EntraError bad_signature(std::string reason) {
-  return {401, "invalid_client", 700027, "Client assertion contains an invalid signature. [Reason - " +
-                                             std::move(reason) + "]"};
+  return {401, "invalid_client", 700027,
+          "Client assertion contains an invalid signature. [Reason - " + std::move(reason) + "]"};
 }
 
 std::string hex_upper(std::string_view bytes) {
@@ -41,13 +41,13 @@ std::optional<rapidjson::Document> decode_json(std::string_view part) {
   return d;
 }
 
-std::string_view string_member(const rapidjson::Value& o, const char* name) {
+std::string_view string_member(const rapidjson::Value &o, const char *name) {
   const auto it = o.FindMember(name);
   if (it == o.MemberEnd() || !it->value.IsString()) return {};
   return {it->value.GetString(), it->value.GetStringLength()};
 }
 
-std::optional<std::int64_t> int_member(const rapidjson::Value& o, const char* name) {
+std::optional<std::int64_t> int_member(const rapidjson::Value &o, const char *name) {
   const auto it = o.FindMember(name);
   if (it == o.MemberEnd()) return std::nullopt;
   if (it->value.IsInt64()) return it->value.GetInt64();
@@ -55,21 +55,21 @@ std::optional<std::int64_t> int_member(const rapidjson::Value& o, const char* na
   return std::nullopt;
 }
 
-bool verify_signature(EVP_PKEY* key, bool pss, std::string_view signed_part, std::string_view signature) {
+bool verify_signature(EVP_PKEY *key, bool pss, std::string_view signed_part, std::string_view signature) {
   const EvpMdCtxPtr ctx(EVP_MD_CTX_new());
-  EVP_PKEY_CTX* pctx = nullptr;  // owned by ctx
+  EVP_PKEY_CTX *pctx = nullptr;  // owned by ctx
   if (!ctx || EVP_DigestVerifyInit(ctx.get(), &pctx, EVP_sha256(), nullptr, key) != 1) return false;
   if (pss && (EVP_PKEY_CTX_set_rsa_padding(pctx, RSA_PKCS1_PSS_PADDING) != 1 ||
               EVP_PKEY_CTX_set_rsa_pss_saltlen(pctx, RSA_PSS_SALTLEN_AUTO) != 1 ||
               EVP_PKEY_CTX_set_rsa_mgf1_md(pctx, EVP_sha256()) != 1))
     return false;
-  return EVP_DigestVerify(ctx.get(), reinterpret_cast<const unsigned char*>(signature.data()), signature.size(),
-                          reinterpret_cast<const unsigned char*>(signed_part.data()), signed_part.size()) == 1;
+  return EVP_DigestVerify(ctx.get(), reinterpret_cast<const unsigned char *>(signature.data()), signature.size(),
+                          reinterpret_cast<const unsigned char *>(signed_part.data()), signed_part.size()) == 1;
 }
 
 }  // namespace
 
-std::shared_ptr<const ClientCertificate> ClientCertificate::load(const std::string& path, std::string& error) {
+std::shared_ptr<const ClientCertificate> ClientCertificate::load(const std::string &path, std::string &error) {
   const BioPtr bio(BIO_new_file(path.c_str(), "r"));
   if (!bio) {
     error = "cannot read client certificate " + path;
@@ -88,18 +88,18 @@ std::shared_ptr<const ClientCertificate> ClientCertificate::load(const std::stri
     error = "cannot use the certificate in " + path;
     return nullptr;
   }
-  out->sha1_.assign(reinterpret_cast<char*>(digest), n);
+  out->sha1_.assign(reinterpret_cast<char *>(digest), n);
   if (X509_digest(cert.get(), EVP_sha256(), digest, &n) != 1) {
     error = "cannot hash the certificate in " + path;
     return nullptr;
   }
-  out->sha256_.assign(reinterpret_cast<char*>(digest), n);
+  out->sha256_.assign(reinterpret_cast<char *>(digest), n);
   return out;
 }
 
-std::optional<EntraError> verify_client_assertion(std::string_view assertion, const ClientCertificate* certificate,
-                                                  std::string_view client_id,
-                                                  const std::vector<std::string>& audiences, Ticks now) {
+std::optional<EntraError> verify_client_assertion(std::string_view assertion, const ClientCertificate *certificate,
+                                                  std::string_view client_id, const std::vector<std::string> &audiences,
+                                                  Ticks now) {
   const auto dot1 = assertion.find('.');
   const auto dot2 = dot1 == std::string_view::npos ? dot1 : assertion.find('.', dot1 + 1);
   if (dot2 == std::string_view::npos || assertion.find('.', dot2 + 1) != std::string_view::npos)
@@ -107,7 +107,8 @@ std::optional<EntraError> verify_client_assertion(std::string_view assertion, co
   const auto header = decode_json(assertion.substr(0, dot1));
   const auto claims = decode_json(assertion.substr(dot1 + 1, dot2 - dot1 - 1));
   const auto signature = base64_decode(assertion.substr(dot2 + 1));
-  if (!header || !claims || !signature) return malformed("The header, payload or signature is not valid base64url JSON.");
+  if (!header || !claims || !signature)
+    return malformed("The header, payload or signature is not valid base64url JSON.");
 
   const std::string_view alg = string_member(*header, "alg");
   if (alg != "RS256" && alg != "PS256")
@@ -117,11 +118,10 @@ std::optional<EntraError> verify_client_assertion(std::string_view assertion, co
   const auto thumbprint = base64_decode(!x5t256.empty() ? x5t256 : x5t);
   if ((x5t.empty() && x5t256.empty()) || !thumbprint)
     return malformed("The assertion header names no certificate (x5t or x5t#S256).");
-  const bool known = certificate && (x5t256.empty() ? *thumbprint == certificate->sha1()
-                                                    : *thumbprint == certificate->sha256());
+  const bool known =
+      certificate && (x5t256.empty() ? *thumbprint == certificate->sha1() : *thumbprint == certificate->sha256());
   if (!known)
-    return bad_signature("The key was not found., Thumbprint of key used by client: '" + hex_upper(*thumbprint) +
-                         "'");
+    return bad_signature("The key was not found., Thumbprint of key used by client: '" + hex_upper(*thumbprint) + "'");
   if (!verify_signature(certificate->key(), alg == "PS256", assertion.substr(0, dot2), *signature))
     return bad_signature("The provided signature value did not match the expected signature value.");
 
@@ -134,7 +134,7 @@ std::optional<EntraError> verify_client_assertion(std::string_view assertion, co
     return EntraError{401, "invalid_client", 50048, "Subject mismatches Issuer claim in the client assertion."};
   const std::string_view aud = string_member(*claims, "aud");
   bool aud_ok = false;
-  for (const auto& a : audiences) aud_ok = aud_ok || aud == a;
+  for (const auto &a : audiences) aud_ok = aud_ok || aud == a;
   if (!aud_ok) return malformed("Invalid audience '" + std::string(aud) + "' in the client assertion.");
   const auto nbf = int_member(*claims, "nbf");
   const auto exp = int_member(*claims, "exp");

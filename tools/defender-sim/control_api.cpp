@@ -8,17 +8,17 @@
 namespace sim {
 namespace {
 
-void write_counts(JsonWriter& w, const SimStats::ApiCounts& c) {
+void write_counts(JsonWriter &w, const SimStats::ApiCounts &c) {
   w.key("total").integer(static_cast<std::int64_t>(c.total));
   w.key("byStatus").begin_object();
-  for (const auto& [status, n] : c.by_status) w.key(std::to_string(status)).integer(static_cast<std::int64_t>(n));
+  for (const auto &[status, n] : c.by_status) w.key(std::to_string(status)).integer(static_cast<std::int64_t>(n));
   w.end_object();
 }
 
-void write_counts(JsonWriter& w, const SimStats::TokenCounts& c) {
+void write_counts(JsonWriter &w, const SimStats::TokenCounts &c) {
   w.key("total").integer(static_cast<std::int64_t>(c.total));
   w.key("byOutcome").begin_object();
-  for (const auto& [outcome, n] : c.by_outcome) w.key(outcome).integer(static_cast<std::int64_t>(n));
+  for (const auto &[outcome, n] : c.by_outcome) w.key(outcome).integer(static_cast<std::int64_t>(n));
   w.end_object();
 }
 
@@ -26,7 +26,7 @@ void write_counts(JsonWriter& w, const SimStats::TokenCounts& c) {
 
 ControlApi::ControlApi(Simulation sim) : sim_(sim) {}
 
-HttpResponse ControlApi::handle(const HttpRequest& request) {
+HttpResponse ControlApi::handle(const HttpRequest &request) {
   sim_.store.publish_due(now_ticks());
   const auto params = control_params(request);
   if (!params) return control_error(400, "the query string is not correctly percent-encoded");
@@ -46,7 +46,7 @@ HttpResponse ControlApi::handle(const HttpRequest& request) {
       {"/_sim/hazards", "GET, POST", [&] { return hazards(request); }},
       {"/_sim/foreign", "GET, POST", [&] { return foreign(request); }},
   };
-  for (const auto& route : routes) {
+  for (const auto &route : routes) {
     if (request.path != route.path) continue;
     for (std::string_view m = route.methods; !m.empty();) {
       const auto comma = m.find(',');
@@ -67,7 +67,7 @@ HttpResponse ControlApi::stats() const {
   w.key("tokenRequests").begin_object();
   write_counts(w, s.tokens);
   w.key("byVersion").begin_object();
-  for (const auto& [version, counts] : s.tokens_by_version) {
+  for (const auto &[version, counts] : s.tokens_by_version) {
     w.key(version).begin_object();
     write_counts(w, counts);
     w.end_object();
@@ -78,7 +78,7 @@ HttpResponse ControlApi::stats() const {
   write_counts(w, s.api);
   w.key("byApi").begin_object();
   for (const Api api : kApis) {
-    const auto& c = s.by_api[static_cast<std::size_t>(api)];
+    const auto &c = s.by_api[static_cast<std::size_t>(api)];
     w.key(api_name(api)).begin_object();
     write_counts(w, c);
     w.key("alertsServed").integer(static_cast<std::int64_t>(c.alerts_served));

@@ -17,16 +17,16 @@ namespace sim {
 
 // The parts of the simulator the control endpoints look into and drive.
 struct Simulation {
-  AlertStore& store;
-  AlertFeed& feed;
-  const SimStats& stats;
-  HazardSettings& hazards;
-  FaultPlan& faults;
-  Budgets& budgets;
-  TokenService& tokens;
-  ServedCursor& cursor;
-  HostileAnswers& hostile;
-  ForeignOrigin& foreign;
+  AlertStore &store;
+  AlertFeed &feed;
+  const SimStats &stats;
+  HazardSettings &hazards;
+  FaultPlan &faults;
+  Budgets &budgets;
+  TokenService &tokens;
+  ServedCursor &cursor;
+  HostileAnswers &hostile;
+  ForeignOrigin &foreign;
 };
 
 // /_sim/...: what tests use to look inside the simulator and to drive it while a client runs (no auth; loopback
@@ -35,22 +35,22 @@ class ControlApi {
  public:
   explicit ControlApi(Simulation sim);
 
-  HttpResponse handle(const HttpRequest& request);
+  HttpResponse handle(const HttpRequest &request);
 
  private:
   // control_api.cpp
   HttpResponse stats() const;
   // control_data.cpp
-  HttpResponse ledger(const Params& params) const;
-  HttpResponse requests(const Params& params) const;
+  HttpResponse ledger(const Params &params) const;
+  HttpResponse requests(const Params &params) const;
   // control_drive.cpp
-  HttpResponse add_alerts(const Params& params);
-  HttpResponse mutate(const Params& params);
+  HttpResponse add_alerts(const Params &params);
+  HttpResponse mutate(const Params &params);
   HttpResponse revoke_tokens();
   // control_settings.cpp
-  HttpResponse faults(const HttpRequest& request);
-  HttpResponse hazards(const HttpRequest& request);
-  HttpResponse foreign(const HttpRequest& request);
+  HttpResponse faults(const HttpRequest &request);
+  HttpResponse hazards(const HttpRequest &request);
+  HttpResponse foreign(const HttpRequest &request);
   HttpResponse faults_state() const;
   FaultSwitches fault_switches() const;
 

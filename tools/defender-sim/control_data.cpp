@@ -6,7 +6,7 @@
 
 namespace sim {
 
-HttpResponse ControlApi::ledger(const Params& params) const {
+HttpResponse ControlApi::ledger(const Params &params) const {
   const auto from = size_param(params, "from", 0, SIZE_MAX);
   const auto final_only = size_param(params, "final", 0, 1);
   if (!from || !final_only) return control_error(400, "from must be a non-negative integer and final 0 or 1");
@@ -20,12 +20,12 @@ HttpResponse ControlApi::ledger(const Params& params) const {
   return json_response(200, std::move(body));
 }
 
-HttpResponse ControlApi::requests(const Params& params) const {
+HttpResponse ControlApi::requests(const Params &params) const {
   const auto from = size_param(params, "from", 0, SIZE_MAX);
   if (!from) return control_error(400, "from must be a non-negative integer");
   JsonWriter w;
   w.begin_array();
-  for (const auto& r : sim_.stats.requests(*from)) {
+  for (const auto &r : sim_.stats.requests(*from)) {
     w.begin_object();
     w.key("at").integer(r.at);
     w.key("api").str(api_name(r.api));

@@ -9,14 +9,14 @@ namespace {
 
 constexpr std::size_t kMaxBatch = 100'000;
 
-HttpResponse versions_response(const std::vector<Scheduled>& versions) {
+HttpResponse versions_response(const std::vector<Scheduled> &versions) {
   JsonWriter w;
   w.begin_object();
   w.key("ids").begin_array();
-  for (const auto& s : versions) w.str(s.version->id);
+  for (const auto &s : versions) w.str(s.version->id);
   w.end_array();
   w.key("versions").begin_array();
-  for (const auto& s : versions) w.raw(scheduled_json(s));
+  for (const auto &s : versions) w.raw(scheduled_json(s));
   w.end_array();
   w.end_object();
   return json_response(201, w.take());
@@ -24,7 +24,7 @@ HttpResponse versions_response(const std::vector<Scheduled>& versions) {
 
 }  // namespace
 
-HttpResponse ControlApi::add_alerts(const Params& params) {
+HttpResponse ControlApi::add_alerts(const Params &params) {
   const auto count = size_param(params, "count", 1, kMaxBatch);
   const auto tie = size_param(params, "tie", sim_.hazards.get().tie_size, kMaxBatch);
   if (!count || *count == 0 || !tie || *tie == 0)
@@ -32,7 +32,7 @@ HttpResponse ControlApi::add_alerts(const Params& params) {
   return versions_response(sim_.feed.create_now(*count, *tie));
 }
 
-HttpResponse ControlApi::mutate(const Params& params) {
+HttpResponse ControlApi::mutate(const Params &params) {
   const Hazards h = sim_.hazards.get();
   const auto count = size_param(params, "count", 1, kMaxBatch);
   const auto tie = size_param(params, "tie", h.tie_size, kMaxBatch);
@@ -41,11 +41,11 @@ HttpResponse ControlApi::mutate(const Params& params) {
   std::vector<std::string> ids = all_params(params, "id");
   if (ids.empty()) {
     Hazards target = h;
-    if (const std::string* t = find_param(params, "target")) {
+    if (const std::string *t = find_param(params, "target")) {
       if (const auto error = apply_hazard(target, "mutation-target", *t)) return control_error(400, *error);
     }
     std::optional<Api> api;
-    if (const std::string* a = find_param(params, "api")) {
+    if (const std::string *a = find_param(params, "api")) {
       api = api_named(*a);
       if (!api) return control_error(400, "api must be graph, alerts or siem");
     }

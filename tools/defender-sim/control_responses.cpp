@@ -24,18 +24,18 @@ HttpResponse control_error(int status, std::string_view message) {
   return json_response(status, w.take());
 }
 
-std::optional<Params> control_params(const HttpRequest& request) { return parse_params(request.query); }
+std::optional<Params> control_params(const HttpRequest &request) { return parse_params(request.query); }
 
-std::optional<std::size_t> size_param(const Params& params, std::string_view name, std::size_t fallback,
+std::optional<std::size_t> size_param(const Params &params, std::string_view name, std::size_t fallback,
                                       std::size_t max) {
-  const std::string* v = find_param(params, name);
+  const std::string *v = find_param(params, name);
   if (!v) return fallback;
   return parse_number<std::size_t>(*v, 0, max);
 }
 
-std::vector<std::string> all_params(const Params& params, std::string_view name) {
+std::vector<std::string> all_params(const Params &params, std::string_view name) {
   std::vector<std::string> out;
-  for (const auto& [k, v] : params)
+  for (const auto &[k, v] : params)
     if (iequals(k, name)) out.push_back(v);
   return out;
 }

@@ -15,13 +15,13 @@ HttpResponse json_response(int status, std::string body);
 HttpResponse control_error(int status, std::string_view message);  // {"error": message}
 
 // The request's query parameters; nullopt when they are not correctly encoded.
-std::optional<Params> control_params(const HttpRequest& request);
+std::optional<Params> control_params(const HttpRequest &request);
 
 // A non-negative integer parameter, `fallback` when absent; nullopt when present but not a number in range.
-std::optional<std::size_t> size_param(const Params& params, std::string_view name, std::size_t fallback,
+std::optional<std::size_t> size_param(const Params &params, std::string_view name, std::size_t fallback,
                                       std::size_t max);
 
 // Every value of a repeatable parameter.
-std::vector<std::string> all_params(const Params& params, std::string_view name);
+std::vector<std::string> all_params(const Params &params, std::string_view name);
 
 }  // namespace sim

@@ -17,7 +17,7 @@ HttpResponse ControlApi::faults_state() const {
 
 // POST: one object or an array of them; an object with "kind" adds a fault rule, one without sets fault settings.
 // Everything is checked before anything changes.
-HttpResponse ControlApi::faults(const HttpRequest& request) {
+HttpResponse ControlApi::faults(const HttpRequest &request) {
   if (request.method == "DELETE") {
     sim_.faults.clear();
     return faults_state();
@@ -26,8 +26,8 @@ HttpResponse ControlApi::faults(const HttpRequest& request) {
   const SettingsListParse parsed = parse_json_objects(request.body);
   if (!parsed.list) return control_error(400, parsed.error);
   std::vector<FaultRule> rules;
-  std::vector<const Settings*> settings;
-  for (const auto& item : *parsed.list) {
+  std::vector<const Settings *> settings;
+  for (const auto &item : *parsed.list) {
     if (find_param(item, "kind")) {
       FaultRuleParse rule = parse_fault(item);
       if (!rule.rule) return control_error(400, rule.error);
@@ -37,12 +37,12 @@ HttpResponse ControlApi::faults(const HttpRequest& request) {
       settings.push_back(&item);
     }
   }
-  for (const auto* s : settings) apply_fault_settings(*s, fault_switches());
-  for (const auto& r : rules) sim_.faults.add(r);
+  for (const auto *s : settings) apply_fault_settings(*s, fault_switches());
+  for (const auto &r : rules) sim_.faults.add(r);
   return faults_state();
 }
 
-HttpResponse ControlApi::hazards(const HttpRequest& request) {
+HttpResponse ControlApi::hazards(const HttpRequest &request) {
   if (request.method == "POST") {
     const SettingsParse parsed = parse_json_object(request.body);
     if (!parsed.settings) return control_error(400, parsed.error);
@@ -51,7 +51,7 @@ HttpResponse ControlApi::hazards(const HttpRequest& request) {
   return json_response(200, hazards_json(sim_.hazards.get()));
 }
 
-HttpResponse ControlApi::foreign(const HttpRequest& request) {
+HttpResponse ControlApi::foreign(const HttpRequest &request) {
   if (request.method == "POST") {
     const SettingsParse parsed = parse_json_object(request.body);
     if (!parsed.settings) return control_error(400, parsed.error);

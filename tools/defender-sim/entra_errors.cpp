@@ -5,7 +5,7 @@
 
 namespace sim {
 
-void add_entra_headers(HttpResponse& r, std::string_view trace_id) {
+void add_entra_headers(HttpResponse &r, std::string_view trace_id) {
   r.set_header("Cache-Control", "no-store, no-cache");
   r.set_header("Pragma", "no-cache");
   r.set_header("Content-Type", "application/json; charset=utf-8");
@@ -16,7 +16,7 @@ void add_entra_headers(HttpResponse& r, std::string_view trace_id) {
   r.set_header("x-ms-ests-server", "2.1.17846.6 - NEULR1 ProdSlices");
 }
 
-HttpResponse entra_error_response(const EntraError& e, const HttpRequest& request) {
+HttpResponse entra_error_response(const EntraError &e, const HttpRequest &request) {
   const std::string trace_id = entropy_rng().guid();
   const auto client_request_id = request.header("client-request-id");
   const std::string correlation_id = client_request_id ? std::string(*client_request_id) : entropy_rng().guid();
@@ -27,8 +27,8 @@ HttpResponse entra_error_response(const EntraError& e, const HttpRequest& reques
   w.begin_object();
   w.key("error").str(e.error);
   w.key("error_description")
-      .str("AADSTS" + code + ": " + e.message + "\r\nTrace ID: " + trace_id + "\r\nCorrelation ID: " +
-           correlation_id + "\r\nTimestamp: " + timestamp);
+      .str("AADSTS" + code + ": " + e.message + "\r\nTrace ID: " + trace_id + "\r\nCorrelation ID: " + correlation_id +
+           "\r\nTimestamp: " + timestamp);
   w.key("error_codes").begin_array();
   w.integer(e.code);
   w.end_array();

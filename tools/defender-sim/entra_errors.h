@@ -17,9 +17,9 @@ struct EntraError {
 };
 
 // The error as Entra sends it, with trace and correlation ids (the correlation id echoes client-request-id).
-HttpResponse entra_error_response(const EntraError& e, const HttpRequest& request);
+HttpResponse entra_error_response(const EntraError &e, const HttpRequest &request);
 
 // Headers Entra puts on every token endpoint answer.
-void add_entra_headers(HttpResponse& response, std::string_view trace_id);
+void add_entra_headers(HttpResponse &response, std::string_view trace_id);
 
 }  // namespace sim

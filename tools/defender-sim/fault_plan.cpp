@@ -24,18 +24,18 @@ constexpr ModeName kModes[] = {
 };
 
 std::optional<FaultMode> mode_named(FaultKind kind, std::string_view name) {
-  for (const auto& m : kModes)
+  for (const auto &m : kModes)
     if (m.kind == kind && (name.empty() || m.name == name)) return m.mode;
   return kind == FaultKind::Status || kind == FaultKind::Reset ? std::optional{FaultMode::None} : std::nullopt;
 }
 
 std::string_view mode_name(FaultMode mode) {
-  for (const auto& m : kModes)
+  for (const auto &m : kModes)
     if (m.mode == mode) return m.name;
   return "";
 }
 
-std::optional<FaultKind> kind_named(std::string_view name, int& status) {
+std::optional<FaultKind> kind_named(std::string_view name, int &status) {
   for (const int s : {429, 500, 502, 503, 504}) {
     if (name == std::to_string(s)) {
       status = s;
@@ -64,25 +64,30 @@ std::optional<ApiMask> apis_named(std::string_view text) {
 
 }  // namespace
 
-std::string fault_kind_name(const FaultRule& rule) {
+std::string fault_kind_name(const FaultRule &rule) {
   switch (rule.kind) {
-    case FaultKind::Status: return std::to_string(rule.status);
-    case FaultKind::Reset: return "reset";
-    case FaultKind::Truncate: return "truncate";
-    case FaultKind::Slow: return "slow";
-    case FaultKind::BadAlert: return "bad-alert";
+    case FaultKind::Status:
+      return std::to_string(rule.status);
+    case FaultKind::Reset:
+      return "reset";
+    case FaultKind::Truncate:
+      return "truncate";
+    case FaultKind::Slow:
+      return "slow";
+    case FaultKind::BadAlert:
+      return "bad-alert";
   }
   return "";
 }
 
-FaultRuleParse parse_fault(const Settings& settings) {
+FaultRuleParse parse_fault(const Settings &settings) {
   FaultRule r;
   std::string mode;
   bool has_kind = false;
-  const auto bad = [](const std::string& name, const std::string& value) {
+  const auto bad = [](const std::string &name, const std::string &value) {
     return FaultRuleParse{std::nullopt, "invalid value '" + value + "' for " + name};
   };
-  for (const auto& [name, value] : settings) {
+  for (const auto &[name, value] : settings) {
     if (name == "kind") {
       const auto kind = kind_named(value, r.status);
       if (!kind)
@@ -158,7 +163,7 @@ std::string FaultPlan::rules_json() const {
   const std::lock_guard lock(mutex_);
   JsonWriter w;
   w.begin_array();
-  for (const auto& r : rules_) {
+  for (const auto &r : rules_) {
     w.begin_object();
     w.key("kind").str(fault_kind_name(r));
     if (r.mode != FaultMode::None) w.key("mode").str(mode_name(r.mode));
@@ -184,7 +189,7 @@ std::string FaultPlan::applied_json() const {
   const std::lock_guard lock(mutex_);
   JsonWriter w;
   w.begin_array();
-  for (const auto& a : applied_) {
+  for (const auto &a : applied_) {
     w.begin_object();
     w.key("at").integer(a.at);
     w.key("api").str(api_name(a.api));

@@ -31,9 +31,9 @@ struct FaultRule {
   std::optional<std::uint64_t> count;  // requests it still hits; nullopt: until removed
   double rate = 1;                     // the chance that it hits a request it applies to
   ApiMask apis = 0xFF;
-  std::int64_t retry_after = 1;        // seconds, for 429 and 503
-  bool retry_after_date = false;       // Retry-After as an HTTP date instead of seconds
-  double delay = 0;                    // seconds, for slow
+  std::int64_t retry_after = 1;   // seconds, for 429 and 503
+  bool retry_after_date = false;  // Retry-After as an HTTP date instead of seconds
+  double delay = 0;               // seconds, for slow
 };
 
 struct FaultRuleParse {
@@ -43,7 +43,7 @@ struct FaultRuleParse {
 
 // kind (above), count=N, rate=0..1 (count and rate together: the first N hits of that chance), api=graph|alerts|
 // siem (or several, joined by '+'), retry-after=SECONDS, retry-after-form=seconds|date, mode=..., delay=SECONDS.
-FaultRuleParse parse_fault(const Settings& settings);
+FaultRuleParse parse_fault(const Settings &settings);
 
 // A fault that hit a request, for GET /_sim/faults.
 struct AppliedFault {
@@ -69,6 +69,6 @@ class FaultPlan {
   std::vector<AppliedFault> applied_;
 };
 
-std::string fault_kind_name(const FaultRule& rule);
+std::string fault_kind_name(const FaultRule &rule);
 
 }  // namespace sim

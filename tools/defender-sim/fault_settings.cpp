@@ -9,26 +9,26 @@
 namespace sim {
 namespace {
 
-using Change = std::function<void(const FaultSwitches&)>;
+using Change = std::function<void(const FaultSwitches &)>;
 
 struct Changes {
   std::vector<Change> changes;
   std::optional<std::string> error;
 };
 
-Changes parse(const Settings& settings) {
+Changes parse(const Settings &settings) {
   Changes out;
-  for (const auto& [name, value] : settings) {
+  for (const auto &[name, value] : settings) {
     const auto bad = "invalid value '" + value + "' for " + name;
     if (name == "budgets") {
       const auto on = parse_switch(value);
       if (!on) return {{}, bad};
-      out.changes.emplace_back([on = *on](const FaultSwitches& f) { f.budgets.set_enabled(on); });
+      out.changes.emplace_back([on = *on](const FaultSwitches &f) { f.budgets.set_enabled(on); });
     } else if (name.starts_with("budget-") && api_named(std::string_view(name).substr(7))) {
       const Api api = *api_named(std::string_view(name).substr(7));
       auto windows = parse_budget(value);
       if (!windows) return {{}, bad + " (expected N/SECONDS[,N/SECONDS] or none)"};
-      out.changes.emplace_back([api, w = *windows](const FaultSwitches& f) { f.budgets.set_windows(api, w); });
+      out.changes.emplace_back([api, w = *windows](const FaultSwitches &f) { f.budgets.set_windows(api, w); });
     } else if (name == "token-max-age") {
       std::optional<Ticks> age;
       if (value != "none") {
@@ -36,19 +36,20 @@ Changes parse(const Settings& settings) {
         if (!seconds) return {{}, bad};
         age = static_cast<Ticks>(*seconds * kTicksPerSecond);
       }
-      out.changes.emplace_back([age](const FaultSwitches& f) { f.tokens.set_max_age(age); });
+      out.changes.emplace_back([age](const FaultSwitches &f) { f.tokens.set_max_age(age); });
     } else if (is_hostile_setting(name)) {
       HostileConfig scratch;
       if (auto error = apply_hostile_setting(scratch, name, value)) return {{}, std::move(error)};
-      out.changes.emplace_back([name, value](const FaultSwitches& f) {
+      out.changes.emplace_back([name, value](const FaultSwitches &f) {
         HostileConfig config = f.hostile.config();
         apply_hostile_setting(config, name, value);
         f.hostile.set(std::move(config));
       });
     } else {
-      return {{}, "unknown fault setting '" + name +
-                      "' (budgets, budget-graph, budget-alerts, budget-siem, token-max-age, hostile-answers, "
-                      "hostile-answer-rate, hostile-answer-targets; or a rule with kind)"};
+      return {{},
+              "unknown fault setting '" + name +
+                  "' (budgets, budget-graph, budget-alerts, budget-siem, token-max-age, hostile-answers, "
+                  "hostile-answer-rate, hostile-answer-targets; or a rule with kind)"};
     }
   }
   return out;
@@ -56,16 +57,16 @@ Changes parse(const Settings& settings) {
 
 }  // namespace
 
-std::optional<std::string> apply_fault_settings(const Settings& settings, const FaultSwitches& switches) {
+std::optional<std::string> apply_fault_settings(const Settings &settings, const FaultSwitches &switches) {
   const Changes parsed = parse(settings);
   if (parsed.error) return parsed.error;
-  for (const auto& change : parsed.changes) change(switches);
+  for (const auto &change : parsed.changes) change(switches);
   return std::nullopt;
 }
 
-std::optional<std::string> check_fault_settings(const Settings& settings) { return parse(settings).error; }
+std::optional<std::string> check_fault_settings(const Settings &settings) { return parse(settings).error; }
 
-std::string fault_settings_json(const FaultSwitches& switches) {
+std::string fault_settings_json(const FaultSwitches &switches) {
   JsonWriter w;
   w.begin_object();
   w.key("budgets").str(switches.budgets.enabled() ? "on" : "off");

@@ -12,9 +12,9 @@ namespace sim {
 
 // What the fault settings switch.
 struct FaultSwitches {
-  Budgets& budgets;
-  TokenService& tokens;
-  HostileAnswers& hostile;
+  Budgets &budgets;
+  TokenService &tokens;
+  HostileAnswers &hostile;
 };
 
 // The fault switches that are settings rather than rules, the same on the command line and in POST /_sim/faults:
@@ -23,12 +23,12 @@ struct FaultSwitches {
 //   token-max-age=SECONDS|none              tokens die this long after issue, whatever expires_in said
 //   hostile-answers, hostile-answer-rate, hostile-answer-targets (hostile_answers.h)
 // All or nothing: on an error nothing changes.
-std::optional<std::string> apply_fault_settings(const Settings& settings, const FaultSwitches& switches);
+std::optional<std::string> apply_fault_settings(const Settings &settings, const FaultSwitches &switches);
 
 // Checks without changing anything.
-std::optional<std::string> check_fault_settings(const Settings& settings);
+std::optional<std::string> check_fault_settings(const Settings &settings);
 
 // {"budgets": "on", "budget-graph": "150/60", ..., "token-max-age": null, "hostile-answers": "none", ...}
-std::string fault_settings_json(const FaultSwitches& switches);
+std::string fault_settings_json(const FaultSwitches &switches);
 
 }  // namespace sim

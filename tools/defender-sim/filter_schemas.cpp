@@ -5,23 +5,24 @@
 namespace sim {
 namespace {
 
-constexpr Spelling kServiceSources[] = {
-    {"unknown", "unknown"},
-    {"microsoftDefenderForEndpoint", "microsoftDefenderForEndpoint"},
-    {"microsoftDefenderForIdentity", "microsoftDefenderForIdentity"},
-    {"microsoftDefenderForCloudApps", "microsoftDefenderForCloudApps"},
-    {"microsoftDefenderForOffice365", "microsoftDefenderForOffice365"},
-    {"microsoft365Defender", "microsoft365Defender"},
-    {"azureAdIdentityProtection", "azureAdIdentityProtection"},
-    {"microsoftAppGovernance", "microsoftAppGovernance"},
-    {"dataLossPrevention", "dataLossPrevention"},
-    {"unknownFutureValue", "unknownFutureValue"},
-    {"microsoftDefenderForCloud", "microsoftDefenderForCloud"}};
-constexpr Spelling kSeverities[] = {{"unknown", "unknown"}, {"informational", "informational"}, {"low", "low"},
-                                    {"medium", "medium"},   {"high", "high"},
-                                    {"unknownFutureValue", "unknownFutureValue"}};
-constexpr Spelling kStatuses[] = {{"unknown", "unknown"},       {"new", "new"},
-                                  {"inProgress", "inProgress"}, {"resolved", "resolved"},
+constexpr Spelling kServiceSources[] = {{"unknown", "unknown"},
+                                        {"microsoftDefenderForEndpoint", "microsoftDefenderForEndpoint"},
+                                        {"microsoftDefenderForIdentity", "microsoftDefenderForIdentity"},
+                                        {"microsoftDefenderForCloudApps", "microsoftDefenderForCloudApps"},
+                                        {"microsoftDefenderForOffice365", "microsoftDefenderForOffice365"},
+                                        {"microsoft365Defender", "microsoft365Defender"},
+                                        {"azureAdIdentityProtection", "azureAdIdentityProtection"},
+                                        {"microsoftAppGovernance", "microsoftAppGovernance"},
+                                        {"dataLossPrevention", "dataLossPrevention"},
+                                        {"unknownFutureValue", "unknownFutureValue"},
+                                        {"microsoftDefenderForCloud", "microsoftDefenderForCloud"}};
+constexpr Spelling kSeverities[] = {{"unknown", "unknown"}, {"informational", "informational"},
+                                    {"low", "low"},         {"medium", "medium"},
+                                    {"high", "high"},       {"unknownFutureValue", "unknownFutureValue"}};
+constexpr Spelling kStatuses[] = {{"unknown", "unknown"},
+                                  {"new", "new"},
+                                  {"inProgress", "inProgress"},
+                                  {"resolved", "resolved"},
                                   {"unknownFutureValue", "unknownFutureValue"}};
 constexpr Spelling kClassifications[] = {{"unknown", "unknown"},
                                          {"falsePositive", "falsePositive"},
@@ -56,11 +57,30 @@ const FilterPropertyInfo kGraphProperties[] = {
     {"assignedTo", FilterProperty::AssignedTo, false, {}, false},
 };
 
-constexpr std::string_view kGraphUnfilterable[] = {
-    "actorDisplayName", "alertWebUrl", "category", "comments", "description", "detectionSource", "detectorId",
-    "evidence", "firstActivityDateTime", "id", "incidentId", "incidentWebUrl", "lastActivityDateTime",
-    "mitreTechniques", "providerAlertId", "recommendedActions", "resolvedDateTime", "tenantId", "threatDisplayName",
-    "threatFamilyName", "title", "systemTags", "investigationState", "productName"};
+constexpr std::string_view kGraphUnfilterable[] = {"actorDisplayName",
+                                                   "alertWebUrl",
+                                                   "category",
+                                                   "comments",
+                                                   "description",
+                                                   "detectionSource",
+                                                   "detectorId",
+                                                   "evidence",
+                                                   "firstActivityDateTime",
+                                                   "id",
+                                                   "incidentId",
+                                                   "incidentWebUrl",
+                                                   "lastActivityDateTime",
+                                                   "mitreTechniques",
+                                                   "providerAlertId",
+                                                   "recommendedActions",
+                                                   "resolvedDateTime",
+                                                   "tenantId",
+                                                   "threatDisplayName",
+                                                   "threatFamilyName",
+                                                   "title",
+                                                   "systemTags",
+                                                   "investigationState",
+                                                   "productName"};
 
 // detectionSource is a string in that API (docs/microsoft-apis.md, "Defender for Endpoint alerts API"): a value the
 // simulator does not know matches nothing.
@@ -76,20 +96,37 @@ const FilterPropertyInfo kMdeProperties[] = {
 
 // id, incidentId, investigationId and lastEventTime are filterable at Microsoft (docs/microsoft-apis.md,
 // "Defender for Endpoint alerts API") but not simulated.
-constexpr std::string_view kMdeUnfilterable[] = {
-    "id", "incidentId", "investigationId", "lastEventTime", "title", "description", "firstEventTime",
-    "resolvedTime", "investigationState", "classification", "determination", "detectorId", "threatFamilyName",
-    "threatName", "machineId", "computerDnsName", "rbacGroupName", "aadTenantId", "mitreTechniques", "relatedUser",
-    "comments", "evidence"};
+constexpr std::string_view kMdeUnfilterable[] = {"id",
+                                                 "incidentId",
+                                                 "investigationId",
+                                                 "lastEventTime",
+                                                 "title",
+                                                 "description",
+                                                 "firstEventTime",
+                                                 "resolvedTime",
+                                                 "investigationState",
+                                                 "classification",
+                                                 "determination",
+                                                 "detectorId",
+                                                 "threatFamilyName",
+                                                 "threatName",
+                                                 "machineId",
+                                                 "computerDnsName",
+                                                 "rbacGroupName",
+                                                 "aadTenantId",
+                                                 "mitreTechniques",
+                                                 "relatedUser",
+                                                 "comments",
+                                                 "evidence"};
 
 }  // namespace
 
-const FilterSchema& graph_filter_schema() {
+const FilterSchema &graph_filter_schema() {
   static const FilterSchema schema{"microsoft.graph.security.alert", kGraphProperties, kGraphUnfilterable};
   return schema;
 }
 
-const FilterSchema& mde_filter_schema() {
+const FilterSchema &mde_filter_schema() {
   static const FilterSchema schema{"Microsoft.WindowsDefenderATP.Api.Alert", kMdeProperties, kMdeUnfilterable};
   return schema;
 }

@@ -27,10 +27,10 @@ void ForeignOrigin::listening_on(std::uint16_t port) {
   port_ = port;
 }
 
-std::optional<std::string> ForeignOrigin::apply(const Settings& settings) {
+std::optional<std::string> ForeignOrigin::apply(const Settings &settings) {
   const std::lock_guard lock(mutex_);
   bool links_here = links_here_;
-  for (const auto& [name, value] : settings) {
+  for (const auto &[name, value] : settings) {
     if (name != "next-link-origin") return "unknown foreign origin setting '" + name + "' (next-link-origin)";
     if (value != "same" && value != "foreign")
       return "invalid value '" + value + "' for next-link-origin: expected same or foreign";
@@ -47,7 +47,7 @@ std::optional<std::string> ForeignOrigin::link_authority() const {
   return "127.0.0.1:" + std::to_string(*port_);
 }
 
-void ForeignOrigin::record(const HttpRequest& request) {
+void ForeignOrigin::record(const HttpRequest &request) {
   const auto auth = request.header("authorization");
   const std::lock_guard lock(mutex_);
   ++counts_.requests;
@@ -76,7 +76,7 @@ std::string ForeignOrigin::json() const {
   w.key("requests").integer(static_cast<std::int64_t>(counts_.requests));
   w.key("withAuthorization").integer(static_cast<std::int64_t>(counts_.with_authorization));
   w.key("log").begin_array();
-  for (const auto& s : log_) {
+  for (const auto &s : log_) {
     w.begin_object();
     w.key("method").str(s.method);
     w.key("target").str(s.target);

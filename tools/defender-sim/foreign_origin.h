@@ -22,12 +22,12 @@ class ForeignOrigin {
   void listening_on(std::uint16_t port);
 
   // next-link-origin=same|foreign; an error (and no change) for another value, or for foreign without a listener.
-  std::optional<std::string> apply(const Settings& settings);
+  std::optional<std::string> apply(const Settings &settings);
 
   // The authority next links are to name instead of the one the client addressed; nullopt: the client's.
   std::optional<std::string> link_authority() const;
 
-  void record(const HttpRequest& request);
+  void record(const HttpRequest &request);
 
   struct Counts {
     std::uint64_t requests = 0;

@@ -7,7 +7,7 @@ namespace {
 
 constexpr std::string_view kTypePrefix = "#microsoft.graph.security.";
 
-void write_base(JsonWriter& w, std::string_view type, const EvidenceBase& b) {
+void write_base(JsonWriter &w, std::string_view type, const EvidenceBase &b) {
   w.key("@odata.type").str(std::string(kTypePrefix) + std::string(type));
   w.key("createdDateTime").time(b.created);
   w.key("verdict").str(b.verdict);
@@ -18,7 +18,7 @@ void write_base(JsonWriter& w, std::string_view type, const EvidenceBase& b) {
   w.key("tags").strings(b.tags);
 }
 
-void write_account(JsonWriter& w, const UserAccount& a) {
+void write_account(JsonWriter &w, const UserAccount &a) {
   w.begin_object();
   w.key("accountName").str(a.account_name);
   w.key("domainName").str(a.domain_name);
@@ -29,7 +29,7 @@ void write_account(JsonWriter& w, const UserAccount& a) {
   w.end_object();
 }
 
-void write_file(JsonWriter& w, const FileDetails& f) {
+void write_file(JsonWriter &w, const FileDetails &f) {
   w.begin_object();
   w.key("sha1").str(f.sha1);
   w.key("sha256").str(f.sha256);
@@ -43,7 +43,7 @@ void write_file(JsonWriter& w, const FileDetails& f) {
   w.end_object();
 }
 
-void write_sender(JsonWriter& w, const EmailSender& s) {
+void write_sender(JsonWriter &w, const EmailSender &s) {
   w.begin_object();
   w.key("emailAddress").str(s.email_address);
   w.key("displayName").str(s.display_name);
@@ -52,9 +52,9 @@ void write_sender(JsonWriter& w, const EmailSender& s) {
 }
 
 struct EvidenceWriter {
-  JsonWriter& w;
+  JsonWriter &w;
 
-  void operator()(const DeviceEvidence& e) const {
+  void operator()(const DeviceEvidence &e) const {
     write_base(w, "deviceEvidence", e.base);
     w.key("firstSeenDateTime").time(e.first_seen);
     w.key("mdeDeviceId").str(e.mde_device_id);
@@ -78,7 +78,7 @@ struct EvidenceWriter {
     w.key("ipInterfaces").strings(e.ip_interfaces);
     w.key("vmMetadata").null();
     w.key("loggedOnUsers").begin_array();
-    for (const auto& u : e.logged_on_users) {
+    for (const auto &u : e.logged_on_users) {
       w.begin_object();
       w.key("accountName").str(u.account_name);
       w.key("domainName").str(u.domain_name);
@@ -87,7 +87,7 @@ struct EvidenceWriter {
     w.end_array();
   }
 
-  void operator()(const ProcessEvidence& e) const {
+  void operator()(const ProcessEvidence &e) const {
     write_base(w, "processEvidence", e.base);
     w.key("processId").integer(e.process_id);
     w.key("parentProcessId").integer(e.parent_process_id);
@@ -104,7 +104,7 @@ struct EvidenceWriter {
     write_account(w, e.user_account);
   }
 
-  void operator()(const FileEvidence& e) const {
+  void operator()(const FileEvidence &e) const {
     write_base(w, "fileEvidence", e.base);
     w.key("detectionStatus").opt(e.detection_status);
     w.key("mdeDeviceId").opt(e.mde_device_id);
@@ -112,24 +112,24 @@ struct EvidenceWriter {
     write_file(w, e.file_details);
   }
 
-  void operator()(const UserEvidence& e) const {
+  void operator()(const UserEvidence &e) const {
     write_base(w, "userEvidence", e.base);
     w.key("userAccount");
     write_account(w, e.user_account);
   }
 
-  void operator()(const IpEvidence& e) const {
+  void operator()(const IpEvidence &e) const {
     write_base(w, "ipEvidence", e.base);
     w.key("ipAddress").str(e.ip_address);
     w.key("countryLetterCode").opt(e.country_letter_code);
   }
 
-  void operator()(const UrlEvidence& e) const {
+  void operator()(const UrlEvidence &e) const {
     write_base(w, "urlEvidence", e.base);
     w.key("url").str(e.url);
   }
 
-  void operator()(const MailboxEvidence& e) const {
+  void operator()(const MailboxEvidence &e) const {
     write_base(w, "mailboxEvidence", e.base);
     w.key("primaryAddress").str(e.primary_address);
     w.key("displayName").str(e.display_name);
@@ -137,13 +137,13 @@ struct EvidenceWriter {
     write_account(w, e.user_account);
   }
 
-  void operator()(const RegistryKeyEvidence& e) const {
+  void operator()(const RegistryKeyEvidence &e) const {
     write_base(w, "registryKeyEvidence", e.base);
     w.key("registryKey").str(e.registry_key);
     w.key("registryHive").str(e.registry_hive);
   }
 
-  void operator()(const RegistryValueEvidence& e) const {
+  void operator()(const RegistryValueEvidence &e) const {
     write_base(w, "registryValueEvidence", e.base);
     w.key("mdeDeviceId").str(e.mde_device_id);
     w.key("registryKey").str(e.registry_key);
@@ -153,7 +153,7 @@ struct EvidenceWriter {
     w.key("registryValueType").str(e.registry_value_type);
   }
 
-  void operator()(const AnalyzedMessageEvidence& e) const {
+  void operator()(const AnalyzedMessageEvidence &e) const {
     write_base(w, "analyzedMessageEvidence", e.base);
     w.key("networkMessageId").str(e.network_message_id);
     w.key("internetMessageId").str(e.internet_message_id);
@@ -176,7 +176,7 @@ struct EvidenceWriter {
     w.key("threatDetectionMethods").strings(e.threat_detection_methods);
   }
 
-  void operator()(const CloudApplicationEvidence& e) const {
+  void operator()(const CloudApplicationEvidence &e) const {
     write_base(w, "cloudApplicationEvidence", e.base);
     w.key("appId").integer(e.app_id);
     w.key("displayName").str(e.display_name);
@@ -188,7 +188,7 @@ struct EvidenceWriter {
 
 }  // namespace
 
-std::string render_graph_alert(const Alert& a) {
+std::string render_graph_alert(const Alert &a) {
   JsonWriter w;
   w.begin_object();
   w.key("@odata.type").str("#microsoft.graph.security.alert");
@@ -221,7 +221,7 @@ std::string render_graph_alert(const Alert& a) {
   w.key("firstActivityDateTime").time(a.first_activity);
   w.key("lastActivityDateTime").time(a.last_activity);
   w.key("comments").begin_array();
-  for (const auto& c : a.comments) {
+  for (const auto &c : a.comments) {
     w.begin_object();
     w.key("comment").str(c.comment);
     w.key("createdByDisplayName").str(c.created_by_display_name);
@@ -230,7 +230,7 @@ std::string render_graph_alert(const Alert& a) {
   }
   w.end_array();
   w.key("evidence").begin_array();
-  for (const auto& e : a.evidence) {
+  for (const auto &e : a.evidence) {
     w.begin_object();
     std::visit(EvidenceWriter{w}, e);
     w.end_object();

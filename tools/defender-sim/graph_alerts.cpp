@@ -16,9 +16,9 @@ constexpr std::string_view kContentType =
 
 // The page: the cached JSON of each version joined by commas, or with gzip their cached deflate segments; the
 // broken alert (if any) is the one exception, rendered and compressed live.
-std::string page_body(const std::string& head, std::span<const VersionPtr> items, const std::string& tail, bool gzip,
-                      std::size_t broken, const std::string& broken_json) {
-  const auto json = [&](std::size_t i) -> const std::string& {
+std::string page_body(const std::string &head, std::span<const VersionPtr> items, const std::string &tail, bool gzip,
+                      std::size_t broken, const std::string &broken_json) {
+  const auto json = [&](std::size_t i) -> const std::string & {
     return i == broken ? broken_json : items[i]->graph_json;
   };
   if (gzip) {
@@ -36,7 +36,7 @@ std::string page_body(const std::string& head, std::span<const VersionPtr> items
     return packed.finish(text + tail);
   }
   std::size_t size = head.size() + tail.size() + broken_json.size();
-  for (const auto& v : items) size += v->graph_json.size() + 1;
+  for (const auto &v : items) size += v->graph_json.size() + 1;
   std::string body;
   body.reserve(size);
   body += head;
@@ -50,17 +50,17 @@ std::string page_body(const std::string& head, std::span<const VersionPtr> items
 
 }  // namespace
 
-GraphAlertsApi::GraphAlertsApi(AlertStore& store, ServedCursor& cursor, std::size_t max_page_size,
-                               const ForeignOrigin& foreign)
+GraphAlertsApi::GraphAlertsApi(AlertStore &store, ServedCursor &cursor, std::size_t max_page_size,
+                               const ForeignOrigin &foreign)
     : store_(store), cursor_(cursor), foreign_(foreign), max_page_size_(max_page_size) {}
 
-ApiAnswer GraphAlertsApi::serve(const HttpRequest& request, const ServeContext& context) {
+ApiAnswer GraphAlertsApi::serve(const HttpRequest &request, const ServeContext &context) {
   const GraphRequestIds ids = graph_request_ids(request);
   const auto params = parse_params(request.query);
   if (!params) return {graph_error(400, "BadRequest", "The query string is not correctly percent-encoded.", ids)};
   GraphQueryParse parsed = parse_graph_query(*params);
   if (!parsed.query) return {graph_error(400, "BadRequest", parsed.error, ids)};
-  const GraphQuery& q = *parsed.query;
+  const GraphQuery &q = *parsed.query;
 
   store_.publish_due(context.now);
   const std::size_t limit = std::min(q.top.value_or(max_page_size_), max_page_size_);
@@ -99,7 +99,7 @@ ApiAnswer GraphAlertsApi::serve(const HttpRequest& request, const ServeContext& 
     broken_json = break_alert(page[broken]->graph_json, context.broken, "title");
     answer.broken_alert = page[broken]->id;
   }
-  HttpResponse& r = answer.response;
+  HttpResponse &r = answer.response;
   r.set_header("Content-Type", std::string(kContentType));
   add_graph_headers(r, ids);
   if (context.gzip) r.set_header("Content-Encoding", "gzip");

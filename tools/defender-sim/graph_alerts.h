@@ -13,15 +13,15 @@ namespace sim {
 // cached deflate segments), an offset-based @odata.nextLink as opaque as Graph's.
 class GraphAlertsApi final : public AlertApi {
  public:
-  GraphAlertsApi(AlertStore& store, ServedCursor& cursor, std::size_t max_page_size, const ForeignOrigin& foreign);
+  GraphAlertsApi(AlertStore &store, ServedCursor &cursor, std::size_t max_page_size, const ForeignOrigin &foreign);
 
   Api kind() const override { return Api::Graph; }
-  ApiAnswer serve(const HttpRequest& request, const ServeContext& context) override;
+  ApiAnswer serve(const HttpRequest &request, const ServeContext &context) override;
 
  private:
-  AlertStore& store_;
-  ServedCursor& cursor_;
-  const ForeignOrigin& foreign_;
+  AlertStore &store_;
+  ServedCursor &cursor_;
+  const ForeignOrigin &foreign_;
   std::size_t max_page_size_;
 };
 

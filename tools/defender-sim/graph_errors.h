@@ -13,12 +13,12 @@ struct GraphRequestIds {
   std::string client_request_id;
 };
 
-GraphRequestIds graph_request_ids(const HttpRequest& request);
+GraphRequestIds graph_request_ids(const HttpRequest &request);
 
 // Headers every Graph answer carries.
-void add_graph_headers(HttpResponse& response, const GraphRequestIds& ids);
+void add_graph_headers(HttpResponse &response, const GraphRequestIds &ids);
 
 // {"error":{"code":...,"message":...,"innerError":{"date","request-id","client-request-id"}}}
-HttpResponse graph_error(int status, std::string_view code, std::string_view message, const GraphRequestIds& ids);
+HttpResponse graph_error(int status, std::string_view code, std::string_view message, const GraphRequestIds &ids);
 
 }  // namespace sim

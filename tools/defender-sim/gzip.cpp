@@ -22,16 +22,16 @@ class Deflater {
       throw std::runtime_error("deflateInit2 failed");
   }
   ~Deflater() { deflateEnd(&z_); }
-  Deflater(const Deflater&) = delete;
-  Deflater& operator=(const Deflater&) = delete;
+  Deflater(const Deflater &) = delete;
+  Deflater &operator=(const Deflater &) = delete;
 
   // Compresses all of `in` with `flush` (Z_SYNC_FLUSH or Z_FINISH), appending to `out`.
-  void run(std::string_view in, int flush, std::string& out) {
+  void run(std::string_view in, int flush, std::string &out) {
     const std::size_t start = out.size();
     out.resize(start + deflateBound(&z_, static_cast<uLong>(in.size())) + 16);
-    z_.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data()));
+    z_.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(in.data()));
     z_.avail_in = static_cast<uInt>(in.size());
-    z_.next_out = reinterpret_cast<Bytef*>(out.data() + start);
+    z_.next_out = reinterpret_cast<Bytef *>(out.data() + start);
     z_.avail_out = static_cast<uInt>(out.size() - start);
     const int rc = deflate(&z_, flush);
     if ((flush == Z_FINISH && rc != Z_STREAM_END) || (flush != Z_FINISH && rc != Z_OK) || z_.avail_in != 0)
@@ -51,10 +51,10 @@ std::string_view trim(std::string_view s) {
 
 std::uint32_t crc_of(std::string_view text) {
   return static_cast<std::uint32_t>(
-      crc32(crc32(0, nullptr, 0), reinterpret_cast<const Bytef*>(text.data()), static_cast<uInt>(text.size())));
+      crc32(crc32(0, nullptr, 0), reinterpret_cast<const Bytef *>(text.data()), static_cast<uInt>(text.size())));
 }
 
-void put_le32(std::string& out, std::uint32_t v) {
+void put_le32(std::string &out, std::uint32_t v) {
   for (int i = 0; i < 4; ++i) out += static_cast<char>(v >> (8 * i) & 0xFF);
 }
 
@@ -102,7 +102,7 @@ void GzipConcatenator::add(std::string_view text) {
   if (!text.empty()) add(deflate_segment(text));
 }
 
-void GzipConcatenator::add(const DeflateSegment& segment) {
+void GzipConcatenator::add(const DeflateSegment &segment) {
   out_ += segment.data;
   crc_ = static_cast<std::uint32_t>(crc32_combine(crc_, segment.crc, static_cast<z_off_t>(segment.length)));
   length_ += segment.length;

@@ -17,8 +17,8 @@ bool accepts_gzip(std::string_view accept_encoding);
 // compressing the same JSON again for every client.
 struct DeflateSegment {
   std::string data;
-  std::uint32_t crc = 0;       // CRC-32 of the uncompressed text
-  std::uint64_t length = 0;    // uncompressed length
+  std::uint32_t crc = 0;     // CRC-32 of the uncompressed text
+  std::uint64_t length = 0;  // uncompressed length
 };
 
 DeflateSegment deflate_segment(std::string_view text, int level = 1);
@@ -28,7 +28,7 @@ class GzipConcatenator {
  public:
   GzipConcatenator();
   void add(std::string_view text);
-  void add(const DeflateSegment& segment);
+  void add(const DeflateSegment &segment);
   // Adds the final text (may be empty) and returns the whole member.
   std::string finish(std::string_view text);
 

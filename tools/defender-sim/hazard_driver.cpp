@@ -30,11 +30,12 @@ class Credit {
 
 }  // namespace
 
-HazardDriver::HazardDriver(AlertFeed& feed, AlertStore& store, const HazardSettings& hazards, ServedCursor& cursor)
-    : feed_(feed), store_(store), hazards_(hazards), cursor_(cursor),
-      thread_([this](const std::stop_token& stop) { run(stop); }) {}
+HazardDriver::HazardDriver(AlertFeed &feed, AlertStore &store, const HazardSettings &hazards, ServedCursor &cursor)
+    : feed_(feed), store_(store), hazards_(hazards), cursor_(cursor), thread_([this](const std::stop_token &stop) {
+        run(stop);
+      }) {}
 
-void HazardDriver::run(const std::stop_token& stop) {
+void HazardDriver::run(const std::stop_token &stop) {
   std::mutex mutex;
   std::condition_variable_any wake;
   Credit feed_credit;
@@ -60,7 +61,7 @@ void HazardDriver::run(const std::stop_token& stop) {
                 : cursor_.take(std::nullopt, h.mutation_target == MutationTarget::Served, n);
         feed_.update_now(ids, h.tie_size);
       }
-    } catch (const std::exception& e) {
+    } catch (const std::exception &e) {
       std::fprintf(stderr, "defender-sim: hazard driver: %s\n", e.what());
     }
   }

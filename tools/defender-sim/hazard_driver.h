@@ -14,15 +14,15 @@ namespace sim {
 // tie-size. Runs from construction to destruction.
 class HazardDriver {
  public:
-  HazardDriver(AlertFeed& feed, AlertStore& store, const HazardSettings& hazards, ServedCursor& cursor);
+  HazardDriver(AlertFeed &feed, AlertStore &store, const HazardSettings &hazards, ServedCursor &cursor);
 
  private:
-  void run(const std::stop_token& stop);
+  void run(const std::stop_token &stop);
 
-  AlertFeed& feed_;
-  AlertStore& store_;
-  const HazardSettings& hazards_;
-  ServedCursor& cursor_;
+  AlertFeed &feed_;
+  AlertStore &store_;
+  const HazardSettings &hazards_;
+  ServedCursor &cursor_;
   std::jthread thread_;  // last: started after, and stopped and joined before, the members it uses
 };
 

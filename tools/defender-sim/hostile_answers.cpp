@@ -9,8 +9,8 @@
 namespace sim {
 namespace {
 
-constexpr std::string_view kKindNames[] = {"deep-nesting", "gzip-bomb", "huge-body", "long-numbers",
-                                           "invalid-utf8-keys", "wide-array"};
+constexpr std::string_view kKindNames[] = {"deep-nesting", "gzip-bomb",         "huge-body",
+                                           "long-numbers", "invalid-utf8-keys", "wide-array"};
 constexpr std::string_view kTargetNames[] = {"pages", "tokens", "errors"};
 constexpr std::uint64_t kSalt = 0x4057113EA5E3ULL;
 
@@ -20,7 +20,7 @@ std::size_t index_of(T value) {
 }
 
 // "a+b+c" into its parts; false when a part is empty.
-bool split_plus(std::string_view text, std::vector<std::string_view>& parts) {
+bool split_plus(std::string_view text, std::vector<std::string_view> &parts) {
   while (true) {
     const auto plus = text.find('+');
     parts.push_back(text.substr(0, plus));
@@ -73,8 +73,7 @@ bool is_hostile_setting(std::string_view name) {
   return name == "hostile-answers" || name == "hostile-answer-rate" || name == "hostile-answer-targets";
 }
 
-std::optional<std::string> apply_hostile_setting(HostileConfig& config, std::string_view name,
-                                                 std::string_view value) {
+std::optional<std::string> apply_hostile_setting(HostileConfig &config, std::string_view name, std::string_view value) {
   const auto bad = [&](std::string_view expected) {
     return "invalid value '" + std::string(value) + "' for " + std::string(name) + ": expected " +
            std::string(expected);
@@ -82,8 +81,9 @@ std::optional<std::string> apply_hostile_setting(HostileConfig& config, std::str
   if (name == "hostile-answers") {
     auto kinds = kinds_named(value);
     if (!kinds)
-      return bad("none, all, or kinds joined by '+': deep-nesting, gzip-bomb, huge-body, long-numbers, "
-                 "invalid-utf8-keys, wide-array");
+      return bad(
+          "none, all, or kinds joined by '+': deep-nesting, gzip-bomb, huge-body, long-numbers, "
+          "invalid-utf8-keys, wide-array");
     config.kinds = std::move(*kinds);
   } else if (name == "hostile-answer-rate") {
     const auto rate = parse_decimal(value, 0, 1);

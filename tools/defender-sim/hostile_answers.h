@@ -47,8 +47,7 @@ struct HostileConfig {
 bool is_hostile_setting(std::string_view name);
 
 // Changes `config` by one of the three settings; an error message when the value is wrong.
-std::optional<std::string> apply_hostile_setting(HostileConfig& config, std::string_view name,
-                                                 std::string_view value);
+std::optional<std::string> apply_hostile_setting(HostileConfig &config, std::string_view name, std::string_view value);
 
 // Decides which answers are hostile, and of which kind: the n-th answer to a target is decided by the seed and n
 // alone, so that the same run of requests meets the same hostile answers. Counts what it decided.

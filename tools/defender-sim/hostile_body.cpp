@@ -43,12 +43,12 @@ std::string invalid_utf8_keys() {
 
 // One block of kBombBlock 'A's, compressed once for every bomb; level 9 gets near deflate's limit (about 1:1000),
 // where level 1 stops at about 1:230.
-const DeflateSegment& bomb_block() {
+const DeflateSegment &bomb_block() {
   static const DeflateSegment block = deflate_segment(std::string(kBombBlock, 'A'), 9);
   return block;
 }
 
-std::string gzip_bomb(const HostileEnvelope& envelope) {
+std::string gzip_bomb(const HostileEnvelope &envelope) {
   GzipConcatenator packed;
   packed.add(envelope.head + "\"description\":\"");
   for (std::uint64_t i = 0; i < kHostileBombInflatedBytes / kBombBlock; ++i) packed.add(bomb_block());
@@ -56,7 +56,7 @@ std::string gzip_bomb(const HostileEnvelope& envelope) {
 }
 
 // kBombBlock bytes of "0,", compressed once for every wide array.
-const DeflateSegment& zeros_block() {
+const DeflateSegment &zeros_block() {
   static const DeflateSegment block = [] {
     std::string zeros;
     zeros.reserve(kBombBlock);
@@ -67,7 +67,7 @@ const DeflateSegment& zeros_block() {
 }
 
 // "evidence":[0,0,...,0] with kHostileWideArrayZeros zeros.
-std::string wide_array(const HostileEnvelope& envelope) {
+std::string wide_array(const HostileEnvelope &envelope) {
   constexpr std::uint64_t kZerosPerBlock = kBombBlock / 2;
   static_assert((kHostileWideArrayZeros - 1) % kZerosPerBlock == 0);
   GzipConcatenator packed;
@@ -87,12 +87,18 @@ HostileEnvelope token_envelope() { return {"{\"token_type\":\"Bearer\",\"expires
 
 HostileEnvelope error_envelope(HostileKind kind) { return {"{\"error\":{" + id_member("code", kind), "}}"}; }
 
-void make_hostile(HttpResponse& r, HostileKind kind, const HostileEnvelope& envelope) {
+void make_hostile(HttpResponse &r, HostileKind kind, const HostileEnvelope &envelope) {
   r.filler = {};
   switch (kind) {
-    case HostileKind::DeepNesting: r.body = envelope.head + deep_nesting() + envelope.tail; break;
-    case HostileKind::LongNumbers: r.body = envelope.head + long_numbers() + envelope.tail; break;
-    case HostileKind::InvalidUtf8Keys: r.body = envelope.head + invalid_utf8_keys() + envelope.tail; break;
+    case HostileKind::DeepNesting:
+      r.body = envelope.head + deep_nesting() + envelope.tail;
+      break;
+    case HostileKind::LongNumbers:
+      r.body = envelope.head + long_numbers() + envelope.tail;
+      break;
+    case HostileKind::InvalidUtf8Keys:
+      r.body = envelope.head + invalid_utf8_keys() + envelope.tail;
+      break;
     case HostileKind::HugeBody:
       r.body = envelope.head + "\"description\":\"";
       r.filler = {std::string(kFillerBlock, 'A'), kHostileHugeBytes / kFillerBlock, "\"" + envelope.tail};

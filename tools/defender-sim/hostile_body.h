@@ -33,6 +33,6 @@ HostileEnvelope error_envelope(HostileKind kind);
 // Replaces the body of `r` with `envelope` around members of `kind`; status and headers stay, and a gzip bomb or a
 // wide array adds Content-Encoding: gzip. The huge body goes in r.filler, written as it is sent; the bomb and the
 // wide array repeat one compressed block: none is ever held at its full size.
-void make_hostile(HttpResponse& r, HostileKind kind, const HostileEnvelope& envelope);
+void make_hostile(HttpResponse &r, HostileKind kind, const HostileEnvelope &envelope);
 
 }  // namespace sim

@@ -26,14 +26,14 @@ std::string long_text(std::size_t size) {
   return out;
 }
 
-void append(std::string& s, std::string_view a, std::string_view b = {}) {
+void append(std::string &s, std::string_view a, std::string_view b = {}) {
   s += a;
   s += b;
 }
 
 }  // namespace
 
-void make_hostile(Alert& a, std::uint64_t seed, std::uint64_t index) {
+void make_hostile(Alert &a, std::uint64_t seed, std::uint64_t index) {
   Rng rng(mix_seed(seed ^ 0xBAD5EEDULL, index));
   append(a.title, kDelimiters, kGlyphs);
   if (rng.chance(15)) {
@@ -43,16 +43,16 @@ void make_hostile(Alert& a, std::uint64_t seed, std::uint64_t index) {
     append(a.description, kForgedRecord, kLeef);
   }
   if (a.assigned_to) append(*a.assigned_to, "|x=y\\");
-  a.comments.push_back({std::string(kNul) + std::string(kControls) + std::string(kForgedRecord), "attacker=1|x\\y",
-                        a.created});
-  for (auto& e : a.evidence) {
-    if (auto* p = std::get_if<ProcessEvidence>(&e)) {
+  a.comments.push_back(
+      {std::string(kNul) + std::string(kControls) + std::string(kForgedRecord), "attacker=1|x\\y", a.created});
+  for (auto &e : a.evidence) {
+    if (auto *p = std::get_if<ProcessEvidence>(&e)) {
       append(p->process_command_line, " & echo \"", kForgedRecord);
       append(p->process_command_line, "\"", kGlyphs);
       append(p->image_file.file_name, "|x=1\\");
-    } else if (auto* f = std::get_if<FileEvidence>(&e)) {
+    } else if (auto *f = std::get_if<FileEvidence>(&e)) {
       append(f->file_details.file_name, kGlyphs, "|=\\");
-    } else if (auto* u = std::get_if<UrlEvidence>(&e)) {
+    } else if (auto *u = std::get_if<UrlEvidence>(&e)) {
       append(u->url, "?q=a|b=c\\d&x=", kForgedRecord);
     }
   }

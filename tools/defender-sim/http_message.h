@@ -17,11 +17,11 @@ struct HttpRequest {
   std::string path;    // encoded path, without the query
   std::string query;   // encoded query, without '?'
   int minor_version = 1;
-  Headers headers;     // names in lower case
+  Headers headers;  // names in lower case
   std::string body;
 
   std::optional<std::string_view> header(std::string_view lower_name) const {
-    for (const auto& [k, v] : headers)
+    for (const auto &[k, v] : headers)
       if (k == lower_name) return std::string_view(v);
     return std::nullopt;
   }
@@ -49,19 +49,19 @@ struct HttpResponse {
   int status = 200;
   Headers headers;
   std::string body;
-  BodyFiller filler;  // after `body`; empty for every answer but the hostile ones
+  BodyFiller filler;              // after `body`; empty for every answer but the hostile ones
   bool close_connection = false;  // send "Connection: close" and close after writing
   Delivery delivery;
 
   void set_header(std::string name, std::string value) { headers.emplace_back(std::move(name), std::move(value)); }
   // A header this program set (names as set, so compared exactly).
   std::optional<std::string_view> header_value(std::string_view name) const {
-    for (const auto& [k, v] : headers)
+    for (const auto &[k, v] : headers)
       if (k == name) return std::string_view(v);
     return std::nullopt;
   }
 };
 
-const char* reason_phrase(int status);
+const char *reason_phrase(int status);
 
 }  // namespace sim

@@ -21,6 +21,6 @@ inline constexpr std::size_t kMaxBodyBytes = 1024 * 1024;
 HeadParse parse_request_head(std::string_view head);
 
 // The request asks to keep the connection open (HTTP/1.1 default, or HTTP/1.0 with keep-alive).
-bool wants_keep_alive(const HttpRequest& request);
+bool wants_keep_alive(const HttpRequest &request);
 
 }  // namespace sim

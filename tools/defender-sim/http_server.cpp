@@ -36,22 +36,22 @@ constexpr int kHandshakeTimeoutSeconds = 10;
 
 class TlsConnection {
  public:
-  TlsConnection(SSL_CTX* ctx, int fd) : ssl_(SSL_new(ctx)) {
+  TlsConnection(SSL_CTX *ctx, int fd) : ssl_(SSL_new(ctx)) {
     if (ssl_) SSL_set_fd(ssl_.get(), fd);
   }
   ~TlsConnection() {
     // Best effort close_notify; a client that already went away is fine.
     if (ssl_ && handshaken_ && !abandoned_) SSL_shutdown(ssl_.get());
   }
-  TlsConnection(const TlsConnection&) = delete;
-  TlsConnection& operator=(const TlsConnection&) = delete;
+  TlsConnection(const TlsConnection &) = delete;
+  TlsConnection &operator=(const TlsConnection &) = delete;
 
   bool handshake() {
     handshaken_ = ssl_ && SSL_accept(ssl_.get()) == 1;
     return handshaken_;
   }
 
-  bool read_some(std::string& buffer) {
+  bool read_some(std::string &buffer) {
     char chunk[16384];
     const int n = SSL_read(ssl_.get(), chunk, sizeof chunk);
     if (n <= 0) return false;
@@ -77,12 +77,12 @@ class TlsConnection {
   bool abandoned_ = false;
 };
 
-std::string serialize(const HttpResponse& response, bool close) {
+std::string serialize(const HttpResponse &response, bool close) {
   std::string out;
   out.reserve(response.body.size() + 512);
   out += "HTTP/1.1 " + std::to_string(response.status) + ' ' + reason_phrase(response.status) + "\r\n";
   bool has_date = false;
-  for (const auto& [k, v] : response.headers) {
+  for (const auto &[k, v] : response.headers) {
     has_date = has_date || k == "Date";
     out += k + ": " + v + "\r\n";
   }
@@ -103,7 +103,7 @@ HttpResponse protocol_error(int status) {
   return r;
 }
 
-std::size_t find_head_end(const std::string& buffer, std::size_t& separator) {
+std::size_t find_head_end(const std::string &buffer, std::size_t &separator) {
   const auto crlf = buffer.find("\r\n\r\n");
   const auto lf = buffer.find("\n\n");
   if (crlf != std::string::npos && (lf == std::string::npos || crlf < lf)) {
@@ -115,7 +115,7 @@ std::size_t find_head_end(const std::string& buffer, std::size_t& separator) {
 }
 
 // Waits, unless the server stops first; false when it does.
-bool pause(HttpServer::Shared& shared, std::chrono::milliseconds duration) {
+bool pause(HttpServer::Shared &shared, std::chrono::milliseconds duration) {
   std::unique_lock lock(shared.mutex);
   return !shared.changed.wait_for(lock, duration, [&] { return shared.stopping.load(); });
 }
@@ -130,7 +130,7 @@ void reset_on_close(int fd) {
   ::setsockopt(fd, SOL_SOCKET, SO_LINGER, &hard, sizeof hard);
 }
 
-bool send_filler(const HttpServer::Shared& shared, TlsConnection& tls, const BodyFiller& filler) {
+bool send_filler(const HttpServer::Shared &shared, TlsConnection &tls, const BodyFiller &filler) {
   for (std::size_t i = 0; i < filler.repeat; ++i)
     if (shared.stopping || !tls.write_all(filler.block)) return false;
   return tls.write_all(filler.tail);
@@ -138,9 +138,9 @@ bool send_filler(const HttpServer::Shared& shared, TlsConnection& tls, const Bod
 
 // Sends a response as its delivery asks; false when the connection is finished (a write failed, the server is
 // stopping, or the delivery cut it).
-bool send(HttpServer::Shared& shared, TlsConnection& tls, int fd, const HttpResponse& response, bool close) {
+bool send(HttpServer::Shared &shared, TlsConnection &tls, int fd, const HttpResponse &response, bool close) {
   using Cut = Delivery::Cut;
-  const Delivery& d = response.delivery;
+  const Delivery &d = response.delivery;
   if (d.first_byte_delay.count() > 0 && !pause(shared, d.first_byte_delay)) return false;
   const std::string out = serialize(response, close);
   const std::string_view head = std::string_view(out).substr(0, out.size() - response.body.size());
@@ -162,7 +162,7 @@ bool send(HttpServer::Shared& shared, TlsConnection& tls, int fd, const HttpResp
   return send_filler(shared, tls, response.filler);
 }
 
-void serve(HttpServer::Shared& shared, TlsConnection& tls, int fd) {
+void serve(HttpServer::Shared &shared, TlsConnection &tls, int fd) {
   set_socket_timeouts(fd, kHandshakeTimeoutSeconds);
   if (!tls.handshake()) return;
   set_socket_timeouts(fd, shared.config.idle_timeout_seconds);
@@ -187,7 +187,7 @@ void serve(HttpServer::Shared& shared, TlsConnection& tls, int fd) {
       return;
     }
     const std::size_t body_start = head_end + separator;
-    HttpRequest& request = parsed.request;
+    HttpRequest &request = parsed.request;
     if (parsed.content_length > buffer.size() - body_start) {
       const auto expect = request.header("expect");
       if (expect && *expect == "100-continue" && !tls.write_all("HTTP/1.1 100 Continue\r\n\r\n")) return;
@@ -200,7 +200,7 @@ void serve(HttpServer::Shared& shared, TlsConnection& tls, int fd) {
     HttpResponse response;
     try {
       response = shared.handler(request);
-    } catch (const std::exception& e) {
+    } catch (const std::exception &e) {
       std::fprintf(stderr, "defender-sim: handler failed for %s %s: %s\n", request.method.c_str(),
                    request.target.c_str(), e.what());
       response = protocol_error(500);
@@ -214,7 +214,7 @@ void connection_thread(std::shared_ptr<HttpServer::Shared> shared, UniqueFd fd, 
   try {
     TlsConnection tls(shared->ctx.get(), fd.get());
     serve(*shared, tls, fd.get());
-  } catch (const std::exception& e) {
+  } catch (const std::exception &e) {
     std::fprintf(stderr, "defender-sim: connection failed: %s\n", e.what());
   } catch (...) {
     std::fprintf(stderr, "defender-sim: connection failed\n");
@@ -229,7 +229,7 @@ void connection_thread(std::shared_ptr<HttpServer::Shared> shared, UniqueFd fd, 
 
 }  // namespace
 
-HttpServer::HttpServer(SSL_CTX* ctx, UniqueFd listener, ServerConfig config, Handler handler,
+HttpServer::HttpServer(SSL_CTX *ctx, UniqueFd listener, ServerConfig config, Handler handler,
                        std::function<void()> on_connection)
     : shared_(std::make_shared<Shared>()), listener_(std::move(listener)) {
   SSL_CTX_up_ref(ctx);
@@ -250,14 +250,14 @@ void HttpServer::start() {
   acceptor_ = std::thread([this] {
     try {
       accept_loop();
-    } catch (const std::exception& e) {
+    } catch (const std::exception &e) {
       std::fprintf(stderr, "defender-sim: accept loop failed: %s\n", e.what());
     }
   });
 }
 
 void HttpServer::accept_loop() {
-  Shared& s = *shared_;
+  Shared &s = *shared_;
   while (!s.stopping) {
     {
       std::unique_lock lock(s.mutex);
@@ -284,7 +284,7 @@ void HttpServer::accept_loop() {
 }
 
 bool HttpServer::stop(std::chrono::milliseconds grace) {
-  Shared& s = *shared_;
+  Shared &s = *shared_;
   bool first;
   {
     // Under the mutex, so that a connection thread about to pause cannot miss the notification.
@@ -302,7 +302,7 @@ bool HttpServer::stop(std::chrono::milliseconds grace) {
   listener_.reset();
   std::unique_lock lock(s.mutex);
   // shutdown() wakes a thread blocked in SSL_read; the thread itself closes the descriptor.
-  for (const auto& [id, fd] : s.open_fds) ::shutdown(fd, SHUT_RDWR);
+  for (const auto &[id, fd] : s.open_fds) ::shutdown(fd, SHUT_RDWR);
   return s.changed.wait_for(lock, grace, [&] { return s.open_fds.empty(); });
 }
 

@@ -18,16 +18,16 @@ struct ServerConfig {
   int idle_timeout_seconds = 60;
 };
 
-using Handler = std::function<HttpResponse(const HttpRequest&)>;
+using Handler = std::function<HttpResponse(const HttpRequest &)>;
 
 // HTTPS/1.1 server: one thread per connection (bounded), keep-alive with Content-Length framing.
 class HttpServer {
  public:
-  HttpServer(SSL_CTX* ctx, UniqueFd listener, ServerConfig config, Handler handler,
+  HttpServer(SSL_CTX *ctx, UniqueFd listener, ServerConfig config, Handler handler,
              std::function<void()> on_connection);
   ~HttpServer();
-  HttpServer(const HttpServer&) = delete;
-  HttpServer& operator=(const HttpServer&) = delete;
+  HttpServer(const HttpServer &) = delete;
+  HttpServer &operator=(const HttpServer &) = delete;
 
   // Connection state shared with the detached connection threads; defined in http_server.cpp.
   struct Shared;

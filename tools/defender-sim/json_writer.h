@@ -18,22 +18,22 @@ class JsonWriter {
  public:
   JsonWriter() : writer_(buffer_) {}
 
-  JsonWriter& key(std::string_view k) {
+  JsonWriter &key(std::string_view k) {
     writer_.Key(k.data(), static_cast<rapidjson::SizeType>(k.size()));
     return *this;
   }
   void str(std::string_view v) { writer_.String(v.data(), static_cast<rapidjson::SizeType>(v.size())); }
-  void opt(const std::optional<std::string>& v) { v ? str(*v) : null(); }
+  void opt(const std::optional<std::string> &v) { v ? str(*v) : null(); }
   void null() { writer_.Null(); }
   void boolean(bool v) { writer_.Bool(v); }
   void integer(std::int64_t v) { writer_.Int64(v); }
   void number(double v) { writer_.Double(v); }
-  void opt_integer(const std::optional<std::int64_t>& v) { v ? integer(*v) : null(); }
+  void opt_integer(const std::optional<std::int64_t> &v) { v ? integer(*v) : null(); }
   void time(Ticks t) { str(format_iso8601(t)); }
-  void opt_time(const std::optional<Ticks>& t) { t ? time(*t) : null(); }
-  void strings(const std::vector<std::string>& items) {
+  void opt_time(const std::optional<Ticks> &t) { t ? time(*t) : null(); }
+  void strings(const std::vector<std::string> &items) {
     begin_array();
-    for (const auto& s : items) str(s);
+    for (const auto &s : items) str(s);
     end_array();
   }
   void begin_object() { writer_.StartObject(); }
@@ -42,9 +42,7 @@ class JsonWriter {
   void end_array() { writer_.EndArray(); }
 
   // Splices already serialized JSON in as one value.
-  void raw(std::string_view json) {
-    writer_.RawValue(json.data(), json.size(), rapidjson::kObjectType);
-  }
+  void raw(std::string_view json) { writer_.RawValue(json.data(), json.size(), rapidjson::kObjectType); }
 
   std::string take() const { return std::string(buffer_.GetString(), buffer_.GetSize()); }
 

@@ -8,7 +8,7 @@
 namespace sim {
 namespace {
 
-void write_version(JsonWriter& w, const AlertVersion& v) {
+void write_version(JsonWriter &w, const AlertVersion &v) {
   w.key("id").str(v.id);
   w.key("lastUpdateDateTime").str(v.last_update_text);
   w.key("ticks").integer(v.fields.last_update);
@@ -16,8 +16,8 @@ void write_version(JsonWriter& w, const AlertVersion& v) {
 
 }  // namespace
 
-std::unique_ptr<LedgerFile> LedgerFile::open(const std::string& path, std::string& error) {
-  std::FILE* f = std::fopen(path.c_str(), "ae");
+std::unique_ptr<LedgerFile> LedgerFile::open(const std::string &path, std::string &error) {
+  std::FILE *f = std::fopen(path.c_str(), "ae");
   if (!f) {
     error = "cannot open ledger " + path + ": " + std::strerror(errno);
     return nullptr;
@@ -25,7 +25,7 @@ std::unique_ptr<LedgerFile> LedgerFile::open(const std::string& path, std::strin
   return std::make_unique<LedgerFile>(Private{}, f);
 }
 
-void LedgerFile::append(const LedgerEntry& entry, AlertStore::LedgerEvent event) {
+void LedgerFile::append(const LedgerEntry &entry, AlertStore::LedgerEvent event) {
   std::string line;
   if (event == AlertStore::LedgerEvent::Superseded) {
     JsonWriter w;
@@ -43,8 +43,8 @@ void LedgerFile::append(const LedgerEntry& entry, AlertStore::LedgerEvent event)
   std::fflush(file_.get());
 }
 
-std::string ledger_entry_json(const LedgerEntry& e) {
-  const AlertVersion& v = *e.version;
+std::string ledger_entry_json(const LedgerEntry &e) {
+  const AlertVersion &v = *e.version;
   JsonWriter w;
   w.begin_object();
   w.key("seq").integer(static_cast<std::int64_t>(e.seq));
@@ -59,7 +59,7 @@ std::string ledger_entry_json(const LedgerEntry& e) {
     w.key("lastProcessedTimeUtc").time(v.siem->last_processed);
     w.key("ticks").integer(v.siem->last_processed);
     w.key("fullIds").begin_array();
-    for (const auto& r : v.siem->records) w.str(r.full_id);
+    for (const auto &r : v.siem->records) w.str(r.full_id);
     w.end_array();
     w.end_object();
   }
@@ -69,7 +69,7 @@ std::string ledger_entry_json(const LedgerEntry& e) {
   return w.take();
 }
 
-std::string scheduled_json(const Scheduled& s) {
+std::string scheduled_json(const Scheduled &s) {
   JsonWriter w;
   w.begin_object();
   write_version(w, *s.version);

@@ -15,13 +15,13 @@ class LedgerFile {
   struct Private {};  // only open() constructs
 
  public:
-  static std::unique_ptr<LedgerFile> open(const std::string& path, std::string& error);
-  LedgerFile(Private, std::FILE* f) : file_(f) {}
-  void append(const LedgerEntry& entry, AlertStore::LedgerEvent event);
+  static std::unique_ptr<LedgerFile> open(const std::string &path, std::string &error);
+  LedgerFile(Private, std::FILE *f) : file_(f) {}
+  void append(const LedgerEntry &entry, AlertStore::LedgerEvent event);
 
  private:
   struct Closer {
-    void operator()(std::FILE* f) const { std::fclose(f); }
+    void operator()(std::FILE *f) const { std::fclose(f); }
   };
   std::mutex mutex_;
   std::unique_ptr<std::FILE, Closer> file_;
@@ -30,9 +30,9 @@ class LedgerFile {
 // {"seq", "id", "lastUpdateDateTime", "ticks", "visibleAt", "apis": ["graph", "alerts", "siem"],
 //  "siem": {"lastProcessedTimeUtc", "ticks", "fullIds": [...]} (versions that made SIEM records),
 //  "supersededAt": ticks or null}
-std::string ledger_entry_json(const LedgerEntry& entry);
+std::string ledger_entry_json(const LedgerEntry &entry);
 
 // {"id", "lastUpdateDateTime", "ticks", "visibleAt"}: a version just made, before it is (necessarily) visible.
-std::string scheduled_json(const Scheduled& scheduled);
+std::string scheduled_json(const Scheduled &scheduled);
 
 }  // namespace sim

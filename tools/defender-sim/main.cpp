@@ -39,7 +39,7 @@
 namespace sim {
 namespace {
 
-bool write_ready_file(const std::string& path, std::uint16_t port) {
+bool write_ready_file(const std::string &path, std::uint16_t port) {
   const std::string tmp = path + ".tmp." + std::to_string(getpid());
   {
     std::ofstream out(tmp, std::ios::trunc);
@@ -49,12 +49,12 @@ bool write_ready_file(const std::string& path, std::uint16_t port) {
   return std::rename(tmp.c_str(), path.c_str()) == 0;
 }
 
-int fail(const std::string& message) {
+int fail(const std::string &message) {
   std::fprintf(stderr, "defender-sim: %s\n", message.c_str());
   return 1;
 }
 
-int run(const Options& o, const sigset_t& stop_signals) {
+int run(const Options &o, const sigset_t &stop_signals) {
   TlsFiles tls_files{{}, o.cert_file, o.key_file};
   if (o.cert_file.empty()) {
     TlsFilesResult generated = ensure_tls_files(o.tls_dir);
@@ -77,7 +77,7 @@ int run(const Options& o, const sigset_t& stop_signals) {
     ledger_file = LedgerFile::open(o.ledger_file, error);
     if (!ledger_file) return fail(error);
   }
-  AlertStore store([&ledger_file](const LedgerEntry& e, AlertStore::LedgerEvent event) {
+  AlertStore store([&ledger_file](const LedgerEntry &e, AlertStore::LedgerEvent event) {
     if (ledger_file) ledger_file->append(e, event);
   });
   HazardSettings hazards{Hazards{}};
@@ -103,7 +103,7 @@ int run(const Options& o, const sigset_t& stop_signals) {
   FaultPlan faults;
   HostileAnswers hostile(o.seed);
   if (const auto error = apply_fault_settings(o.fault_settings, {budgets, tokens, hostile})) return fail(*error);
-  for (const auto& rule : o.faults) faults.add(rule);
+  for (const auto &rule : o.faults) faults.add(rule);
   TokenEndpoint token_endpoint(
       AppRegistration{o.tenant, o.tenant_guid, o.client_id, o.client_secret, client_certificate}, tokens, hostile,
       stats);
@@ -120,12 +120,12 @@ int run(const Options& o, const sigset_t& stop_signals) {
   const auto count_connection = [&stats] { stats.record_connection(); };
   HttpServer server(
       tls.ctx.get(), std::move(listener.fd), config,
-      [&router](const HttpRequest& request) { return router.route(request); }, count_connection);
+      [&router](const HttpRequest &request) { return router.route(request); }, count_connection);
   std::optional<HttpServer> foreign_server;
   if (foreign_listener.fd.valid()) {
     foreign_server.emplace(
         tls.ctx.get(), std::move(foreign_listener.fd), config,
-        [&router](const HttpRequest& request) { return router.route_foreign(request); }, count_connection);
+        [&router](const HttpRequest &request) { return router.route_foreign(request); }, count_connection);
     foreign_server->start();
   }
   server.start();
@@ -153,7 +153,7 @@ int run(const Options& o, const sigset_t& stop_signals) {
 }  // namespace
 }  // namespace sim
 
-int main(int argc, char** argv) {
+int main(int argc, char **argv) {
   const sim::ParsedOptions parsed = sim::parse_options(argc, argv);
   if (!parsed.options) return parsed.exit_code;
 
@@ -167,7 +167,7 @@ int main(int argc, char** argv) {
 
   try {
     return sim::run(*parsed.options, stop_signals);
-  } catch (const std::exception& e) {
+  } catch (const std::exception &e) {
     std::fprintf(stderr, "defender-sim: %s\n", e.what());
     return 1;
   }

@@ -32,7 +32,7 @@ FlatEvidence flat(std::string_view entity_type, Ticks created) {
   return f;
 }
 
-void set_user(FlatEvidence& f, const UserAccount& u) {
+void set_user(FlatEvidence &f, const UserAccount &u) {
   f.account_name = u.account_name;
   f.domain_name = u.domain_name;
   f.user_sid = u.user_sid;
@@ -40,7 +40,7 @@ void set_user(FlatEvidence& f, const UserAccount& u) {
   f.user_principal_name = u.user_principal_name;
 }
 
-void set_file(FlatEvidence& f, const FileDetails& d) {
+void set_file(FlatEvidence &f, const FileDetails &d) {
   f.sha1 = d.sha1;
   f.sha256 = d.sha256;
   f.file_name = d.file_name;
@@ -49,7 +49,7 @@ void set_file(FlatEvidence& f, const FileDetails& d) {
 
 // Graph's typed evidence -> the flat entity; devices are not evidence here (the alert names its machine).
 struct Flatten {
-  std::optional<FlatEvidence> operator()(const ProcessEvidence& e) const {
+  std::optional<FlatEvidence> operator()(const ProcessEvidence &e) const {
     FlatEvidence f = flat("Process", e.base.created);
     set_file(f, e.image_file);
     f.process_id = e.process_id;
@@ -64,34 +64,34 @@ struct Flatten {
     f.detection_status = to_mde_nullable(mde_detection_statuses(), e.detection_status);
     return f;
   }
-  std::optional<FlatEvidence> operator()(const FileEvidence& e) const {
+  std::optional<FlatEvidence> operator()(const FileEvidence &e) const {
     FlatEvidence f = flat("File", e.base.created);
     set_file(f, e.file_details);
     f.detection_status = to_mde_nullable(mde_detection_statuses(), e.detection_status);
     return f;
   }
-  std::optional<FlatEvidence> operator()(const UserEvidence& e) const {
+  std::optional<FlatEvidence> operator()(const UserEvidence &e) const {
     FlatEvidence f = flat("User", e.base.created);
     set_user(f, e.user_account);
     return f;
   }
-  std::optional<FlatEvidence> operator()(const IpEvidence& e) const {
+  std::optional<FlatEvidence> operator()(const IpEvidence &e) const {
     FlatEvidence f = flat("Ip", e.base.created);
     f.ip_address = e.ip_address;
     return f;
   }
-  std::optional<FlatEvidence> operator()(const UrlEvidence& e) const {
+  std::optional<FlatEvidence> operator()(const UrlEvidence &e) const {
     FlatEvidence f = flat("Url", e.base.created);
     f.url = e.url;
     return f;
   }
-  std::optional<FlatEvidence> operator()(const RegistryKeyEvidence& e) const {
+  std::optional<FlatEvidence> operator()(const RegistryKeyEvidence &e) const {
     FlatEvidence f = flat("Registry", e.base.created);
     f.registry_key = e.registry_key;
     f.registry_hive = e.registry_hive;
     return f;
   }
-  std::optional<FlatEvidence> operator()(const RegistryValueEvidence& e) const {
+  std::optional<FlatEvidence> operator()(const RegistryValueEvidence &e) const {
     FlatEvidence f = flat("Registry", e.base.created);
     f.registry_key = e.registry_key;
     f.registry_hive = e.registry_hive;
@@ -100,12 +100,12 @@ struct Flatten {
     return f;
   }
   template <typename Other>
-  std::optional<FlatEvidence> operator()(const Other&) const {
+  std::optional<FlatEvidence> operator()(const Other &) const {
     return std::nullopt;
   }
 };
 
-void write_evidence(JsonWriter& w, const FlatEvidence& f) {
+void write_evidence(JsonWriter &w, const FlatEvidence &f) {
   w.begin_object();
   w.key("entityType").str(f.entity_type);
   w.key("evidenceCreationTime").time(f.created);
@@ -142,7 +142,7 @@ struct Investigation {
   std::string_view state;
 };
 
-Investigation investigation_of(const Alert& a) {
+Investigation investigation_of(const Alert &a) {
   Rng r(stable_hash(a.id) ^ 0x1A7E5717ULL);
   if (r.chance(25)) return {std::nullopt, "UnsupportedAlertType"};
   const std::int64_t id = r.between(10'000, 9'999'999);
@@ -153,16 +153,16 @@ Investigation investigation_of(const Alert& a) {
   return {id, r.pick(std::span<const std::string_view>(kOpen))};
 }
 
-const UserAccount* related_user(const Alert& a) {
-  if (const auto* u = first_evidence<UserEvidence>(a)) return &u->user_account;
-  if (const auto* p = first_evidence<ProcessEvidence>(a)) return &p->user_account;
+const UserAccount *related_user(const Alert &a) {
+  if (const auto *u = first_evidence<UserEvidence>(a)) return &u->user_account;
+  if (const auto *p = first_evidence<ProcessEvidence>(a)) return &p->user_account;
   return nullptr;
 }
 
 }  // namespace
 
-MdeAlertJson render_mde_alert(const Alert& a) {
-  const DeviceEvidence* device = first_evidence<DeviceEvidence>(a);
+MdeAlertJson render_mde_alert(const Alert &a) {
+  const DeviceEvidence *device = first_evidence<DeviceEvidence>(a);
   const Investigation investigation = investigation_of(a);
   JsonWriter w;
   w.begin_object();
@@ -193,7 +193,7 @@ MdeAlertJson render_mde_alert(const Alert& a) {
   w.key("threatName").opt(a.threat_display_name);
   w.key("mitreTechniques").strings(a.mitre_techniques);
   w.key("relatedUser");
-  if (const UserAccount* u = related_user(a)) {
+  if (const UserAccount *u = related_user(a)) {
     w.begin_object();
     w.key("userName").str(u->account_name);
     w.key("domainName").str(u->domain_name);
@@ -202,7 +202,7 @@ MdeAlertJson render_mde_alert(const Alert& a) {
     w.null();
   }
   w.key("comments").begin_array();
-  for (const auto& c : a.comments) {
+  for (const auto &c : a.comments) {
     w.begin_object();
     w.key("comment").str(c.comment);
     w.key("createdBy").str(c.created_by_display_name);
@@ -216,7 +216,7 @@ MdeAlertJson render_mde_alert(const Alert& a) {
 
   JsonWriter ev;
   ev.begin_array();
-  for (const auto& e : a.evidence)
+  for (const auto &e : a.evidence)
     if (const auto flat = std::visit(Flatten{}, e)) write_evidence(ev, *flat);
   ev.end_array();
   return {std::move(head), ",\"evidence\":" + ev.take()};

@@ -14,6 +14,6 @@ struct MdeAlertJson {
   std::string evidence;  // ,"evidence":[...] — flat objects with entityType; only with $expand=evidence
 };
 
-MdeAlertJson render_mde_alert(const Alert& alert);
+MdeAlertJson render_mde_alert(const Alert &alert);
 
 }  // namespace sim

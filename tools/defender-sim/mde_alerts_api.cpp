@@ -14,7 +14,7 @@ constexpr std::string_view kContext = "https://api.securitycenter.microsoft.com/
 constexpr std::string_view kContentType =
     "application/json; odata.metadata=minimal; odata.streaming=true; charset=utf-8";
 
-void append_alert(std::string& body, const AlertVersion& v, bool evidence) {
+void append_alert(std::string &body, const AlertVersion &v, bool evidence) {
   body += v.mde->head;
   if (evidence) body += v.mde->evidence;
   body += '}';
@@ -22,20 +22,20 @@ void append_alert(std::string& body, const AlertVersion& v, bool evidence) {
 
 }  // namespace
 
-MdeAlertsApi::MdeAlertsApi(AlertStore& store, ServedCursor& cursor, std::size_t server_page_size,
-                           const ForeignOrigin& foreign)
+MdeAlertsApi::MdeAlertsApi(AlertStore &store, ServedCursor &cursor, std::size_t server_page_size,
+                           const ForeignOrigin &foreign)
     : store_(store), cursor_(cursor), foreign_(foreign), server_page_size_(server_page_size) {}
 
-ApiAnswer MdeAlertsApi::serve(const HttpRequest& request, const ServeContext& context) {
+ApiAnswer MdeAlertsApi::serve(const HttpRequest &request, const ServeContext &context) {
   const auto params = parse_params(request.query);
   if (!params) return {mde_error(400, "BadRequest", "The query string is not correctly percent-encoded.")};
   const MdeQueryParse parsed = parse_mde_query(*params);
   if (!parsed.query) return {mde_error(400, "ODataError", parsed.error)};
-  const MdeQuery& q = *parsed.query;
+  const MdeQuery &q = *parsed.query;
 
   store_.publish_due(context.now);
   std::vector<VersionPtr> all = store_.select(Api::Alerts, q.filter ? &*q.filter : nullptr);
-  std::sort(all.begin(), all.end(), [](const VersionPtr& a, const VersionPtr& b) {
+  std::sort(all.begin(), all.end(), [](const VersionPtr &a, const VersionPtr &b) {
     return a->order_key != b->order_key ? a->order_key < b->order_key : a->id < b->id;
   });
   const std::span<const VersionPtr> rest = std::span<const VersionPtr>(all).subspan(std::min(q.skip, all.size()));

@@ -17,15 +17,15 @@ namespace sim {
 // links the next page by $skip, as OData server-driven paging does.
 class MdeAlertsApi final : public AlertApi {
  public:
-  MdeAlertsApi(AlertStore& store, ServedCursor& cursor, std::size_t server_page_size, const ForeignOrigin& foreign);
+  MdeAlertsApi(AlertStore &store, ServedCursor &cursor, std::size_t server_page_size, const ForeignOrigin &foreign);
 
   Api kind() const override { return Api::Alerts; }
-  ApiAnswer serve(const HttpRequest& request, const ServeContext& context) override;
+  ApiAnswer serve(const HttpRequest &request, const ServeContext &context) override;
 
  private:
-  AlertStore& store_;
-  ServedCursor& cursor_;
-  const ForeignOrigin& foreign_;
+  AlertStore &store_;
+  ServedCursor &cursor_;
+  const ForeignOrigin &foreign_;
   std::size_t server_page_size_;
 };
 

@@ -13,15 +13,20 @@ constexpr Spelling kStatuses[] = {
 constexpr Spelling kClassifications[] = {{"TruePositive", "truePositive"},
                                          {"InformationalExpectedActivity", "informationalExpectedActivity"},
                                          {"FalsePositive", "falsePositive"}};
-constexpr Spelling kDeterminations[] = {
-    {"MultiStagedAttack", "multiStagedAttack"},   {"MaliciousUserActivity", "maliciousUserActivity"},
-    {"CompromisedUser", "compromisedUser"},       {"Malware", "malware"},
-    {"Phishing", "phishing"},                     {"UnwantedSoftware", "unwantedSoftware"},
-    {"Other", "other"},                           {"SecurityTesting", "securityTesting"},
-    {"LineOfBusinessApplication", "lineOfBusinessApplication"},
-    {"ConfirmedUserActivity", "confirmedUserActivity"},
-    {"Clean", "clean"},                           {"InsufficientData", "insufficientData"},
-    {"Apt", "apt"},                               {"SecurityPersonnel", "securityPersonnel"}};
+constexpr Spelling kDeterminations[] = {{"MultiStagedAttack", "multiStagedAttack"},
+                                        {"MaliciousUserActivity", "maliciousUserActivity"},
+                                        {"CompromisedUser", "compromisedUser"},
+                                        {"Malware", "malware"},
+                                        {"Phishing", "phishing"},
+                                        {"UnwantedSoftware", "unwantedSoftware"},
+                                        {"Other", "other"},
+                                        {"SecurityTesting", "securityTesting"},
+                                        {"LineOfBusinessApplication", "lineOfBusinessApplication"},
+                                        {"ConfirmedUserActivity", "confirmedUserActivity"},
+                                        {"Clean", "clean"},
+                                        {"InsufficientData", "insufficientData"},
+                                        {"Apt", "apt"},
+                                        {"SecurityPersonnel", "securityPersonnel"}};
 constexpr Spelling kDetectionSources[] = {{"WindowsDefenderAtp", "microsoftDefenderForEndpoint"},
                                           {"WindowsDefenderAv", "antivirus"},
                                           {"CustomerTI", "customTi"},
@@ -42,12 +47,12 @@ std::span<const Spelling> mde_detection_sources() { return kDetectionSources; }
 std::span<const Spelling> mde_detection_statuses() { return kDetectionStatuses; }
 
 std::optional<std::string> to_mde(std::span<const Spelling> names, std::string_view graph) {
-  for (const auto& n : names)
+  for (const auto &n : names)
     if (n.stored == graph) return std::string(n.api);
   return std::nullopt;
 }
 
-std::optional<std::string> to_mde_nullable(std::span<const Spelling> names, const std::optional<std::string>& graph) {
+std::optional<std::string> to_mde_nullable(std::span<const Spelling> names, const std::optional<std::string> &graph) {
   return graph ? to_mde(names, *graph) : std::nullopt;
 }
 

@@ -24,12 +24,23 @@ HttpResponse mde_error(int status, std::string_view code, std::string_view messa
 HttpResponse mde_unauthorized(TokenCheck check) {
   std::string_view why;
   switch (check) {
-    case TokenCheck::Missing: why = "there is no bearer token"; break;
-    case TokenCheck::Malformed: why = "the token is not a JWT"; break;
-    case TokenCheck::Unknown: why = "the token's signature is invalid"; break;
-    case TokenCheck::Expired: why = "the token is expired"; break;
-    case TokenCheck::WrongAudience: why = "the token is for another audience"; break;
-    case TokenCheck::Ok: break;
+    case TokenCheck::Missing:
+      why = "there is no bearer token";
+      break;
+    case TokenCheck::Malformed:
+      why = "the token is not a JWT";
+      break;
+    case TokenCheck::Unknown:
+      why = "the token's signature is invalid";
+      break;
+    case TokenCheck::Expired:
+      why = "the token is expired";
+      break;
+    case TokenCheck::WrongAudience:
+      why = "the token is for another audience";
+      break;
+    case TokenCheck::Ok:
+      break;
   }
   HttpResponse r = mde_error(401, "Unauthorized", "Invalid or expired authorization header: " + std::string(why) + ".");
   r.set_header("WWW-Authenticate", "Bearer");

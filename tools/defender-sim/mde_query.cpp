@@ -5,11 +5,11 @@
 
 namespace sim {
 
-MdeQueryParse parse_mde_query(const Params& params) {
+MdeQueryParse parse_mde_query(const Params &params) {
   MdeQuery q;
   SystemOptions options;
   std::string error;
-  for (const auto& [raw_name, value] : params) {
+  for (const auto &[raw_name, value] : params) {
     const std::string name = options.name_of(raw_name, error);
     if (!error.empty()) return {std::nullopt, error};
     if (name == "$filter") {

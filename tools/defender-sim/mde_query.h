@@ -28,6 +28,6 @@ struct MdeQueryParse {
   std::string error;  // the message of a 400 ODataError
 };
 
-MdeQueryParse parse_mde_query(const Params& params);
+MdeQueryParse parse_mde_query(const Params &params);
 
 }  // namespace sim

@@ -27,8 +27,16 @@ struct FilterFields {
 };
 
 enum class FilterProperty {
-  LastUpdateDateTime, CreatedDateTime, ServiceSource, Severity, Status, Classification, Determination, AssignedTo,
-  Category, DetectionSource
+  LastUpdateDateTime,
+  CreatedDateTime,
+  ServiceSource,
+  Severity,
+  Status,
+  Classification,
+  Determination,
+  AssignedTo,
+  Category,
+  DetectionSource
 };
 enum class CompareOp { Eq, Ne, Ge, Gt, Le, Lt };
 
@@ -51,7 +59,7 @@ class Filter {
   Filter() = default;
   explicit Filter(std::vector<Comparison> all) : all_(std::move(all)) {}
 
-  bool matches(const FilterFields& f) const;
+  bool matches(const FilterFields &f) const;
   // The lastUpdateDateTime interval the comparisons allow, so the store can binary-search it.
   TickRange last_update_range() const;
   // True when the range says it all (no other property, no 'ne'): then every version in the range matches.
@@ -73,7 +81,7 @@ struct FilterPropertyInfo {
 
 // The $filter vocabulary of one API's alert type.
 struct FilterSchema {
-  std::string_view type_name;                    // for messages
+  std::string_view type_name;  // for messages
   std::span<const FilterPropertyInfo> properties;
   std::span<const std::string_view> unfilterable;  // properties that exist but cannot be filtered on
 };
@@ -83,6 +91,6 @@ struct FilterParse {
   std::string error;  // "Invalid filter clause: ..."
 };
 
-FilterParse parse_filter(std::string_view text, const FilterSchema& schema);
+FilterParse parse_filter(std::string_view text, const FilterSchema &schema);
 
 }  // namespace sim

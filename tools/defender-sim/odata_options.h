@@ -14,15 +14,15 @@ class SystemOptions {
  public:
   // The lower-case name of a system query option ("$top"), or "" for an ordinary parameter. Sets `error` when the
   // option was already given.
-  std::string name_of(const std::string& raw_name, std::string& error);
+  std::string name_of(const std::string &raw_name, std::string &error);
 
  private:
   std::vector<std::string> seen_;
 };
 
 // $top and $skip: a non-negative integer; otherwise nullopt and the message.
-std::optional<std::size_t> count_option(std::string_view option, const std::string& value, std::string& error);
+std::optional<std::size_t> count_option(std::string_view option, const std::string &value, std::string &error);
 
-std::string option_not_allowed(const std::string& raw_name);
+std::string option_not_allowed(const std::string &raw_name);
 
 }  // namespace sim

@@ -25,7 +25,7 @@ std::string_view trim(std::string_view s) {
 }
 
 // "$orderby=lastUpdateDateTime desc": one term on one of the two datetime properties.
-std::optional<std::string> parse_orderby(std::string_view text, GraphQuery& q) {
+std::optional<std::string> parse_orderby(std::string_view text, GraphQuery &q) {
   text = trim(text);
   if (text.find(',') != std::string_view::npos) return "Only one $orderby term is supported.";
   const auto space = text.find(' ');
@@ -44,8 +44,8 @@ std::optional<std::string> parse_orderby(std::string_view text, GraphQuery& q) {
   } else if (iequals(direction, "desc")) {
     q.descending = true;
   } else {
-    return "Syntax error: '" + std::string(direction) + "' is not a valid ordering direction in '$orderby=" +
-           std::string(text) + "'.";
+    return "Syntax error: '" + std::string(direction) +
+           "' is not a valid ordering direction in '$orderby=" + std::string(text) + "'.";
   }
   return std::nullopt;
 }
@@ -56,13 +56,13 @@ std::string encode_skiptoken(std::size_t offset) {
   return base64url_encode(std::string(kSkiptokenPrefix) + std::to_string(offset));
 }
 
-GraphQueryParse parse_graph_query(const Params& params) {
+GraphQueryParse parse_graph_query(const Params &params) {
   GraphQuery q;
   std::optional<std::size_t> skip;
   std::optional<std::size_t> skiptoken;
   SystemOptions options;
   std::string error;
-  for (const auto& [raw_name, value] : params) {
+  for (const auto &[raw_name, value] : params) {
     const std::string name = options.name_of(raw_name, error);
     if (!error.empty()) return {std::nullopt, error};
     if (name.empty()) {

@@ -26,7 +26,7 @@ struct GraphQueryParse {
   std::string error;  // Graph's message for a 400 BadRequest
 };
 
-GraphQueryParse parse_graph_query(const Params& params);
+GraphQueryParse parse_graph_query(const Params &params);
 
 // The opaque $skiptoken for "continue at offset"; like Graph's, clients must only pass it back.
 std::string encode_skiptoken(std::size_t offset);

@@ -14,7 +14,7 @@ namespace sim {
 template <auto Free>
 struct OpenSslDeleter {
   template <typename T>
-  void operator()(T* p) const {
+  void operator()(T *p) const {
     Free(p);
   }
 };

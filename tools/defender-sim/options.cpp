@@ -13,7 +13,7 @@
 namespace sim {
 namespace {
 
-constexpr const char* kUsage = R"(Usage: defender-sim [OPTIONS]
+constexpr const char *kUsage = R"(Usage: defender-sim [OPTIONS]
 HTTPS simulator of the Entra ID token endpoints, Microsoft Graph security/alerts_v2, the Defender for Endpoint
 alerts API and the legacy SIEM API, with their faults. Listens on 127.0.0.1 only.
 
@@ -111,21 +111,43 @@ Control endpoints (no auth):
 )";
 
 enum Opt : int {
-  kListenPort = 1000, kTlsDir, kCert, kKey, kReadyFile, kMaxConnections, kIdleTimeout, kTenant, kTenantGuid,
-  kClientId, kClientSecret, kClientCertificate, kTokenLifetime, kAlerts, kSeed, kHistory, kMaxPageSize,
-  kAlertsPageSize, kLedger, kHazard, kFault, kFaultSetting, kForeignPort, kForeignSetting, kHelp
+  kListenPort = 1000,
+  kTlsDir,
+  kCert,
+  kKey,
+  kReadyFile,
+  kMaxConnections,
+  kIdleTimeout,
+  kTenant,
+  kTenantGuid,
+  kClientId,
+  kClientSecret,
+  kClientCertificate,
+  kTokenLifetime,
+  kAlerts,
+  kSeed,
+  kHistory,
+  kMaxPageSize,
+  kAlertsPageSize,
+  kLedger,
+  kHazard,
+  kFault,
+  kFaultSetting,
+  kForeignPort,
+  kForeignSetting,
+  kHelp
 };
 
 // Stores a parsed number; false when it did not parse.
 template <typename T>
-bool assign(T& out, const std::optional<T>& parsed) {
+bool assign(T &out, const std::optional<T> &parsed) {
   if (parsed) out = *parsed;
   return parsed.has_value();
 }
 
 }  // namespace
 
-ParsedOptions parse_options(int argc, char** argv) {
+ParsedOptions parse_options(int argc, char **argv) {
   static const option kLong[] = {
       {"listen-port", required_argument, nullptr, kListenPort},
       {"tls-dir", required_argument, nullptr, kTlsDir},
@@ -170,11 +192,11 @@ ParsedOptions parse_options(int argc, char** argv) {
   };
   Options o;
   Hazards hazards;  // checks --tie-size and its kind as they come
-  const auto fail = [](const char* what, const char* value) {
+  const auto fail = [](const char *what, const char *value) {
     std::fprintf(stderr, "defender-sim: invalid value for --%s: '%s'\n", what, value ? value : "");
     return ParsedOptions{std::nullopt, 2};
   };
-  const auto fail_with = [](const std::string& message) {
+  const auto fail_with = [](const std::string &message) {
     std::fprintf(stderr, "defender-sim: %s\n", message.c_str());
     return ParsedOptions{std::nullopt, 2};
   };
@@ -182,34 +204,54 @@ ParsedOptions parse_options(int argc, char** argv) {
   int index = 0;
   opterr = 1;
   while ((c = getopt_long(argc, argv, "", kLong, &index)) != -1) {
-    const char* arg = optarg;
-    const char* name = kLong[index].name;
+    const char *arg = optarg;
+    const char *name = kLong[index].name;
     switch (c) {
       case kListenPort:
         if (!assign(o.listen_port, parse_number<std::uint16_t>(arg, 0, 65535))) return fail("listen-port", arg);
         break;
-      case kTlsDir: o.tls_dir = arg; break;
-      case kCert: o.cert_file = arg; break;
-      case kKey: o.key_file = arg; break;
-      case kReadyFile: o.ready_file = arg; break;
+      case kTlsDir:
+        o.tls_dir = arg;
+        break;
+      case kCert:
+        o.cert_file = arg;
+        break;
+      case kKey:
+        o.key_file = arg;
+        break;
+      case kReadyFile:
+        o.ready_file = arg;
+        break;
       case kForeignPort: {
         std::uint16_t port = 0;
         if (!assign(port, parse_number<std::uint16_t>(arg, 0, 65535))) return fail("foreign-port", arg);
         o.foreign_port = port;
         break;
       }
-      case kForeignSetting: o.foreign_settings.emplace_back(name, arg); break;
+      case kForeignSetting:
+        o.foreign_settings.emplace_back(name, arg);
+        break;
       case kMaxConnections:
         if (!assign(o.max_connections, parse_number<std::size_t>(arg, 1, 10000))) return fail("max-connections", arg);
         break;
       case kIdleTimeout:
         if (!assign(o.idle_timeout_seconds, parse_number(arg, 1, 86400))) return fail("idle-timeout", arg);
         break;
-      case kTenant: o.tenant = arg; break;
-      case kTenantGuid: o.tenant_guid = arg; break;
-      case kClientId: o.client_id = arg; break;
-      case kClientSecret: o.client_secret = arg; break;
-      case kClientCertificate: o.client_certificate = arg; break;
+      case kTenant:
+        o.tenant = arg;
+        break;
+      case kTenantGuid:
+        o.tenant_guid = arg;
+        break;
+      case kClientId:
+        o.client_id = arg;
+        break;
+      case kClientSecret:
+        o.client_secret = arg;
+        break;
+      case kClientCertificate:
+        o.client_certificate = arg;
+        break;
       case kTokenLifetime:
         if (!assign(o.token_lifetime_seconds, parse_number<std::int64_t>(arg, 1, 86400 * 365)))
           return fail("token-lifetime", arg);
@@ -230,7 +272,9 @@ ParsedOptions parse_options(int argc, char** argv) {
         if (!assign(o.alerts_page_size, parse_number<std::size_t>(arg, 1, 100'000)))
           return fail("alerts-page-size", arg);
         break;
-      case kLedger: o.ledger_file = arg; break;
+      case kLedger:
+        o.ledger_file = arg;
+        break;
       case kHazard:
         if (const auto error = apply_hazard(hazards, name, arg)) return fail_with(*error);
         o.hazards.emplace_back(name, arg);

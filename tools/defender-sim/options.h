@@ -31,8 +31,8 @@ struct Options {
   std::size_t max_page_size = 1000;
   std::size_t alerts_page_size = 10'000;
 
-  Settings hazards;         // --tie-size, --feed-rate, ...: checked, applied at start
-  Settings fault_settings;  // --budgets, --budget-*, --token-max-age, --hostile-answer*
+  Settings hazards;               // --tie-size, --feed-rate, ...: checked, applied at start
+  Settings fault_settings;        // --budgets, --budget-*, --token-max-age, --hostile-answer*
   std::vector<FaultRule> faults;  // --fault, in order
 
   std::optional<std::uint16_t> foreign_port;  // --foreign-port: the foreign origin's listener, when given
@@ -47,6 +47,6 @@ struct ParsedOptions {
   int exit_code = 0;
 };
 
-ParsedOptions parse_options(int argc, char** argv);
+ParsedOptions parse_options(int argc, char **argv);
 
 }  // namespace sim

@@ -30,14 +30,14 @@ class Rng {
   bool chance(unsigned percent) { return below(100) < percent; }
 
   template <typename T>
-  const T& pick(std::span<const T> items) {
+  const T &pick(std::span<const T> items) {
     return items[below(items.size())];
   }
 
   std::string hex(std::size_t digits) {
     static constexpr char kHex[] = "0123456789abcdef";
     std::string out(digits, '0');
-    for (auto& c : out) c = kHex[below(16)];
+    for (auto &c : out) c = kHex[below(16)];
     return out;
   }
 
@@ -66,6 +66,6 @@ inline std::uint64_t mix_seed(std::uint64_t seed, std::uint64_t index) {
 }
 
 // Per-thread generator from real entropy, for request ids, token signatures and trace ids.
-Rng& entropy_rng();
+Rng &entropy_rng();
 
 }  // namespace sim

@@ -23,7 +23,7 @@ std::vector<std::string> segments(std::string_view path) {
   return out;
 }
 
-bool matches(const std::vector<std::string>& s, std::initializer_list<std::string_view> expected) {
+bool matches(const std::vector<std::string> &s, std::initializer_list<std::string_view> expected) {
   if (s.size() != expected.size()) return false;
   std::size_t i = 0;
   for (const auto e : expected)
@@ -33,26 +33,25 @@ bool matches(const std::vector<std::string>& s, std::initializer_list<std::strin
 
 }  // namespace
 
-Router::Router(TokenEndpoint& tokens, const TokenService& token_service, ApiGate& gate, AlertApis apis,
-               ControlApi& control, ForeignOrigin& foreign)
-    : tokens_(tokens), token_service_(token_service), gate_(gate), apis_(apis), control_(control),
-      foreign_(foreign) {}
+Router::Router(TokenEndpoint &tokens, const TokenService &token_service, ApiGate &gate, AlertApis apis,
+               ControlApi &control, ForeignOrigin &foreign)
+    : tokens_(tokens), token_service_(token_service), gate_(gate), apis_(apis), control_(control), foreign_(foreign) {}
 
-AlertApi& Router::api_alerts_for(const HttpRequest& request) {
+AlertApi &Router::api_alerts_for(const HttpRequest &request) {
   const auto audience = token_service_.audience_of(bearer_token(request));
   const auto siem = audiences_of(Api::Siem);
   if (audience && std::find(siem.begin(), siem.end(), *audience) != siem.end()) return apis_.siem;
   return apis_.alerts;
 }
 
-HttpResponse Router::route_foreign(const HttpRequest& request) {
+HttpResponse Router::route_foreign(const HttpRequest &request) {
   foreign_.record(request);
   const std::vector<std::string> s = segments(request.path);
   if (!s.empty() && s[0] == "_sim") return control_error(404, "the control endpoints are on the main origin");
   return route(request);
 }
 
-HttpResponse Router::route(const HttpRequest& request) {
+HttpResponse Router::route(const HttpRequest &request) {
   const std::vector<std::string> s = segments(request.path);
   if (!s.empty() && s[0] == "_sim") return control_.handle(request);
   if (s.size() == 4 && iequals(s[1], "oauth2") && iequals(s[2], "v2.0") && iequals(s[3], "token"))

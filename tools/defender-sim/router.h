@@ -12,9 +12,9 @@
 namespace sim {
 
 struct AlertApis {
-  GraphAlertsApi& graph;
-  MdeAlertsApi& alerts;
-  SiemApi& siem;
+  GraphAlertsApi &graph;
+  MdeAlertsApi &alerts;
+  SiemApi &siem;
 };
 
 // Maps a request to the service that would answer it at Microsoft (login host, Graph, the Defender for Endpoint
@@ -23,23 +23,23 @@ struct AlertApis {
 // refuses what is not its own).
 class Router {
  public:
-  Router(TokenEndpoint& tokens, const TokenService& token_service, ApiGate& gate, AlertApis apis,
-         ControlApi& control, ForeignOrigin& foreign);
+  Router(TokenEndpoint &tokens, const TokenService &token_service, ApiGate &gate, AlertApis apis, ControlApi &control,
+         ForeignOrigin &foreign);
 
-  HttpResponse route(const HttpRequest& request);
+  HttpResponse route(const HttpRequest &request);
   // A request to the foreign origin: recorded, then answered like one to this origin, but for /_sim (control stays
   // on the main origin).
-  HttpResponse route_foreign(const HttpRequest& request);
+  HttpResponse route_foreign(const HttpRequest &request);
 
  private:
-  AlertApi& api_alerts_for(const HttpRequest& request);
+  AlertApi &api_alerts_for(const HttpRequest &request);
 
-  TokenEndpoint& tokens_;
-  const TokenService& token_service_;
-  ApiGate& gate_;
+  TokenEndpoint &tokens_;
+  const TokenService &token_service_;
+  ApiGate &gate_;
   AlertApis apis_;
-  ControlApi& control_;
-  ForeignOrigin& foreign_;
+  ControlApi &control_;
+  ForeignOrigin &foreign_;
 };
 
 }  // namespace sim

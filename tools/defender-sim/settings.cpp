@@ -8,7 +8,7 @@
 namespace sim {
 namespace {
 
-std::optional<std::string> scalar_text(const rapidjson::Value& v) {
+std::optional<std::string> scalar_text(const rapidjson::Value &v) {
   if (v.IsString()) return std::string(v.GetString(), v.GetStringLength());
   if (!v.IsNumber() && !v.IsBool()) return std::nullopt;
   rapidjson::StringBuffer buffer;
@@ -17,10 +17,10 @@ std::optional<std::string> scalar_text(const rapidjson::Value& v) {
   return std::string(buffer.GetString(), buffer.GetSize());
 }
 
-SettingsParse from_object(const rapidjson::Value& object) {
+SettingsParse from_object(const rapidjson::Value &object) {
   if (!object.IsObject()) return {std::nullopt, "expected a JSON object"};
   Settings out;
-  for (const auto& m : object.GetObject()) {
+  for (const auto &m : object.GetObject()) {
     const std::string name(m.name.GetString(), m.name.GetStringLength());
     auto text = scalar_text(m.value);
     if (!text) return {std::nullopt, "the value of '" + name + "' must be a string, a number or a boolean"};
@@ -29,7 +29,7 @@ SettingsParse from_object(const rapidjson::Value& object) {
   return {std::move(out), {}};
 }
 
-std::optional<rapidjson::Document> parse_document(std::string_view json, std::string& error) {
+std::optional<rapidjson::Document> parse_document(std::string_view json, std::string &error) {
   rapidjson::Document doc;
   doc.Parse(json.data(), json.size());
   if (doc.HasParseError()) {
@@ -70,14 +70,14 @@ SettingsListParse parse_json_objects(std::string_view json) {
   const auto doc = parse_document(json, error);
   if (!doc) return {std::nullopt, error};
   std::vector<Settings> list;
-  const auto add = [&](const rapidjson::Value& v) {
+  const auto add = [&](const rapidjson::Value &v) {
     SettingsParse one = from_object(v);
     if (!one.settings) return error = one.error, false;
     list.push_back(std::move(*one.settings));
     return true;
   };
   if (doc->IsArray()) {
-    for (const auto& v : doc->GetArray())
+    for (const auto &v : doc->GetArray())
       if (!add(v)) return {std::nullopt, error};
   } else if (!add(*doc)) {
     return {std::nullopt, error};

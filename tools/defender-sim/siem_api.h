@@ -10,13 +10,13 @@ namespace sim {
 // silently drops all but the newest (docs/microsoft-apis.md, "SIEM API").
 class SiemApi final : public AlertApi {
  public:
-  explicit SiemApi(AlertStore& store);
+  explicit SiemApi(AlertStore &store);
 
   Api kind() const override { return Api::Siem; }
-  ApiAnswer serve(const HttpRequest& request, const ServeContext& context) override;
+  ApiAnswer serve(const HttpRequest &request, const ServeContext &context) override;
 
  private:
-  AlertStore& store_;
+  AlertStore &store_;
 };
 
 }  // namespace sim

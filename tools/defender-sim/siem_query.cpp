@@ -34,12 +34,23 @@ std::optional<Ticks> parse_iso8601_duration(std::string_view text) {
     if (!amount) return std::nullopt;
     double seconds_per_unit = 0;
     switch (text[unit_at]) {
-      case 'W': seconds_per_unit = in_time ? 0 : 7 * 86400; break;
-      case 'D': seconds_per_unit = in_time ? 0 : 86400; break;
-      case 'H': seconds_per_unit = in_time ? 3600 : 0; break;
-      case 'M': seconds_per_unit = in_time ? 60 : 0; break;  // months (before T) are not a fixed length
-      case 'S': seconds_per_unit = in_time ? 1 : 0; break;
-      default: return std::nullopt;
+      case 'W':
+        seconds_per_unit = in_time ? 0 : 7 * 86400;
+        break;
+      case 'D':
+        seconds_per_unit = in_time ? 0 : 86400;
+        break;
+      case 'H':
+        seconds_per_unit = in_time ? 3600 : 0;
+        break;
+      case 'M':
+        seconds_per_unit = in_time ? 60 : 0;
+        break;  // months (before T) are not a fixed length
+      case 'S':
+        seconds_per_unit = in_time ? 1 : 0;
+        break;
+      default:
+        return std::nullopt;
     }
     if (seconds_per_unit == 0) return std::nullopt;
     total += static_cast<Ticks>(*amount * seconds_per_unit * kTicksPerSecond);
@@ -50,15 +61,15 @@ std::optional<Ticks> parse_iso8601_duration(std::string_view text) {
   return total;
 }
 
-SiemQueryParse parse_siem_query(const Params& params, Ticks now) {
+SiemQueryParse parse_siem_query(const Params &params, Ticks now) {
   SiemQuery q;
   std::optional<Ticks> since;
   std::optional<Ticks> until;
   std::optional<Ticks> ago;
-  const auto bad = [](const std::string& name, const std::string& value) {
+  const auto bad = [](const std::string &name, const std::string &value) {
     return SiemQueryParse{std::nullopt, "The value '" + value + "' is not valid for " + name + "."};
   };
-  for (const auto& [name, value] : params) {
+  for (const auto &[name, value] : params) {
     if (iequals(name, "sinceTimeUtc")) {
       if (!(since = parse_siem_time(value))) return bad(name, value);
     } else if (iequals(name, "untilTimeUtc")) {

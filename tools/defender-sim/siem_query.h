@@ -28,7 +28,7 @@ struct SiemQueryParse {
   std::string error;
 };
 
-SiemQueryParse parse_siem_query(const Params& params, Ticks now);
+SiemQueryParse parse_siem_query(const Params &params, Ticks now);
 
 // "2016-09-12T00:00:00.000" as the examples write it (no zone: UTC), or with 'Z' or an offset; 0-7 digits.
 std::optional<Ticks> parse_siem_time(std::string_view text);

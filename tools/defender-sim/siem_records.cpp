@@ -10,24 +10,24 @@ namespace {
 
 // The indicator one record is about; what it does not name stays "".
 struct Indicator {
-  const FileDetails* file = nullptr;
+  const FileDetails *file = nullptr;
   std::string command_line;
-  const UserAccount* user = nullptr;
+  const UserAccount *user = nullptr;
   std::string ip;
   std::string url;
 };
 
-std::vector<Indicator> indicators(const Alert& a) {
+std::vector<Indicator> indicators(const Alert &a) {
   std::vector<Indicator> out;
   Indicator network;
-  for (const auto& e : a.evidence) {
-    if (const auto* p = std::get_if<ProcessEvidence>(&e)) {
+  for (const auto &e : a.evidence) {
+    if (const auto *p = std::get_if<ProcessEvidence>(&e)) {
       out.push_back({&p->image_file, p->process_command_line, &p->user_account, {}, {}});
-    } else if (const auto* f = std::get_if<FileEvidence>(&e)) {
+    } else if (const auto *f = std::get_if<FileEvidence>(&e)) {
       out.push_back({&f->file_details, {}, nullptr, {}, {}});
-    } else if (const auto* ip = std::get_if<IpEvidence>(&e)) {
+    } else if (const auto *ip = std::get_if<IpEvidence>(&e)) {
       network.ip = ip->ip_address;
-    } else if (const auto* url = std::get_if<UrlEvidence>(&e)) {
+    } else if (const auto *url = std::get_if<UrlEvidence>(&e)) {
       network.url = url->url;
     }
   }
@@ -35,68 +35,67 @@ std::vector<Indicator> indicators(const Alert& a) {
   return out;
 }
 
-std::string join(const std::vector<std::string>& items, std::string_view separator) {
+std::string join(const std::vector<std::string> &items, std::string_view separator) {
   std::string out;
-  for (const auto& s : items) {
+  for (const auto &s : items) {
     if (!out.empty()) out += separator;
     out += s;
   }
   return out;
 }
 
-std::string addresses(const DeviceEvidence* d, bool v6) {
+std::string addresses(const DeviceEvidence *d, bool v6) {
   std::vector<std::string> picked;
   if (d)
-    for (const auto& ip : d->ip_interfaces)
+    for (const auto &ip : d->ip_interfaces)
       if ((ip.find(':') != std::string::npos) == v6) picked.push_back(ip);
   return join(picked, ", ");
 }
 
-std::string logged_on_users(const DeviceEvidence* d) {
+std::string logged_on_users(const DeviceEvidence *d) {
   std::vector<std::string> users;
   if (d)
-    for (const auto& u : d->logged_on_users) users.push_back(u.domain_name + '\\' + u.account_name);
+    for (const auto &u : d->logged_on_users) users.push_back(u.domain_name + '\\' + u.account_name);
   return join(users, "; ");
 }
 
 std::string upper(std::string s) {
-  for (auto& c : s)
+  for (auto &c : s)
     if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
   return s;
 }
 
 // "HackTool:Win32/Mimikatz.D" -> "HackTool"
-std::string threat_category(const Alert& a) {
+std::string threat_category(const Alert &a) {
   if (!a.threat_display_name) return {};
   return a.threat_display_name->substr(0, a.threat_display_name->find(':'));
 }
 
-std::optional<bool> remediated(const Alert& a) {
+std::optional<bool> remediated(const Alert &a) {
   if (a.detection_source != "antivirus") return std::nullopt;
-  const auto* f = first_evidence<FileEvidence>(a);
+  const auto *f = first_evidence<FileEvidence>(a);
   return f && f->base.remediation_status == "remediated";
 }
 
-void opt_bool(JsonWriter& w, std::optional<bool> v) { v ? w.boolean(*v) : w.null(); }
+void opt_bool(JsonWriter &w, std::optional<bool> v) { v ? w.boolean(*v) : w.null(); }
 
 }  // namespace
 
-SiemRecords render_siem_records(const Alert& a, Ticks last_processed) {
-  const DeviceEvidence* device = first_evidence<DeviceEvidence>(a);
+SiemRecords render_siem_records(const Alert &a, Ticks last_processed) {
+  const DeviceEvidence *device = first_evidence<DeviceEvidence>(a);
   const std::string link_wdatp = "https://securitycenter.windows.com/alert/" + a.id;
   const std::string link_mtp = "https://security.microsoft.com/alert/" + a.id;
   const std::string by_alert = "/incidents/byalert?alertId=" + a.id + "&source=SIEM";
   const std::optional<bool> av_remediated = remediated(a);
-  const std::optional<bool> was_executing =
-      av_remediated ? std::optional<bool>{a.severity == "high"} : std::nullopt;
+  const std::optional<bool> was_executing = av_remediated ? std::optional<bool>{a.severity == "high"} : std::nullopt;
 
   SiemRecords out{last_processed, {}};
   const std::vector<Indicator> iocs = indicators(a);
   for (std::size_t part = 0; part < iocs.size(); ++part) {
-    const Indicator& ioc = iocs[part];
+    const Indicator &ioc = iocs[part];
     Rng r(stable_hash(a.id) ^ (0x51E3ULL + part));
     std::string raw(32, '\0');
-    for (auto& c : raw) c = static_cast<char>(r.below(256));
+    for (auto &c : raw) c = static_cast<char>(r.below(256));
     const std::string ioc_unique_id = base64_encode(raw);
     const std::string md5 = ioc.file ? Rng(stable_hash(ioc.file->sha1)).hex(32) : std::string();
 

@@ -26,6 +26,6 @@ struct SiemRecords {
   std::vector<SiemRecord> records;
 };
 
-SiemRecords render_siem_records(const Alert& alert, Ticks last_processed);
+SiemRecords render_siem_records(const Alert &alert, Ticks last_processed);
 
 }  // namespace sim

@@ -3,20 +3,20 @@
 namespace sim {
 namespace {
 
-void count(SimStats::ApiCounts& c, int status, std::size_t alerts_served) {
+void count(SimStats::ApiCounts &c, int status, std::size_t alerts_served) {
   ++c.total;
   ++c.by_status[status];
   c.alerts_served += alerts_served;
 }
 
-void count(SimStats::TokenCounts& c, const std::string& outcome) {
+void count(SimStats::TokenCounts &c, const std::string &outcome) {
   ++c.total;
   ++c.by_outcome[outcome];
 }
 
 }  // namespace
 
-void SimStats::record_token_request(const std::string& version, const std::string& outcome) {
+void SimStats::record_token_request(const std::string &version, const std::string &outcome) {
   const std::lock_guard lock(mutex_);
   count(counts_.tokens, outcome);
   count(counts_.tokens_by_version[version], outcome);

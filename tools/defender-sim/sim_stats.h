@@ -20,9 +20,8 @@ namespace sim {
 class SimStats {
  public:
   void record_connection() { ++connections_accepted_; }
-  void record_token_request(const std::string& version, const std::string& outcome);
-  void record_api_request(Api api, int status, std::size_t alerts_served, Ticks at,
-                          std::optional<HostileKind> hostile);
+  void record_token_request(const std::string &version, const std::string &outcome);
+  void record_api_request(Api api, int status, std::size_t alerts_served, Ticks at, std::optional<HostileKind> hostile);
 
   struct TokenCounts {
     std::uint64_t total = 0;

@@ -26,11 +26,11 @@ Listener listen_loopback(std::uint16_t port) {
   addr.sin_family = AF_INET;
   addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
   addr.sin_port = htons(port);
-  if (::bind(l.fd.get(), reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0)
+  if (::bind(l.fd.get(), reinterpret_cast<sockaddr *>(&addr), sizeof addr) != 0)
     return {UniqueFd{}, 0, "bind 127.0.0.1:" + std::to_string(port) + ": " + std::strerror(errno)};
   if (::listen(l.fd.get(), 256) != 0) return {UniqueFd{}, 0, std::string("listen: ") + std::strerror(errno)};
   socklen_t len = sizeof addr;
-  if (::getsockname(l.fd.get(), reinterpret_cast<sockaddr*>(&addr), &len) != 0)
+  if (::getsockname(l.fd.get(), reinterpret_cast<sockaddr *>(&addr), &len) != 0)
     return {UniqueFd{}, 0, std::string("getsockname: ") + std::strerror(errno)};
   l.port = ntohs(addr.sin_port);
   return l;

@@ -28,12 +28,13 @@ Civil to_civil(Ticks t) {
   const Ticks days = floor_div(seconds, 86400);
   const Ticks in_day = seconds - days * 86400;
   const year_month_day ymd{sys_days{std::chrono::days{days}}};
-  return Civil{static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
-               static_cast<unsigned>(in_day / 3600), static_cast<unsigned>(in_day / 60 % 60),
-               static_cast<unsigned>(in_day % 60), t - seconds * kTicksPerSecond};
+  return Civil{
+      static_cast<int>(ymd.year()),         static_cast<unsigned>(ymd.month()),      static_cast<unsigned>(ymd.day()),
+      static_cast<unsigned>(in_day / 3600), static_cast<unsigned>(in_day / 60 % 60), static_cast<unsigned>(in_day % 60),
+      t - seconds * kTicksPerSecond};
 }
 
-std::string format_date_time(const Civil& c, char separator) {
+std::string format_date_time(const Civil &c, char separator) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%04d-%02u-%02u%c%02u:%02u:%02u", c.year, c.month, c.day, separator, c.hour, c.minute,
                 c.second);
@@ -46,7 +47,7 @@ std::string fraction_digits(Ticks fraction, int digits) {
   return std::string(buf, static_cast<std::size_t>(digits));
 }
 
-bool take_digits(std::string_view& s, std::size_t n, unsigned& out) {
+bool take_digits(std::string_view &s, std::size_t n, unsigned &out) {
   if (s.size() < n) return false;
   unsigned v = 0;
   for (std::size_t i = 0; i < n; ++i) {
@@ -58,7 +59,7 @@ bool take_digits(std::string_view& s, std::size_t n, unsigned& out) {
   return true;
 }
 
-bool take_char(std::string_view& s, char c) {
+bool take_char(std::string_view &s, char c) {
   if (s.empty() || s.front() != c) return false;
   s.remove_prefix(1);
   return true;
@@ -137,8 +138,9 @@ std::optional<Ticks> parse_iso8601(std::string_view s) {
 }
 
 std::string format_http_date(Ticks t) {
-  static constexpr const char* kDays[] = {"Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"};  // 1970-01-01 was a Thursday
-  static constexpr const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+  static constexpr const char *kDays[] = {"Thu", "Fri", "Sat", "Sun",
+                                          "Mon", "Tue", "Wed"};  // 1970-01-01 was a Thursday
+  static constexpr const char *kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                             "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
   const Civil c = to_civil(t);
   const Ticks days = floor_div(floor_div(t, kTicksPerSecond), 86400);

@@ -4,7 +4,7 @@
 
 namespace sim {
 
-TlsContextResult make_server_context(const std::string& cert_file, const std::string& key_file) {
+TlsContextResult make_server_context(const std::string &cert_file, const std::string &key_file) {
   SslCtxPtr ctx(SSL_CTX_new(TLS_server_method()));
   const auto fail = [](std::string what) {
     char buf[256] = "";
@@ -20,7 +20,7 @@ TlsContextResult make_server_context(const std::string& cert_file, const std::st
   if (SSL_CTX_check_private_key(ctx.get()) != 1) return fail("certificate and key do not match");
   // Clients reconnect often in the tests (faults, restarts): session resumption keeps that cheap.
   SSL_CTX_set_session_cache_mode(ctx.get(), SSL_SESS_CACHE_SERVER);
-  SSL_CTX_set_session_id_context(ctx.get(), reinterpret_cast<const unsigned char*>("defender-sim"), 12);
+  SSL_CTX_set_session_id_context(ctx.get(), reinterpret_cast<const unsigned char *>("defender-sim"), 12);
   return {std::move(ctx), {}};
 }
 

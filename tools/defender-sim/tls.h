@@ -12,6 +12,6 @@ struct TlsContextResult {
 };
 
 // A server context (TLS 1.2+) with the certificate chain and key from PEM files.
-TlsContextResult make_server_context(const std::string& cert_file, const std::string& key_file);
+TlsContextResult make_server_context(const std::string &cert_file, const std::string &key_file);
 
 }  // namespace sim

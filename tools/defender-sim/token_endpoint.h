@@ -26,21 +26,21 @@ enum class TokenEndpointVersion { V1, V2 };
 // answers target tokens or errors, with a hostile answer in their place.
 class TokenEndpoint {
  public:
-  TokenEndpoint(AppRegistration app, TokenService& tokens, HostileAnswers& hostile, SimStats& stats);
+  TokenEndpoint(AppRegistration app, TokenService &tokens, HostileAnswers &hostile, SimStats &stats);
 
-  HttpResponse handle(const HttpRequest& request, std::string_view tenant, TokenEndpointVersion version);
+  HttpResponse handle(const HttpRequest &request, std::string_view tenant, TokenEndpointVersion version);
 
  private:
   struct TokenAnswer {
     HttpResponse response;
     std::string outcome;  // "success" or "AADSTS<code>", for the stats
   };
-  TokenAnswer respond(const HttpRequest& request, std::string_view tenant, TokenEndpointVersion version);
+  TokenAnswer respond(const HttpRequest &request, std::string_view tenant, TokenEndpointVersion version);
 
   AppRegistration app_;
-  TokenService& tokens_;
-  HostileAnswers& hostile_;
-  SimStats& stats_;
+  TokenService &tokens_;
+  HostileAnswers &hostile_;
+  SimStats &stats_;
 };
 
 }  // namespace sim

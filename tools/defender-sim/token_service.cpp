@@ -24,9 +24,9 @@ std::vector<std::string> roles_for(std::string_view audience) {
   return {};
 }
 
-std::string random_bytes(Rng& rng, std::size_t n) {
+std::string random_bytes(Rng &rng, std::size_t n) {
   std::string out(n, '\0');
-  for (auto& c : out) c = static_cast<char>(rng.below(256));
+  for (auto &c : out) c = static_cast<char>(rng.below(256));
   return out;
 }
 
@@ -34,9 +34,12 @@ std::string random_bytes(Rng& rng, std::size_t n) {
 
 std::span<const std::string_view> audiences_of(Api api) {
   switch (api) {
-    case Api::Graph: return kGraphAudiences;
-    case Api::Alerts: return kAlertsAudiences;
-    case Api::Siem: return kSiemAudiences;
+    case Api::Graph:
+      return kGraphAudiences;
+    case Api::Alerts:
+      return kAlertsAudiences;
+    case Api::Siem:
+      return kSiemAudiences;
   }
   return {};
 }
@@ -53,7 +56,7 @@ TokenService::TokenService(std::string tenant_guid, Ticks lifetime)
     : tenant_guid_(std::move(tenant_guid)), lifetime_(lifetime) {}
 
 IssuedToken TokenService::issue(std::string_view audience, std::string_view client_id, Ticks now) {
-  Rng& rng = entropy_rng();
+  Rng &rng = entropy_rng();
   const std::int64_t iat = now / kTicksPerSecond;
   const std::int64_t exp = (now + lifetime_) / kTicksPerSecond;
   const std::string kid = base64url_encode(random_bytes(rng, 20));
@@ -97,20 +100,19 @@ IssuedToken TokenService::issue(std::string_view audience, std::string_view clie
   const std::lock_guard lock(mutex_);
   if (++issued_since_sweep_ >= 1000) {
     issued_since_sweep_ = 0;
-    std::erase_if(grants_, [&](const auto& g) { return g.second.expires_at <= now; });
+    std::erase_if(grants_, [&](const auto &g) { return g.second.expires_at <= now; });
   }
   grants_.emplace(token.access_token, Grant{std::string(audience), now, token.expires_at});
   return token;
 }
 
-TokenCheck TokenService::check(std::string_view token, std::span<const std::string_view> audiences,
-                               Ticks now) const {
+TokenCheck TokenService::check(std::string_view token, std::span<const std::string_view> audiences, Ticks now) const {
   if (token.empty()) return TokenCheck::Missing;
   if (std::count(token.begin(), token.end(), '.') != 2) return TokenCheck::Malformed;
   const std::lock_guard lock(mutex_);
   const auto it = grants_.find(std::string(token));
   if (it == grants_.end()) return TokenCheck::Unknown;
-  const Grant& g = it->second;
+  const Grant &g = it->second;
   if (g.expires_at <= now || (max_age_ && g.issued_at + *max_age_ <= now)) return TokenCheck::Expired;
   if (!contains(audiences, g.audience)) return TokenCheck::WrongAudience;
   return TokenCheck::Ok;
@@ -125,7 +127,7 @@ std::optional<std::string> TokenService::audience_of(std::string_view token) con
 
 void TokenService::revoke_all(Ticks now) {
   const std::lock_guard lock(mutex_);
-  for (auto& [token, grant] : grants_) grant.expires_at = std::min(grant.expires_at, now);
+  for (auto &[token, grant] : grants_) grant.expires_at = std::min(grant.expires_at, now);
 }
 
 void TokenService::set_max_age(std::optional<Ticks> max_age) {

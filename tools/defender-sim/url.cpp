@@ -72,8 +72,8 @@ std::optional<Params> parse_params(std::string_view text) {
   return params;
 }
 
-const std::string* find_param(const Params& params, std::string_view name) {
-  for (const auto& [k, v] : params)
+const std::string *find_param(const Params &params, std::string_view name) {
+  for (const auto &[k, v] : params)
     if (iequals(k, name)) return &v;
   return nullptr;
 }
@@ -87,7 +87,7 @@ bool iequals(std::string_view a, std::string_view b) {
 
 std::string to_lower(std::string_view s) {
   std::string out(s);
-  for (auto& c : out) c = lower(c);
+  for (auto &c : out) c = lower(c);
   return out;
 }
 

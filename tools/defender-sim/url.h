@@ -20,7 +20,7 @@ std::string percent_encode(std::string_view text, std::string_view keep = {});
 std::optional<Params> parse_params(std::string_view text);
 
 // First value of `name`, compared case-insensitively.
-const std::string* find_param(const Params& params, std::string_view name);
+const std::string *find_param(const Params &params, std::string_view name);
 
 bool iequals(std::string_view a, std::string_view b);
 std::string to_lower(std::string_view s);

@@ -12,7 +12,8 @@ std::string time_filter(std::string_view property, const PageRequest &request, s
   const std::string name(property);
   std::string filter = extra.empty() ? std::string() : "(" + std::string(extra) + ") and ";
   if (request.single_instant) return filter + name + " eq " + format_instant(request.from);
-  return filter + name + " ge " + format_instant(request.from) + " and " + name + " lt " + format_instant(request.until);
+  return filter + name + " ge " + format_instant(request.from) + " and " + name + " lt " +
+         format_instant(request.until);
 }
 
 ODataSettings odata_settings(const Options &options, const Endpoints &endpoints) {
@@ -24,16 +25,20 @@ size_t odata_max_page_items(const ODataSettings &odata) { return 2 * static_cast
 
 std::string odata_page_query(std::string_view property, const PageRequest &request, std::string_view extra,
                              const HttpClient &http) {
-  std::string query = "$filter=" + http.escape(time_filter(property, request, extra)) + "&$top=" + std::to_string(request.top);
+  std::string query =
+      "$filter=" + http.escape(time_filter(property, request, extra)) + "&$top=" + std::to_string(request.top);
   if (request.skip > 0) query += "&$skip=" + std::to_string(request.skip);
   return query;
 }
 
 std::unique_ptr<AlertApi> make_alert_api(const Options &options, const Endpoints &endpoints) {
   switch (options.api) {
-    case Api::graph: return make_graph_alerts_api(options, endpoints);
-    case Api::alerts: return make_mde_alerts_api(options, endpoints);
-    case Api::siem: return make_siem_api(options, endpoints);
+    case Api::graph:
+      return make_graph_alerts_api(options, endpoints);
+    case Api::alerts:
+      return make_mde_alerts_api(options, endpoints);
+    case Api::siem:
+      return make_siem_api(options, endpoints);
   }
   return make_graph_alerts_api(options, endpoints);
 }

@@ -11,9 +11,9 @@
 #include <vector>
 
 #include "alert.h"
+#include "apis/window_plan.h"
 #include "config/endpoints.h"
 #include "config/options.h"
-#include "apis/window_plan.h"
 
 namespace defender {
 

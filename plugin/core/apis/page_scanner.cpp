@@ -60,8 +60,10 @@ class Scanner {
           continue;
         }
         ++pos_;
-        if (c == '{' || c == '[') ++depth;
-        else if (--depth == 0) return text_.substr(start, pos_ - start);
+        if (c == '{' || c == '[')
+          ++depth;
+        else if (--depth == 0)
+          return text_.substr(start, pos_ - start);
       }
       return std::nullopt;
     }
@@ -174,8 +176,10 @@ ScannedPage scan_page(std::string_view body, size_t max_items) {
   Scanner s(body);
   s.skip_space();
   bool ok;
-  if (s.peek() == '[') ok = scan_array(s, page, max_items);
-  else if (s.consume('{')) ok = scan_envelope(s, page, max_items);
+  if (s.peek() == '[')
+    ok = scan_array(s, page, max_items);
+  else if (s.consume('{'))
+    ok = scan_envelope(s, page, max_items);
   else {
     page.error = body.empty() ? "the body is empty" : "the body is not JSON";
     ok = false;
@@ -191,8 +195,10 @@ ScannedPage scan_page(std::string_view body, size_t max_items) {
 
 void one_line_json(std::string_view json, std::string &out) {
   out.clear();
-  if (is_plain_json_line(json)) out.assign(json);
-  else append_json_line(json, out);
+  if (is_plain_json_line(json))
+    out.assign(json);
+  else
+    append_json_line(json, out);
 }
 
 }  // namespace defender

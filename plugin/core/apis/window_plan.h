@@ -12,8 +12,8 @@
 namespace defender {
 
 struct PageRequest {
-  Instant from;   // paging time >= from
-  Instant until;  // paging time < until (unused for a single instant)
+  Instant from;                 // paging time >= from
+  Instant until;                // paging time < until (unused for a single instant)
   bool single_instant = false;  // paging time == from
   int64_t skip = 0;
   int64_t top = 0;        // 0: the API takes no page size (SIEM)
@@ -26,7 +26,7 @@ struct PageSummary {
   bool more = false;           // the server announced a continuation
   bool cut_off = false;        // the body ended early or was malformed: what follows its last whole alert is unknown
   std::string next_link;
-  size_t new_versions = 0;     // versions not emitted before
+  size_t new_versions = 0;  // versions not emitted before
 };
 
 class WindowPlan {

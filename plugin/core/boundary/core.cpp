@@ -8,20 +8,20 @@
 #include <memory>
 #include <string>
 
+#include "config/config_warnings.h"
+#include "config/endpoints.h"
+#include "config/option_setters.h"
+#include "config/options.h"
+#include "credentials/client_credential.h"
 #include "cursor/checkpoint_codec.h"
 #include "cursor/checkpoint_identity.h"
 #include "cursor/checkpoint_restore.h"
 #include "cursor/checkpoint_writer.h"
-#include "credentials/client_credential.h"
-#include "config/config_warnings.h"
-#include "config/endpoints.h"
 #include "cursor/cursor_registry.h"
 #include "fields.h"
 #include "format.h"
-#include "reporting/logger.h"
-#include "config/option_setters.h"
-#include "config/options.h"
 #include "poller/poller.h"
+#include "reporting/logger.h"
 
 using namespace defender;
 
@@ -135,8 +135,7 @@ int defender_options_set_string(DefenderOptions *o, DefenderOption option, const
   return set_option([&] { return set_string_option(o->options, option, value ? value : ""); }, err, err_len);
 }
 
-int defender_options_set_number(DefenderOptions *o, DefenderOption option, int64_t value, char *err,
-                                size_t err_len) {
+int defender_options_set_number(DefenderOptions *o, DefenderOption option, int64_t value, char *err, size_t err_len) {
   return set_option([&] { return set_number_option(o->options, option, value); }, err, err_len);
 }
 
@@ -144,8 +143,8 @@ int defender_options_set_bool(DefenderOptions *o, DefenderOption option, int val
   return set_option([&] { return set_bool_option(o->options, option, value != 0); }, err, err_len);
 }
 
-int defender_options_validate(const DefenderOptions *o, DefenderOption *culprit, DefenderLogFn log,
-                              void *log_user_data, char *err, size_t err_len) {
+int defender_options_validate(const DefenderOptions *o, DefenderOption *culprit, DefenderLogFn log, void *log_user_data,
+                              char *err, size_t err_len) {
   *culprit = DEFENDER_OPTION_COUNT;
   return guarded(
       [&]() -> int {
@@ -194,8 +193,8 @@ DefenderCore *defender_core_new(const DefenderOptions *o, const char *source_nam
         }
         const std::string_view persisted =
             checkpoint ? std::string_view(static_cast<const char *>(checkpoint), checkpoint_len) : std::string_view();
-        RestoredCursor restored = restore_cursor(options, persisted, acked_sequence, inherited ? &inherited->kept : nullptr,
-                                                 core->logger, start);
+        RestoredCursor restored = restore_cursor(options, persisted, acked_sequence,
+                                                 inherited ? &inherited->kept : nullptr, core->logger, start);
         register_cursor(restored.cursor);
         core->restored_from = std::move(restored.restored_from);
         core->checkpoints.emplace(checkpoint_identity(options), restored.generation);
@@ -223,12 +222,12 @@ size_t defender_core_describe(const DefenderCore *core, char *buf, size_t buf_le
   return guarded(
       [&] {
         const Options &o = core->options;
-        const std::string text = "tenant=" + o.tenant_id + " api=" + std::string(api_name(o.api)) +
-                                 " cloud=" + std::string(cloud_name(o.cloud)) + " format=" + std::string(format_name(o.format.format)) +
-                                 " credential=" + std::string(credential_kind(o)) +
-                                 " endpoint=" + endpoints_for(o).alerts_url +
-                                 " position=" + format_instant(core->poller->cursor().delivered_position()) + " (" +
-                                 core->restored_from + ")";
+        const std::string text =
+            "tenant=" + o.tenant_id + " api=" + std::string(api_name(o.api)) +
+            " cloud=" + std::string(cloud_name(o.cloud)) + " format=" + std::string(format_name(o.format.format)) +
+            " credential=" + std::string(credential_kind(o)) + " endpoint=" + endpoints_for(o).alerts_url +
+            " position=" + format_instant(core->poller->cursor().delivered_position()) + " (" + core->restored_from +
+            ")";
         return copy_out(text, buf, buf_len);
       },
       size_t{0}, buf, buf_len);
@@ -250,9 +249,8 @@ DefenderFetchStatus defender_core_fetch(DefenderCore *core, DefenderMessage *mes
     const PendingAlert &pending = *std::get<const PendingAlert *>(next);
     const Alert &alert = pending.alert;
     format_alert(alert, core->options.format, core->text);
-    visit_fields(alert, [&](size_t field, std::string_view value) {
-      each_field(user_data, field, value.data(), value.size());
-    });
+    visit_fields(
+        alert, [&](size_t field, std::string_view value) { each_field(user_data, field, value.data(), value.size()); });
     message->text = core->text.data();
     message->text_len = core->text.size();
     message->timestamp_sec = alert.updated.epoch_seconds();

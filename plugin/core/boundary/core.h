@@ -23,8 +23,7 @@ typedef struct DefenderCursor DefenderCursor;
 /* ---- options: set while the configuration is parsed (main thread) ---- */
 
 /* One enumerator per entry of option_list.h, in its order. */
-typedef enum
-{
+typedef enum {
 #define DEFENDER_OPTION(suffix, keyword, kind) DEFENDER_OPTION_##suffix,
 #include "boundary/option_list.h"
   DEFENDER_OPTION_COUNT
@@ -37,20 +36,18 @@ DefenderOptions *defender_options_new(void);
 void defender_options_free(DefenderOptions *options);
 
 /* Each setter returns 1 on success; on failure 0 and a message for the person writing the config in err. */
-int defender_options_set_string(DefenderOptions *options, DefenderOption option, const char *value,
-                                char *err, size_t err_len);
-int defender_options_set_number(DefenderOptions *options, DefenderOption option, int64_t value,
-                                char *err, size_t err_len);
-int defender_options_set_bool(DefenderOptions *options, DefenderOption option, int value,
-                              char *err, size_t err_len);
+int defender_options_set_string(DefenderOptions *options, DefenderOption option, const char *value, char *err,
+                                size_t err_len);
+int defender_options_set_number(DefenderOptions *options, DefenderOption option, int64_t value, char *err,
+                                size_t err_len);
+int defender_options_set_bool(DefenderOptions *options, DefenderOption option, int value, char *err, size_t err_len);
 
 /* A stable default persist name derived from the identifying options, e.g. "contoso.onmicrosoft.com,graph". */
 size_t defender_options_default_persist_name(const DefenderOptions *options, char *buf, size_t buf_len);
 
 /* ---- logging: the core describes, the glue sends it to syslog-ng's internal() ---- */
 
-typedef enum
-{
+typedef enum {
   DEFENDER_LOG_ERROR,
   DEFENDER_LOG_WARNING,
   DEFENDER_LOG_NOTICE,
@@ -58,15 +55,14 @@ typedef enum
   DEFENDER_LOG_DEBUG,
 } DefenderLogLevel;
 
-typedef struct
-{
+typedef struct {
   const char *name;
   const char *value;
 } DefenderLogTag;
 
 /* Called on the thread that logs (the fetcher thread, or the main thread at start). */
-typedef void (*DefenderLogFn)(void *user_data, DefenderLogLevel level, const char *message,
-                              const DefenderLogTag *tags, size_t tag_count);
+typedef void (*DefenderLogFn)(void *user_data, DefenderLogLevel level, const char *message, const DefenderLogTag *tags,
+                              size_t tag_count);
 
 /*
  * Checks the options together (required ones, contradictions, the certificate and its key). 1 when usable.
@@ -86,10 +82,9 @@ int defender_options_validate(const DefenderOptions *options, DefenderOption *cu
  * inherited: the cursor of the same source from before a reload (NULL otherwise); the core takes it over.
  * Returns NULL with a message in err when the options cannot be used (e.g. an unreadable secret file).
  */
-DefenderCore *defender_core_new(const DefenderOptions *options, const char *source_name,
-                                const void *checkpoint, size_t checkpoint_len, uint64_t acked_sequence,
-                                DefenderCursor *inherited, DefenderLogFn log, void *log_user_data,
-                                char *err, size_t err_len);
+DefenderCore *defender_core_new(const DefenderOptions *options, const char *source_name, const void *checkpoint,
+                                size_t checkpoint_len, uint64_t acked_sequence, DefenderCursor *inherited,
+                                DefenderLogFn log, void *log_user_data, char *err, size_t err_len);
 
 /*
  * The generation of a persisted checkpoint, or -1 when the bytes are not a whole checkpoint. The glue keeps two
@@ -101,14 +96,12 @@ void defender_core_free(DefenderCore *core);
 /* One-line summary for the start-up log: tenant, api, cloud, format and the restored position. */
 size_t defender_core_describe(const DefenderCore *core, char *buf, size_t buf_len);
 
-typedef enum
-{
+typedef enum {
   DEFENDER_FETCH_MESSAGE, /* *message is filled */
   DEFENDER_FETCH_IDLE,    /* nothing now: call again after *idle_ms */
 } DefenderFetchStatus;
 
-typedef struct
-{
+typedef struct {
   const char *text; /* MESSAGE: the formatted alert, one line */
   size_t text_len;
   int64_t timestamp_sec; /* the version's update time */
@@ -127,8 +120,8 @@ const char *defender_field_name(size_t field); /* without the ".defender." prefi
  * Fetcher thread. Returns one message at a time; performs the HTTP requests when a poll is due.
  * Pointers in *message and passed to each_field stay valid until the next call.
  */
-DefenderFetchStatus defender_core_fetch(DefenderCore *core, DefenderMessage *message,
-                                        DefenderFieldFn each_field, void *user_data, uint32_t *idle_ms);
+DefenderFetchStatus defender_core_fetch(DefenderCore *core, DefenderMessage *message, DefenderFieldFn each_field,
+                                        void *user_data, uint32_t *idle_ms);
 
 /* Any thread: abort the request in flight and make fetch return promptly (shutdown, reload). */
 void defender_core_request_exit(DefenderCore *core);
@@ -156,8 +149,7 @@ void defender_cursor_free(DefenderCursor *cursor);
 /* ---- statistics (docs/options.md, "Statistics") ---- */
 
 /* One enumerator per entry of stat_list.h, in its order. */
-typedef enum
-{
+typedef enum {
 #define DEFENDER_STAT(suffix, name) DEFENDER_STAT_##suffix,
 #include "boundary/stat_list.h"
   DEFENDER_STAT_COUNT

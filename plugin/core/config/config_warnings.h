@@ -2,8 +2,8 @@
 // at `syslog-ng --syntax-only`, at start and at every reload.
 #pragma once
 
-#include "reporting/logger.h"
 #include "config/options.h"
+#include "reporting/logger.h"
 
 namespace defender {
 

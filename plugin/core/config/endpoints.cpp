@@ -18,9 +18,12 @@ struct Preset {
 Preset graph_preset(Cloud cloud) {
   switch (cloud) {
     case Cloud::global:
-    case Cloud::gcc: return {login_global, "https://graph.microsoft.com", "https://graph.microsoft.com"};
-    case Cloud::gcc_high: return {login_us_gov, "https://graph.microsoft.us", "https://graph.microsoft.us"};
-    case Cloud::dod: return {login_us_gov, "https://dod-graph.microsoft.us", "https://dod-graph.microsoft.us"};
+    case Cloud::gcc:
+      return {login_global, "https://graph.microsoft.com", "https://graph.microsoft.com"};
+    case Cloud::gcc_high:
+      return {login_us_gov, "https://graph.microsoft.us", "https://graph.microsoft.us"};
+    case Cloud::dod:
+      return {login_us_gov, "https://dod-graph.microsoft.us", "https://dod-graph.microsoft.us"};
   }
   return graph_preset(Cloud::global);
 }
@@ -33,10 +36,12 @@ Preset alerts_preset(Cloud cloud) {
     case Cloud::global:
       return {login_global, "https://api.security.microsoft.com", "https://api.securitycenter.microsoft.com"};
     case Cloud::gcc:
-      return {login_global, "https://api-gcc.securitycenter.microsoft.us", "https://api-gcc.securitycenter.microsoft.us"};
+      return {login_global, "https://api-gcc.securitycenter.microsoft.us",
+              "https://api-gcc.securitycenter.microsoft.us"};
     case Cloud::gcc_high:
     case Cloud::dod:
-      return {login_us_gov, "https://api-gov.securitycenter.microsoft.us", "https://api-gov.securitycenter.microsoft.us"};
+      return {login_us_gov, "https://api-gov.securitycenter.microsoft.us",
+              "https://api-gov.securitycenter.microsoft.us"};
   }
   return alerts_preset(Cloud::global);
 }
@@ -45,9 +50,11 @@ Preset alerts_preset(Cloud cloud) {
 // portal creates takes tokens for https://graph.windows.net.
 Preset siem_preset(Cloud cloud) {
   switch (cloud) {
-    case Cloud::global: return {login_global, "https://wdatp-alertexporter-us.windows.com", "https://graph.windows.net"};
+    case Cloud::global:
+      return {login_global, "https://wdatp-alertexporter-us.windows.com", "https://graph.windows.net"};
     case Cloud::gcc:
-      return {login_global, "https://wdatp-alertexporter-us.gcc.securitycenter.windows.us", "https://graph.windows.net"};
+      return {login_global, "https://wdatp-alertexporter-us.gcc.securitycenter.windows.us",
+              "https://graph.windows.net"};
     case Cloud::gcc_high:
     case Cloud::dod:
       return {login_us_gov, "https://wdatp-alertexporter-us.securitycenter.windows.us", "https://graph.windows.net"};
@@ -57,9 +64,12 @@ Preset siem_preset(Cloud cloud) {
 
 Preset preset(Api api, Cloud cloud) {
   switch (api) {
-    case Api::graph: return graph_preset(cloud);
-    case Api::alerts: return alerts_preset(cloud);
-    case Api::siem: return siem_preset(cloud);
+    case Api::graph:
+      return graph_preset(cloud);
+    case Api::alerts:
+      return alerts_preset(cloud);
+    case Api::siem:
+      return siem_preset(cloud);
   }
   return graph_preset(cloud);
 }
@@ -104,7 +114,8 @@ Endpoints endpoints_for(const Options &options) {
   if (api.empty()) api = options.region.empty() ? p.api : regional_host(options.api, options.region);
   const TokenVersion version = options.token_version.value_or(documented_token_version(options.api));
   return Endpoints{
-      .token_url = login + "/" + options.tenant_id + (version == TokenVersion::v2 ? "/oauth2/v2.0/token" : "/oauth2/token"),
+      .token_url =
+          login + "/" + options.tenant_id + (version == TokenVersion::v2 ? "/oauth2/v2.0/token" : "/oauth2/token"),
       .token_version = version,
       .audience = options.audience.empty() ? p.audience : options.audience,
       .alerts_url = api + std::string(api_path(options.api)),

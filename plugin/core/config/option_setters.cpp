@@ -53,9 +53,12 @@ OptionError non_empty(DefenderOption option, std::string_view value, Text &field
 }
 
 OptionError set_algorithm(Options &o, std::string_view value) {
-  if (equals_ignoring_case(value, "ps256")) o.assertion_algorithm = AssertionAlgorithm::ps256;
-  else if (equals_ignoring_case(value, "rs256")) o.assertion_algorithm = AssertionAlgorithm::rs256;
-  else return "unknown client-assertion-algorithm(" + std::string(value) + "); use ps256 (Entra's current form) or rs256";
+  if (equals_ignoring_case(value, "ps256"))
+    o.assertion_algorithm = AssertionAlgorithm::ps256;
+  else if (equals_ignoring_case(value, "rs256"))
+    o.assertion_algorithm = AssertionAlgorithm::rs256;
+  else
+    return "unknown client-assertion-algorithm(" + std::string(value) + "); use ps256 (Entra's current form) or rs256";
   return std::nullopt;
 }
 
@@ -76,8 +79,9 @@ OptionError set_proxy(Options &o, std::string_view value) {
     return std::nullopt;
   }
   // The value is not repeated: it may hold a password.
-  return std::string("proxy() must be a URL such as http://proxy.example.com:3128 or "
-                     "http://user:password@proxy.example.com:3128 (schemes http, https, socks5, socks5h)");
+  return std::string(
+      "proxy() must be a URL such as http://proxy.example.com:3128 or "
+      "http://user:password@proxy.example.com:3128 (schemes http, https, socks5, socks5h)");
 }
 
 OptionError set_audience(Options &o, std::string_view value) {
@@ -93,50 +97,80 @@ OptionError set_audience(Options &o, std::string_view value) {
 
 std::optional<NumberRange> number_range(DefenderOption option) {
   switch (option) {
-    case DEFENDER_OPTION_POLL_INTERVAL: return NumberRange{1, 86'400, "1", "86400", "seconds"};
+    case DEFENDER_OPTION_POLL_INTERVAL:
+      return NumberRange{1, 86'400, "1", "86400", "seconds"};
     // The largest any API serves; graph's smaller maximum is applied with a notice (page_size_notice).
-    case DEFENDER_OPTION_PAGE_SIZE: return NumberRange{1, 10'000, "1", "10000", "alerts"};
-    case DEFENDER_OPTION_INITIAL_LOOKBACK: return NumberRange{0, 15'552'000, "0", "15552000 (180 days)", "seconds"};
-    case DEFENDER_OPTION_LATE_ARRIVAL: return NumberRange{0, 86'400, "0", "86400", "seconds"};
-    case DEFENDER_OPTION_TIMEOUT: return NumberRange{1, 3600, "1", "3600", "seconds"};
-    case DEFENDER_OPTION_REQUESTS_PER_MINUTE: return NumberRange{0, 10'000, "0 (no limit)", "10000", "requests"};
-    case DEFENDER_OPTION_REQUESTS_PER_HOUR: return NumberRange{0, 600'000, "0 (no limit)", "600000", "requests"};
+    case DEFENDER_OPTION_PAGE_SIZE:
+      return NumberRange{1, 10'000, "1", "10000", "alerts"};
+    case DEFENDER_OPTION_INITIAL_LOOKBACK:
+      return NumberRange{0, 15'552'000, "0", "15552000 (180 days)", "seconds"};
+    case DEFENDER_OPTION_LATE_ARRIVAL:
+      return NumberRange{0, 86'400, "0", "86400", "seconds"};
+    case DEFENDER_OPTION_TIMEOUT:
+      return NumberRange{1, 3600, "1", "3600", "seconds"};
+    case DEFENDER_OPTION_REQUESTS_PER_MINUTE:
+      return NumberRange{0, 10'000, "0 (no limit)", "10000", "requests"};
+    case DEFENDER_OPTION_REQUESTS_PER_HOUR:
+      return NumberRange{0, 600'000, "0 (no limit)", "600000", "requests"};
     case DEFENDER_OPTION_MAX_RESPONSE_SIZE:
       return NumberRange{65'536, 1'073'741'824, "65536 (64 KiB)", "1073741824 (1 GiB)", "bytes"};
-    default: return std::nullopt;
+    default:
+      return std::nullopt;
   }
 }
 
 OptionError set_string_option(Options &o, DefenderOption option, std::string_view v) {
   switch (option) {
-    case DEFENDER_OPTION_TENANT_ID: return set_tenant(o, v);
-    case DEFENDER_OPTION_CLIENT_ID: return non_empty(option, v, o.client_id);
-    case DEFENDER_OPTION_CLIENT_SECRET: return non_empty(option, v, o.client_secret);
-    case DEFENDER_OPTION_CLIENT_SECRET_FILE: return readable_file(option, v, o.client_secret_file);
-    case DEFENDER_OPTION_CLIENT_CERTIFICATE: return readable_file(option, v, o.client_certificate);
-    case DEFENDER_OPTION_CLIENT_PRIVATE_KEY: return readable_file(option, v, o.client_private_key);
-    case DEFENDER_OPTION_CLIENT_ASSERTION_ALGORITHM: return set_algorithm(o, v);
-    case DEFENDER_OPTION_API: return set_api(o, v);
-    case DEFENDER_OPTION_CLOUD: return set_cloud(o, v);
-    case DEFENDER_OPTION_REGION: return set_region(o, v);
-    case DEFENDER_OPTION_FORMAT: return set_format(o, v);
-    case DEFENDER_OPTION_LEEF_DELIMITER: return set_leef_delimiter(o, v);
-    case DEFENDER_OPTION_LOGIN_URL: return set_url(o.login_url, "login-url", v);
-    case DEFENDER_OPTION_API_URL: return set_url(o.api_url, "api-url", v);
-    case DEFENDER_OPTION_AUDIENCE: return set_audience(o, v);
-    case DEFENDER_OPTION_FILTER: return non_empty(option, v, o.filter);
+    case DEFENDER_OPTION_TENANT_ID:
+      return set_tenant(o, v);
+    case DEFENDER_OPTION_CLIENT_ID:
+      return non_empty(option, v, o.client_id);
+    case DEFENDER_OPTION_CLIENT_SECRET:
+      return non_empty(option, v, o.client_secret);
+    case DEFENDER_OPTION_CLIENT_SECRET_FILE:
+      return readable_file(option, v, o.client_secret_file);
+    case DEFENDER_OPTION_CLIENT_CERTIFICATE:
+      return readable_file(option, v, o.client_certificate);
+    case DEFENDER_OPTION_CLIENT_PRIVATE_KEY:
+      return readable_file(option, v, o.client_private_key);
+    case DEFENDER_OPTION_CLIENT_ASSERTION_ALGORITHM:
+      return set_algorithm(o, v);
+    case DEFENDER_OPTION_API:
+      return set_api(o, v);
+    case DEFENDER_OPTION_CLOUD:
+      return set_cloud(o, v);
+    case DEFENDER_OPTION_REGION:
+      return set_region(o, v);
+    case DEFENDER_OPTION_FORMAT:
+      return set_format(o, v);
+    case DEFENDER_OPTION_LEEF_DELIMITER:
+      return set_leef_delimiter(o, v);
+    case DEFENDER_OPTION_LOGIN_URL:
+      return set_url(o.login_url, "login-url", v);
+    case DEFENDER_OPTION_API_URL:
+      return set_url(o.api_url, "api-url", v);
+    case DEFENDER_OPTION_AUDIENCE:
+      return set_audience(o, v);
+    case DEFENDER_OPTION_FILTER:
+      return non_empty(option, v, o.filter);
     case DEFENDER_OPTION_MACHINE_GROUPS: {
       std::string group;
       if (auto error = non_empty(option, v, group)) return error;
       o.machine_groups.push_back(std::move(group));
       return std::nullopt;
     }
-    case DEFENDER_OPTION_PROXY: return set_proxy(o, v);
-    case DEFENDER_OPTION_NO_PROXY: return non_empty(option, v, o.transport.no_proxy);
-    case DEFENDER_OPTION_CA_FILE: return readable_file(option, v, o.transport.ca_file);
-    case DEFENDER_OPTION_CA_DIR: return readable_directory(option, v, o.transport.ca_dir);
-    case DEFENDER_OPTION_USER_AGENT: return non_empty(option, v, o.transport.user_agent);
-    default: return std::string(defender_option_name(option)) + "() does not take a string";
+    case DEFENDER_OPTION_PROXY:
+      return set_proxy(o, v);
+    case DEFENDER_OPTION_NO_PROXY:
+      return non_empty(option, v, o.transport.no_proxy);
+    case DEFENDER_OPTION_CA_FILE:
+      return readable_file(option, v, o.transport.ca_file);
+    case DEFENDER_OPTION_CA_DIR:
+      return readable_directory(option, v, o.transport.ca_dir);
+    case DEFENDER_OPTION_USER_AGENT:
+      return non_empty(option, v, o.transport.user_agent);
+    default:
+      return std::string(defender_option_name(option)) + "() does not take a string";
   }
 }
 
@@ -150,31 +184,49 @@ OptionError set_number_option(Options &o, DefenderOption option, int64_t value) 
     return std::nullopt;
   };
   switch (option) {
-    case DEFENDER_OPTION_POLL_INTERVAL: return in_range(o.poll_interval_seconds);
-    case DEFENDER_OPTION_PAGE_SIZE: return in_range(o.page_size);
-    case DEFENDER_OPTION_INITIAL_LOOKBACK: return in_range(o.initial_lookback_seconds);
-    case DEFENDER_OPTION_LATE_ARRIVAL: return in_range(o.late_arrival_seconds);
-    case DEFENDER_OPTION_TIMEOUT: return in_range(o.transport.timeout_seconds);
-    case DEFENDER_OPTION_REQUESTS_PER_MINUTE: return in_range(o.requests_per_minute.emplace());
-    case DEFENDER_OPTION_REQUESTS_PER_HOUR: return in_range(o.requests_per_hour.emplace());
-    case DEFENDER_OPTION_MAX_RESPONSE_SIZE: return in_range(o.max_response_bytes);
+    case DEFENDER_OPTION_POLL_INTERVAL:
+      return in_range(o.poll_interval_seconds);
+    case DEFENDER_OPTION_PAGE_SIZE:
+      return in_range(o.page_size);
+    case DEFENDER_OPTION_INITIAL_LOOKBACK:
+      return in_range(o.initial_lookback_seconds);
+    case DEFENDER_OPTION_LATE_ARRIVAL:
+      return in_range(o.late_arrival_seconds);
+    case DEFENDER_OPTION_TIMEOUT:
+      return in_range(o.transport.timeout_seconds);
+    case DEFENDER_OPTION_REQUESTS_PER_MINUTE:
+      return in_range(o.requests_per_minute.emplace());
+    case DEFENDER_OPTION_REQUESTS_PER_HOUR:
+      return in_range(o.requests_per_hour.emplace());
+    case DEFENDER_OPTION_MAX_RESPONSE_SIZE:
+      return in_range(o.max_response_bytes);
     case DEFENDER_OPTION_TOKEN_VERSION:
       if (value == 1 || value == 2) {
         o.token_version = value == 1 ? TokenVersion::v1 : TokenVersion::v2;
         return std::nullopt;
       }
       return "token-version(" + std::to_string(value) + ") must be 1 (resource=) or 2 (scope=<audience>/.default)";
-    default: return std::string(defender_option_name(option)) + "() does not take a number";
+    default:
+      return std::string(defender_option_name(option)) + "() does not take a number";
   }
 }
 
 OptionError set_bool_option(Options &o, DefenderOption option, bool value) {
   switch (option) {
-    case DEFENDER_OPTION_PEER_VERIFY: o.transport.peer_verify = value; return std::nullopt;
-    case DEFENDER_OPTION_EMIT_UPDATES: o.emit_updates = value; return std::nullopt;
-    case DEFENDER_OPTION_EXPAND_EVIDENCE: o.expand_evidence = value; return std::nullopt;
-    case DEFENDER_OPTION_ALLOW_INSECURE_HTTP: o.transport.allow_insecure_http = value; return std::nullopt;
-    default: return std::string(defender_option_name(option)) + "() does not take yes or no";
+    case DEFENDER_OPTION_PEER_VERIFY:
+      o.transport.peer_verify = value;
+      return std::nullopt;
+    case DEFENDER_OPTION_EMIT_UPDATES:
+      o.emit_updates = value;
+      return std::nullopt;
+    case DEFENDER_OPTION_EXPAND_EVIDENCE:
+      o.expand_evidence = value;
+      return std::nullopt;
+    case DEFENDER_OPTION_ALLOW_INSECURE_HTTP:
+      o.transport.allow_insecure_http = value;
+      return std::nullopt;
+    default:
+      return std::string(defender_option_name(option)) + "() does not take yes or no";
   }
 }
 

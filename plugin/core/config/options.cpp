@@ -48,8 +48,8 @@ std::optional<OptionProblem> validate_api_options(const Options &o) {
     if (!o.api_url.empty())
       return problem(DEFENDER_OPTION_REGION, "region() and api-url() both choose the API host; keep one");
     if (!is_known_region(o.api, o.region))
-      return problem(DEFENDER_OPTION_REGION, "unknown region(" + o.region + ") for api(" + api + "); use " +
-                                                 std::string(known_regions(o.api)));
+      return problem(DEFENDER_OPTION_REGION,
+                     "unknown region(" + o.region + ") for api(" + api + "); use " + std::string(known_regions(o.api)));
   }
   if (!o.filter.empty() && o.api == Api::siem)
     return problem(DEFENDER_OPTION_FILTER,
@@ -68,8 +68,9 @@ std::optional<OptionProblem> validate_api_options(const Options &o) {
 std::optional<OptionProblem> validate_insecure_http(const Options &o) {
   if (o.transport.allow_insecure_http) return std::nullopt;
   const auto refuse = [](DefenderOption option, const std::string &url) {
-    return problem(option, std::string(defender_option_name(option)) + "(\"" + url +
-                               "\") must be an https:// URL; plain http only on a test rig, with allow-insecure-http(yes)");
+    return problem(option,
+                   std::string(defender_option_name(option)) + "(\"" + url +
+                       "\") must be an https:// URL; plain http only on a test rig, with allow-insecure-http(yes)");
   };
   if (is_plain_http(o.login_url)) return refuse(DEFENDER_OPTION_LOGIN_URL, o.login_url);
   if (is_plain_http(o.api_url)) return refuse(DEFENDER_OPTION_API_URL, o.api_url);
@@ -80,9 +81,12 @@ std::optional<OptionProblem> validate_insecure_http(const Options &o) {
 
 std::string_view api_name(Api api) {
   switch (api) {
-    case Api::graph: return "graph";
-    case Api::alerts: return "alerts";
-    case Api::siem: return "siem";
+    case Api::graph:
+      return "graph";
+    case Api::alerts:
+      return "alerts";
+    case Api::siem:
+      return "siem";
   }
   return "graph";
 }
@@ -99,10 +103,14 @@ OptionError set_api(Options &options, std::string_view value) {
 
 std::string_view cloud_name(Cloud cloud) {
   switch (cloud) {
-    case Cloud::global: return "global";
-    case Cloud::gcc: return "gcc";
-    case Cloud::gcc_high: return "gcc-high";
-    case Cloud::dod: return "dod";
+    case Cloud::global:
+      return "global";
+    case Cloud::gcc:
+      return "gcc";
+    case Cloud::gcc_high:
+      return "gcc-high";
+    case Cloud::dod:
+      return "dod";
   }
   return "global";
 }
@@ -143,8 +151,10 @@ OptionError set_format(Options &options, std::string_view value) {
 OptionError set_leef_delimiter(Options &options, std::string_view value) {
   std::optional<char> delimiter;
   std::string_view hex = value;
-  if (hex.substr(0, 2) == "0x" || hex.substr(0, 2) == "0X") hex.remove_prefix(2);
-  else if (!hex.empty() && (hex[0] == 'x' || hex[0] == 'X')) hex.remove_prefix(1);
+  if (hex.substr(0, 2) == "0x" || hex.substr(0, 2) == "0X")
+    hex.remove_prefix(2);
+  else if (!hex.empty() && (hex[0] == 'x' || hex[0] == 'X'))
+    hex.remove_prefix(1);
   if (value.size() == 1) {
     delimiter = value[0];
   } else if (hex.size() != value.size() && !hex.empty() && hex.size() <= 2) {
@@ -163,10 +173,14 @@ OptionError set_leef_delimiter(Options &options, std::string_view value) {
 
 std::string_view format_name(Format format) {
   switch (format) {
-    case Format::cef: return "cef";
-    case Format::leef: return "leef";
-    case Format::leef2: return "leef2";
-    case Format::json: return "json";
+    case Format::cef:
+      return "cef";
+    case Format::leef:
+      return "leef";
+    case Format::leef2:
+      return "leef2";
+    case Format::json:
+      return "json";
   }
   return "cef";
 }
@@ -207,16 +221,20 @@ std::optional<OptionProblem> validate(const Options &options) {
   if (auto p = validate_credentials(options)) return p;
   if (auto p = validate_api_options(options)) return p;
   if (options.leef_delimiter_set && options.format.format != Format::leef2)
-    return OptionProblem{DEFENDER_OPTION_LEEF_DELIMITER,
-                         "leef-delimiter() applies to format(leef2) only; LEEF 1.0 always separates attributes with TAB"};
+    return OptionProblem{
+        DEFENDER_OPTION_LEEF_DELIMITER,
+        "leef-delimiter() applies to format(leef2) only; LEEF 1.0 always separates attributes with TAB"};
   return validate_insecure_http(options);
 }
 
 int64_t max_page_size(Api api) {
   switch (api) {
-    case Api::graph: return 1000;
-    case Api::alerts: return 10000;
-    case Api::siem: return 10000;
+    case Api::graph:
+      return 1000;
+    case Api::alerts:
+      return 10000;
+    case Api::siem:
+      return 10000;
   }
   return 1000;
 }
@@ -233,9 +251,12 @@ std::optional<std::string> page_size_notice(const Options &options) {
 
 Budget default_budget(Api api) {
   switch (api) {
-    case Api::graph: return Budget{150, 0};
-    case Api::alerts: return Budget{100, 1500};
-    case Api::siem: return Budget{60, 1500};
+    case Api::graph:
+      return Budget{150, 0};
+    case Api::alerts:
+      return Budget{100, 1500};
+    case Api::siem:
+      return Budget{60, 1500};
   }
   return Budget{100, 1500};
 }

@@ -8,9 +8,9 @@
 #include <vector>
 
 #include "boundary/core.h"
-#include "format.h"
-#include "credentials/secret.h"
 #include "config/transport_options.h"
+#include "credentials/secret.h"
+#include "format.h"
 
 namespace defender {
 
@@ -36,14 +36,14 @@ struct Options {
 
   Api api = Api::graph;
   Cloud cloud = Cloud::global;
-  std::string region;     // alerts and siem: a regional host of the global cloud
-  std::string login_url;  // empty: the cloud's login host
-  std::string api_url;    // empty: the API's host in the cloud
-  std::string audience;   // empty: the API's audience in the cloud
+  std::string region;                         // alerts and siem: a regional host of the global cloud
+  std::string login_url;                      // empty: the cloud's login host
+  std::string api_url;                        // empty: the API's host in the cloud
+  std::string audience;                       // empty: the API's audience in the cloud
   std::optional<TokenVersion> token_version;  // empty: the one the API documents
 
-  std::string filter;                    // graph and alerts: an OData clause added to the time filter
-  std::optional<bool> expand_evidence;   // alerts: $expand=evidence; empty means yes
+  std::string filter;                       // graph and alerts: an OData clause added to the time filter
+  std::optional<bool> expand_evidence;      // alerts: $expand=evidence; empty means yes
   std::vector<std::string> machine_groups;  // siem: machinegroups=, repeated
   // yes: every version of an alert; no: each alert once, as first fetched (paged on its creation time). The SIEM
   // API's records never change, so there it makes no difference.

@@ -155,8 +155,10 @@ std::string base64url(std::string_view bytes) {
   out.resize(static_cast<size_t>(n));
   while (!out.empty() && out.back() == '=') out.pop_back();
   for (char &c : out) {
-    if (c == '+') c = '-';
-    else if (c == '/') c = '_';
+    if (c == '+')
+      c = '-';
+    else if (c == '/')
+      c = '_';
   }
   return out;
 }
@@ -173,7 +175,7 @@ std::string random_uuid() {
 }
 
 std::variant<ClientCertificate, CertificateError> ClientCertificate::load(const std::string &certificate_path,
-                                                                           const std::string &key_path) {
+                                                                          const std::string &key_path) {
   const std::string cert_option = "client-certificate(\"" + certificate_path + "\")";
   const std::string &key_file = key_path.empty() ? certificate_path : key_path;
   const std::string key_option =
@@ -198,20 +200,23 @@ std::variant<ClientCertificate, CertificateError> ClientCertificate::load(const 
 
   Bio key_bio(memory_bio(key_pem.bytes));
   bool passphrase_asked = false;
-  EVP_PKEY *raw_key = key_bio ? PEM_read_bio_PrivateKey(key_bio.get(), nullptr, refuse_passphrase, &passphrase_asked)
-                              : nullptr;
+  EVP_PKEY *raw_key =
+      key_bio ? PEM_read_bio_PrivateKey(key_bio.get(), nullptr, refuse_passphrase, &passphrase_asked) : nullptr;
   std::shared_ptr<EVP_PKEY> key(raw_key, EVP_PKEY_free);
   if (passphrase_asked) {
     ERR_clear_error();
-    return key_error(key_option + " is encrypted; keys with a passphrase are not supported: decrypt it with `openssl "
-                     "pkey -in " + key_file + " -out <new file>` and make the new file readable by syslog-ng only");
+    return key_error(key_option +
+                     " is encrypted; keys with a passphrase are not supported: decrypt it with `openssl "
+                     "pkey -in " +
+                     key_file + " -out <new file>` and make the new file readable by syslog-ng only");
   }
   if (!key) return key_error(key_option + " holds no PEM private key (" + openssl_reason() + ")");
   if (!EVP_PKEY_is_a(key.get(), "RSA"))
     return key_error(key_option + " is not an RSA key; Entra ID client assertions are signed with RS256 or PS256");
   if (X509_check_private_key(cert.get(), key.get()) != 1) {
     ERR_clear_error();
-    return key_error(key_option + " does not belong to " + cert_option + "; use the key the certificate was issued for");
+    return key_error(key_option + " does not belong to " + cert_option +
+                     "; use the key the certificate was issued for");
   }
 
   ClientCertificate loaded;
@@ -225,8 +230,8 @@ std::variant<ClientCertificate, CertificateError> ClientCertificate::load(const 
 
 std::string ClientCertificate::assertion(std::string_view client_id, std::string_view token_url, Instant now,
                                          AssertionAlgorithm algorithm) const {
-  std::string jwt = base64url(json_header(algorithm, x5t_, x5t_s256_)) + "." +
-                    base64url(json_claims(client_id, token_url, now));
+  std::string jwt =
+      base64url(json_header(algorithm, x5t_, x5t_s256_)) + "." + base64url(json_claims(client_id, token_url, now));
   const std::string signature = sign(key_.get(), algorithm, jwt);
   jwt += "." + base64url(signature);
   return jwt;

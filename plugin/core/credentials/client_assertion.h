@@ -8,8 +8,8 @@
 #include <string_view>
 #include <variant>
 
-#include "instant.h"
 #include "config/options.h"
+#include "instant.h"
 
 typedef struct evp_pkey_st EVP_PKEY;
 

@@ -52,8 +52,10 @@ SecretText strip_around_secret(std::string_view text) {
     ++line_breaks;
   }
   if (blanks > 0) parts.push_back(count_of(blanks, "trailing", "space or tab", "spaces or tabs"));
-  if (line_breaks == 1) parts.push_back("a trailing line break (" + std::string(last_break) + ")");
-  else if (line_breaks > 1) parts.push_back(std::to_string(line_breaks) + " trailing line breaks");
+  if (line_breaks == 1)
+    parts.push_back("a trailing line break (" + std::string(last_break) + ")");
+  else if (line_breaks > 1)
+    parts.push_back(std::to_string(line_breaks) + " trailing line breaks");
 
   SecretText result{text, {}, parts.size() == 1 && line_breaks == 1 && last_break == "LF"};
   for (const std::string &part : parts) result.stripped += (result.stripped.empty() ? "" : ", ") + part;
@@ -69,7 +71,8 @@ void warn_if_readable_by_others(const std::string &path, unsigned file_mode, std
   std::snprintf(mode, sizeof mode, "%04o", file_mode & 07777);
   logger.warning(std::string(option) + "() can be read by other users than its owner (mode " + mode +
                      "), and it holds a credential of the app registration: let only syslog-ng read it with "
-                     "`chmod 600 " + path + "` and `chown` it to the user syslog-ng runs as",
+                     "`chmod 600 " +
+                     path + "` and `chown` it to the user syslog-ng runs as",
                  {{"file", path}, {"mode", mode}});
 }
 
@@ -109,9 +112,10 @@ std::variant<ClientCredential, CredentialError> read_certificate(const Options &
   else
     warn_if_readable_by_others(options.client_private_key, certificate.key_file_mode(), "client-private-key", logger);
   if (certificate.not_after() < now)
-    logger.warning("client-certificate() has expired; Entra ID refuses assertions signed with it: upload a new "
-                   "certificate to the app registration and point client-certificate() at it",
-                   {{"file", options.client_certificate}, {"not_after", format_instant(certificate.not_after())}});
+    logger.warning(
+        "client-certificate() has expired; Entra ID refuses assertions signed with it: upload a new "
+        "certificate to the app registration and point client-certificate() at it",
+        {{"file", options.client_certificate}, {"not_after", format_instant(certificate.not_after())}});
   return ClientCredential{std::move(certificate)};
 }
 

@@ -6,11 +6,11 @@
 #include <string>
 #include <variant>
 
-#include "credentials/client_assertion.h"
 #include "boundary/core.h"
-#include "reporting/logger.h"
 #include "config/options.h"
+#include "credentials/client_assertion.h"
 #include "credentials/secret.h"
+#include "reporting/logger.h"
 
 namespace defender {
 

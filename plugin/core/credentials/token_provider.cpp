@@ -5,11 +5,11 @@
 #include <algorithm>
 #include <charconv>
 
+#include "failures/service_error.h"
+#include "failures/transport_failure.h"
 #include "json/bounded_json.h"
 #include "overloaded.h"
 #include "transport/http_date.h"
-#include "failures/service_error.h"
-#include "failures/transport_failure.h"
 
 namespace defender {
 namespace {
@@ -56,9 +56,8 @@ TokenRefresh token_refresh(int64_t expires_in) {
                             std::to_string(min_token_refresh_seconds) +
                             " seconds, and a request it expires on gets a fresh one"};
   if (ahead > max_token_refresh_seconds)
-    return TokenRefresh{max_token_refresh_seconds,
-                        told + "is longer than a day; the token is renewed after " +
-                            std::to_string(max_token_refresh_seconds) + " seconds"};
+    return TokenRefresh{max_token_refresh_seconds, told + "is longer than a day; the token is renewed after " +
+                                                       std::to_string(max_token_refresh_seconds) + " seconds"};
   return TokenRefresh{ahead, {}};
 }
 
@@ -72,8 +71,10 @@ TokenProvider::TokenProvider(Endpoints endpoints, std::string client_id, ClientC
 
 std::string TokenProvider::request_body(const HttpClient &http, Instant now) const {
   std::string body = "grant_type=client_credentials&client_id=" + http.escape(client_id_);
-  if (endpoints_.token_version == TokenVersion::v2) body += "&scope=" + http.escape(endpoints_.audience + "/.default");
-  else body += "&resource=" + http.escape(endpoints_.audience);
+  if (endpoints_.token_version == TokenVersion::v2)
+    body += "&scope=" + http.escape(endpoints_.audience + "/.default");
+  else
+    body += "&resource=" + http.escape(endpoints_.audience);
   std::visit(Overloaded{
                  [&](const ClientSecret &secret) { append_client_secret(body, secret); },
                  [&](const ClientCertificate &certificate) {
@@ -116,10 +117,10 @@ std::optional<Failure> TokenProvider::ensure(HttpClient &http, HttpResponse &res
   const auto lifetime = parsed ? expires_in_of(answer) : std::nullopt;
   if (!parsed || token == answer.MemberEnd() || !token->value.IsString() || token->value.GetStringLength() == 0 ||
       !lifetime || *lifetime <= 0)
-    return Failure{FailureKind::transient,
-                   "the token endpoint " + endpoints_.token_url +
-                       " answered 200 without a usable access_token and expires_in",
-                   std::nullopt};
+    return Failure{
+        FailureKind::transient,
+        "the token endpoint " + endpoints_.token_url + " answered 200 without a usable access_token and expires_in",
+        std::nullopt};
 
   wipe(bearer_header_);
   bearer_header_ = "Authorization: Bearer ";

@@ -6,14 +6,14 @@
 #include <string>
 #include <variant>
 
-#include "credentials/client_credential.h"
 #include "config/endpoints.h"
+#include "credentials/client_credential.h"
+#include "credentials/secret.h"
 #include "failures/failure.h"
-#include "transport/http_client.h"
 #include "instant.h"
 #include "reporting/logger.h"
-#include "credentials/secret.h"
 #include "reporting/stats.h"
+#include "transport/http_client.h"
 
 namespace defender {
 

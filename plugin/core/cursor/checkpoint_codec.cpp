@@ -41,7 +41,8 @@ class Reader {
   bool get(T &v, int bytes) {
     if (remaining() < static_cast<size_t>(bytes)) return false;
     uint64_t value = 0;
-    for (int i = 0; i < bytes; ++i) value |= static_cast<uint64_t>(static_cast<unsigned char>(in_[pos_ + i])) << (8 * i);
+    for (int i = 0; i < bytes; ++i)
+      value |= static_cast<uint64_t>(static_cast<unsigned char>(in_[pos_ + i])) << (8 * i);
     pos_ += bytes;
     v = static_cast<T>(value);
     return true;
@@ -103,8 +104,8 @@ std::optional<Checkpoint> decode_checkpoint(std::string_view bytes) {
     if (!r.u64(identity.tenant) || !r.u64(identity.api) || !r.u64(identity.paging) || !r.u64(identity.selection))
       return std::nullopt;
   }
-  if (!r.i64(s.delivered_position.ticks) || !r.u64(s.acked_sequence) ||
-      !r.u64(s.next_sequence) || !r.u32(marks) || r.remaining() < static_cast<size_t>(marks) * mark_size)
+  if (!r.i64(s.delivered_position.ticks) || !r.u64(s.acked_sequence) || !r.u64(s.next_sequence) || !r.u32(marks) ||
+      r.remaining() < static_cast<size_t>(marks) * mark_size)
     return std::nullopt;
   s.marks.resize(marks);
   for (auto &mark : s.marks) r.u64(mark.sequence), r.i64(mark.complete_below.ticks);

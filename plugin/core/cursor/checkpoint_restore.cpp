@@ -15,7 +15,8 @@ RestoredCursor restore_cursor(const Options &options, std::string_view persisted
   if (checkpoint) restored.generation = checkpoint->generation;
   const CheckpointIdentity identity = checkpoint_identity(options);
   const auto start_over = [&](const std::string &why, const std::string &difference, Instant was_at) {
-    logger.warning(why + " (" + difference + " changed), so its position and the alerts it sent do not describe "
+    logger.warning(why + " (" + difference +
+                       " changed), so its position and the alerts it sent do not describe "
                        "this source; starting over from initial-lookback(). To keep two configurations apart, give "
                        "each its own persist-name()",
                    {{"checkpoint_position", format_instant(was_at)}});

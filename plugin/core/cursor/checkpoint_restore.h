@@ -24,9 +24,9 @@ struct KeptCursor {
 
 struct RestoredCursor {
   std::shared_ptr<Cursor> cursor;
-  Instant floor;                // where a fresh start reads from; Instant{} when continuing
-  std::string restored_from;    // for the source's description: "restored checkpoint", "first start, ..."
-  uint64_t generation = 0;      // the persisted checkpoint's, so the next one written is newer than both copies
+  Instant floor;              // where a fresh start reads from; Instant{} when continuing
+  std::string restored_from;  // for the source's description: "restored checkpoint", "first start, ..."
+  uint64_t generation = 0;    // the persisted checkpoint's, so the next one written is newer than both copies
 };
 
 // `persisted` is the checkpoint read from the persist file (empty when there is none), `acked` the acknowledged

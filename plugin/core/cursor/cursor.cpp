@@ -40,8 +40,10 @@ Cursor::Cursor(CursorState restored, int64_t late_arrival_seconds, uint64_t acke
 uint64_t Cursor::begin_run() {
   std::lock_guard lock(mutex_);
   Run &open = runs_.back();
-  if (last_emitted_ < open.first) runs_.pop_back();
-  else open.last = last_emitted_;
+  if (last_emitted_ < open.first)
+    runs_.pop_back();
+  else
+    open.last = last_emitted_;
   runs_.push_back({next_sequence_, open_run, next_sequence_ - 1});
   apply_acknowledged_runs();
   apply_acknowledged_marks();

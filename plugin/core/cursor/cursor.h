@@ -21,8 +21,8 @@
 #include <unordered_map>
 #include <vector>
 
-#include "instant.h"
 #include "cursor/version_key.h"
+#include "instant.h"
 
 namespace defender {
 
@@ -41,8 +41,8 @@ struct CursorState {
   Instant delivered_position;  // every version before it is delivered
   uint64_t acked_sequence = 0;
   uint64_t next_sequence = 1;
-  std::vector<Mark> marks;      // not yet covered by acknowledgements
-  std::vector<Entry> entries;   // emitted versions still inside the late-arrival window
+  std::vector<Mark> marks;     // not yet covered by acknowledgements
+  std::vector<Entry> entries;  // emitted versions still inside the late-arrival window
 
   bool operator==(const CursorState &) const = default;
 };
@@ -63,8 +63,8 @@ class Cursor {
   uint64_t begin_run();
 
   bool was_emitted(VersionKey key) const;
-  uint64_t emit(VersionKey key);                 // returns the message's sequence number
-  void complete_below(Instant instant);          // every version before it has now been emitted
+  uint64_t emit(VersionKey key);         // returns the message's sequence number
+  void complete_below(Instant instant);  // every version before it has now been emitted
   // Every message of sequence's run up to it is delivered. Returns the acknowledged sequence: every message up
   // to it, in every run, is delivered (what may be persisted as acknowledged).
   uint64_t acknowledge(uint64_t sequence);

@@ -12,7 +12,8 @@ struct Registry {
 
   // A cursor only the registry holds (its source stopped) is let go once nothing of it awaits acknowledgement.
   void forget_finished() {
-    std::erase_if(cursors, [](const auto &item) { return item.second.use_count() == 1 && item.second->all_acknowledged(); });
+    std::erase_if(cursors,
+                  [](const auto &item) { return item.second.use_count() == 1 && item.second->all_acknowledged(); });
   }
 };
 

@@ -32,10 +32,14 @@ constexpr uint64_t hash_alert_id(std::string_view id) {
   return h;
 }
 
-inline VersionKey version_key(std::string_view id, Instant updated) { return VersionKey{updated.ticks, hash_alert_id(id)}; }
+inline VersionKey version_key(std::string_view id, Instant updated) {
+  return VersionKey{updated.ticks, hash_alert_id(id)};
+}
 
 struct VersionKeyHash {
-  size_t operator()(const VersionKey &k) const { return k.id_hash ^ static_cast<uint64_t>(k.ticks) * 0x9e3779b97f4a7c15ULL; }
+  size_t operator()(const VersionKey &k) const {
+    return k.id_hash ^ static_cast<uint64_t>(k.ticks) * 0x9e3779b97f4a7c15ULL;
+  }
 };
 
 }  // namespace defender

@@ -1,8 +1,8 @@
 #include "failures/api_refusal.h"
 
 #include "config/endpoints.h"
-#include "transport/http_date.h"
 #include "failures/service_error.h"
+#include "transport/http_date.h"
 
 namespace defender {
 
@@ -17,18 +17,18 @@ Failure api_refusal(const HttpResponse &response, const std::string &url, const 
     return Failure{kind, message, retry_after, status};
   };
   if (status == 401)
-    return failure(FailureKind::configuration,
-                   what + "; a fresh token was refused too: the token's audience " + endpoints_for(options).audience +
-                       " must be the API's in the same cloud as api-url(); check cloud(), audience() and token-version()");
+    return failure(
+        FailureKind::configuration,
+        what + "; a fresh token was refused too: the token's audience " + endpoints_for(options).audience +
+            " must be the API's in the same cloud as api-url(); check cloud(), audience() and token-version()");
   if (status == 403) return failure(FailureKind::configuration, what + "; " + std::string(api.permission_advice()));
   const RetryAfter retry_after = parse_retry_after(response.retry_after, answered);
   const std::string told = retry_after.note.empty() ? what : what + "; " + retry_after.note;
   if (status == 429) return failure(FailureKind::throttled, told, retry_after.seconds);
   if (status >= 500) return failure(FailureKind::transient, told, retry_after.seconds);
   if (status == 400 && !options.filter.empty())
-    return failure(FailureKind::configuration,
-                   what + "; the API refused the query: check filter(\"" + options.filter +
-                       "\") (properties, quotes for strings, none for datetimes)");
+    return failure(FailureKind::configuration, what + "; the API refused the query: check filter(\"" + options.filter +
+                                                   "\") (properties, quotes for strings, none for datetimes)");
   return failure(FailureKind::configuration, what);
 }
 

@@ -5,9 +5,9 @@
 #include <string>
 
 #include "apis/alert_api.h"
+#include "config/options.h"
 #include "failures/failure.h"
 #include "transport/http_client.h"
-#include "config/options.h"
 
 namespace defender {
 

@@ -14,7 +14,8 @@ Failure transport_failure(const HttpResult &result, std::string_view what, std::
                           const TransportOptions &options) {
   const std::string host(host_of(url));
   const std::string cause = " (" + result.error + ")";
-  const std::string proxy = options.proxy.empty() ? std::string("the proxy") : "proxy " + without_credentials(options.proxy);
+  const std::string proxy =
+      options.proxy.empty() ? std::string("the proxy") : "proxy " + without_credentials(options.proxy);
   const auto failure = [&](FailureKind kind, const std::string &text) {
     return Failure{kind, std::string(what) + text, std::nullopt};
   };
@@ -25,12 +26,13 @@ Failure transport_failure(const HttpResult &result, std::string_view what, std::
                          "; point ca-file() or ca-dir() at the CA that issued it (a TLS-inspecting proxy has its own "
                          "CA); peer-verify(no) is for tests only");
     case TransportProblem::proxy_auth:
-      return failure(FailureKind::configuration,
-                     " failed: " + proxy + " refused the credentials" + cause + "; check the user and password in proxy()");
+      return failure(FailureKind::configuration, " failed: " + proxy + " refused the credentials" + cause +
+                                                     "; check the user and password in proxy()");
     case TransportProblem::tls:
       return failure(FailureKind::transient, " failed in the TLS handshake with " + host + cause +
                                                  "; check ca-file(), ca-dir() and proxy(), and that nothing between "
-                                                 "here and " + host + " intercepts TLS");
+                                                 "here and " +
+                                                 host + " intercepts TLS");
     case TransportProblem::resolve:
       return failure(FailureKind::transient, " failed: the host name of " + host + " does not resolve" + cause +
                                                  "; check DNS, login-url()/api-url(), or set proxy() where only a "
@@ -56,7 +58,8 @@ Failure transport_failure(const HttpResult &result, std::string_view what, std::
                          "only. Check that login-url() and api-url() name the service itself (https://, the right "
                          "cloud), and that no proxy redirects the request");
     case TransportProblem::none:
-    case TransportProblem::other: break;
+    case TransportProblem::other:
+      break;
   }
   return failure(FailureKind::transient, " failed" + cause);
 }

@@ -43,11 +43,11 @@ PageAnswer ApiRequester::send_page_request(const std::string &url, size_t max_bo
   PageAnswer answer;
   // Next links are checked as they arrive; this is the one place a bearer request is made.
   if (const std::string origin = origin_of(url); origin != api_origin_) {
-    answer.failure = Failure{FailureKind::configuration,
-                             "refusing to send the token to " +
-                                 (origin.empty() ? std::string("an unusable URL") : origin) +
-                                 ": only the API's origin " + api_origin_ + " (api-url()) gets it",
-                             std::nullopt};
+    answer.failure =
+        Failure{FailureKind::configuration,
+                "refusing to send the token to " + (origin.empty() ? std::string("an unusable URL") : origin) +
+                    ": only the API's origin " + api_origin_ + " (api-url()) gets it",
+                std::nullopt};
     return answer;
   }
   if ((answer.failure = token_.ensure(http_, response_, stats_, clock_()))) return answer;

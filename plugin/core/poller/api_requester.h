@@ -29,7 +29,7 @@ struct PageAnswer {
   std::optional<Failure> failure;  // no page: why (a refusal, the transport, the token, shutdown)
   // The failure is the API's first refusal of the token: it was dropped, and the page may be asked for again at once.
   bool renew_token = false;
-  bool too_large = false;  // a 2xx answer outgrew its bound and was abandoned: the body holds its first part
+  bool too_large = false;           // a 2xx answer outgrew its bound and was abandoned: the body holds its first part
   std::optional<Instant> answered;  // when the API's answer (200 or not) arrived; its Date is in response()
 };
 

@@ -16,7 +16,7 @@ Options for_one_range(Options options) {
 }  // namespace
 
 BackfillReader::BackfillReader(const Options &options, ClientCredential credential, Instant from, Instant until,
-                         Logger logger, Clock clock)
+                               Logger logger, Clock clock)
     : until_(until),
       poller_(for_one_range(options), std::move(credential), std::make_shared<Cursor>(fresh_cursor_state(from), 0, 0),
               std::move(logger), from, FloorKind::fixed, clock) {

@@ -10,11 +10,11 @@
 #include <optional>
 
 #include "alert.h"
+#include "config/options.h"
 #include "credentials/client_credential.h"
 #include "failures/failure.h"
-#include "reporting/logger.h"
-#include "config/options.h"
 #include "poller/poller.h"
+#include "reporting/logger.h"
 
 namespace defender {
 
@@ -24,7 +24,7 @@ class BackfillReader {
   static constexpr int max_attempts = 5;
 
   BackfillReader(const Options &options, ClientCredential credential, Instant from, Instant until, Logger logger,
-              Clock clock);
+                 Clock clock);
 
   // Hands every new version to `each`, oldest window first, until the range is read or `each` returns false.
   // Stops early with the failure when it is one a person must fix, or after max_attempts failures in a row; the

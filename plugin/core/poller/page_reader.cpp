@@ -63,17 +63,18 @@ PageRead PageReader::read(HttpResponse &answer, const std::string &url) {
     // delivered, and nothing is taken as read until the page was asked for again a few times. An answer without
     // one readable alert may stand in for a whole page (a proxy's or a broken server's): it is never taken as read.
     if (++unreadable_attempts_ < max_unreadable_attempts || summary.times.empty())
-      return PageRead{std::nullopt, malformed(answer, url,
-                                              std::to_string(unreadable.count) +
-                                                  " of its alerts could not be read; the first: " +
-                                                  unreadable.first_problem)};
-    logger_.warning("alerts in a page could not be read, also when asked again, and were skipped; the rest of the "
-                    "page is delivered",
-                    {{"request", url},
-                     {"request_id", answer.request_id},
-                     {"attempts", std::to_string(unreadable_attempts_)},
-                     {"unreadable", std::to_string(unreadable.count)},
-                     {"first_problem", unreadable.first_problem}});
+      return PageRead{std::nullopt,
+                      malformed(answer, url,
+                                std::to_string(unreadable.count) +
+                                    " of its alerts could not be read; the first: " + unreadable.first_problem)};
+    logger_.warning(
+        "alerts in a page could not be read, also when asked again, and were skipped; the rest of the "
+        "page is delivered",
+        {{"request", url},
+         {"request_id", answer.request_id},
+         {"attempts", std::to_string(unreadable_attempts_)},
+         {"unreadable", std::to_string(unreadable.count)},
+         {"first_problem", unreadable.first_problem}});
   }
   unreadable_attempts_ = 0;
   PageRead read{std::move(summary), std::nullopt};

@@ -11,7 +11,9 @@ int64_t milliseconds_between(Instant from, Instant to) {
 
 Instant after_ms(Instant t, int64_t ms) { return Instant{t.ticks + ms * Instant::ticks_per_millisecond}; }
 
-Idle idle_until(Instant now, Instant then) { return Idle{std::min(Poller::max_idle_ms, milliseconds_between(now, then))}; }
+Idle idle_until(Instant now, Instant then) {
+  return Idle{std::min(Poller::max_idle_ms, milliseconds_between(now, then))};
+}
 
 }  // namespace
 
@@ -103,8 +105,8 @@ void Poller::observe_service_time(Instant answered) {
   const Instant service = server_clock_.now(answered);
   if (change == ServerClock::Change::became_notable) {
     const int64_t offset = server_clock_.offset_seconds();
-    logger_.warning(std::string("this host's clock is ") + std::to_string(offset < 0 ? -offset : offset) +
-                        " seconds " + (offset < 0 ? "ahead of" : "behind") +
+    logger_.warning(std::string("this host's clock is ") + std::to_string(offset < 0 ? -offset : offset) + " seconds " +
+                        (offset < 0 ? "ahead of" : "behind") +
                         " the service's; windows, the checkpoint and the lag are taken on the service's clock, so "
                         "nothing is lost, but set the host's time right (NTP): other logs on this host carry it",
                     {{"service_time", format_instant(service)}, {"host_time", format_instant(answered)}});
@@ -131,9 +133,10 @@ void Poller::on_service_time_known() {
   const Instant restored = cursor_->position();
   // Within the Date header's resolution a position can lie a little after the service's now as estimated.
   if (service.plus_seconds(ServerClock::tolerance_seconds) < restored && cursor_->clamp_to(service))
-    logger_.warning("the restored checkpoint is ahead of the service's time, so it was written while this host's "
-                    "clock ran ahead; reading continues from the service's now and nothing before it is skipped",
-                    {{"checkpoint_position", format_instant(restored)}, {"service_time", format_instant(service)}});
+    logger_.warning(
+        "the restored checkpoint is ahead of the service's time, so it was written while this host's "
+        "clock ran ahead; reading continues from the service's now and nothing before it is skipped",
+        {{"checkpoint_position", format_instant(restored)}, {"service_time", format_instant(service)}});
 }
 
 void Poller::start_window(Instant now) {
@@ -197,15 +200,18 @@ void Poller::fail(const Failure &failure, Instant now) {
   stats_.set(DEFENDER_STAT_CONSECUTIVE_FAILURES, consecutive_failures_);
   int64_t delay = retry_.delay_ms(failure);
   std::optional<OptionalPart> dropped;
-  if (failure.kind == FailureKind::transient && failure.http_status >= 500 && consecutive_failures_ >= relax_after_failures &&
-      (dropped = api_->drop_optional_part()))
+  if (failure.kind == FailureKind::transient && failure.http_status >= 500 &&
+      consecutive_failures_ >= relax_after_failures && (dropped = api_->drop_optional_part()))
     delay = 0;
   retry_at_ = after_ms(now, delay);
   const Logger::Tags tags{{"retry_in_seconds", std::to_string((delay + 999) / 1000)},
                           {"attempt", std::to_string(consecutive_failures_)}};
-  if (failure.kind == FailureKind::configuration) logger_.error(failure.message, tags);
-  else if (failure.repeated) logger_.debug(failure.message, tags);
-  else logger_.warning(failure.message, tags);
+  if (failure.kind == FailureKind::configuration)
+    logger_.error(failure.message, tags);
+  else if (failure.repeated)
+    logger_.debug(failure.message, tags);
+  else
+    logger_.warning(failure.message, tags);
   if (dropped)
     logger_.warning("the alert API failed " + std::to_string(consecutive_failures_) + " times in a row with HTTP " +
                         std::to_string(failure.http_status) + " while asked for " + dropped->request_part +
@@ -217,9 +223,10 @@ void Poller::fail(const Failure &failure, Instant now) {
 
 void Poller::recovered(Instant now) {
   if (consecutive_failures_ == 0) return;
-  logger_.notice("the alert API answers again; polling resumes",
-                 {{"failed_attempts", std::to_string(consecutive_failures_)},
-                  {"degraded_seconds", std::to_string((now.ticks - degraded_since_.ticks) / Instant::ticks_per_second)}});
+  logger_.notice(
+      "the alert API answers again; polling resumes",
+      {{"failed_attempts", std::to_string(consecutive_failures_)},
+       {"degraded_seconds", std::to_string((now.ticks - degraded_since_.ticks) / Instant::ticks_per_second)}});
   consecutive_failures_ = 0;
   last_failure_.reset();
   stats_.set(DEFENDER_STAT_DEGRADED, 0);

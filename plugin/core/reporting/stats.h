@@ -17,13 +17,20 @@ class Stats {
 
   // Every HTTP exchange counts once, by outcome; status 0 means no answer arrived.
   void count_response(long status) {
-    if (status == 0) add(DEFENDER_STAT_REQUESTS_NETWORK);
-    else if (status >= 200 && status < 300) add(DEFENDER_STAT_REQUESTS_2XX);
-    else if (status == 401) add(DEFENDER_STAT_REQUESTS_401);
-    else if (status == 403) add(DEFENDER_STAT_REQUESTS_403);
-    else if (status == 429) add(DEFENDER_STAT_REQUESTS_429);
-    else if (status >= 500) add(DEFENDER_STAT_REQUESTS_5XX);
-    else add(DEFENDER_STAT_REQUESTS_4XX_OTHER);
+    if (status == 0)
+      add(DEFENDER_STAT_REQUESTS_NETWORK);
+    else if (status >= 200 && status < 300)
+      add(DEFENDER_STAT_REQUESTS_2XX);
+    else if (status == 401)
+      add(DEFENDER_STAT_REQUESTS_401);
+    else if (status == 403)
+      add(DEFENDER_STAT_REQUESTS_403);
+    else if (status == 429)
+      add(DEFENDER_STAT_REQUESTS_429);
+    else if (status >= 500)
+      add(DEFENDER_STAT_REQUESTS_5XX);
+    else
+      add(DEFENDER_STAT_REQUESTS_4XX_OTHER);
   }
 
  private:

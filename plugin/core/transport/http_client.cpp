@@ -93,7 +93,8 @@ bool header_is(std::string_view line, std::string_view name) {
 std::string header_value(std::string_view line, size_t name_length) {
   std::string_view value = line.substr(name_length + 1);
   while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) value.remove_prefix(1);
-  while (!value.empty() && (value.back() == '\r' || value.back() == '\n' || value.back() == ' ')) value.remove_suffix(1);
+  while (!value.empty() && (value.back() == '\r' || value.back() == '\n' || value.back() == ' '))
+    value.remove_suffix(1);
   return std::string(value.substr(0, max_header_value_bytes));
 }
 
@@ -105,10 +106,8 @@ size_t collect_header(char *data, size_t size, size_t count, void *user) {
     std::string HttpResponse::*field;
   };
   static constexpr Wanted wanted[] = {
-      {"retry-after", &HttpResponse::retry_after},
-      {"date", &HttpResponse::date},
-      {"request-id", &HttpResponse::request_id},
-      {"content-type", &HttpResponse::content_type},
+      {"retry-after", &HttpResponse::retry_after}, {"date", &HttpResponse::date},
+      {"request-id", &HttpResponse::request_id},   {"content-type", &HttpResponse::content_type},
       {"location", &HttpResponse::location},
   };
   for (const auto &w : wanted)
@@ -121,12 +120,16 @@ TransportProblem classify(CURLcode code, long connect_code, bool proxied) {
   if (connect_code == 407 || connect_code == 401) return TransportProblem::proxy_auth;
   if (connect_code != 0 && connect_code != 200) return TransportProblem::proxy;
   switch (code) {
-    case CURLE_COULDNT_RESOLVE_HOST: return TransportProblem::resolve;
+    case CURLE_COULDNT_RESOLVE_HOST:
+      return TransportProblem::resolve;
     case CURLE_COULDNT_RESOLVE_PROXY:
-    case CURLE_PROXY: return TransportProblem::proxy;
-    case CURLE_COULDNT_CONNECT: return proxied ? TransportProblem::proxy : TransportProblem::connect;
+    case CURLE_PROXY:
+      return TransportProblem::proxy;
+    case CURLE_COULDNT_CONNECT:
+      return proxied ? TransportProblem::proxy : TransportProblem::connect;
     case CURLE_PEER_FAILED_VERIFICATION:
-    case CURLE_SSL_CACERT_BADFILE: return TransportProblem::tls_trust;
+    case CURLE_SSL_CACERT_BADFILE:
+      return TransportProblem::tls_trust;
     case CURLE_SSL_CONNECT_ERROR:
     case CURLE_SSL_CERTPROBLEM:
     case CURLE_SSL_CIPHER:
@@ -136,16 +139,20 @@ TransportProblem classify(CURLcode code, long connect_code, bool proxied) {
     case CURLE_SSL_CRL_BADFILE:
     case CURLE_SSL_ISSUER_ERROR:
     case CURLE_SSL_PINNEDPUBKEYNOTMATCH:
-    case CURLE_SSL_INVALIDCERTSTATUS: return TransportProblem::tls;
-    case CURLE_OPERATION_TIMEDOUT: return TransportProblem::timeout;
+    case CURLE_SSL_INVALIDCERTSTATUS:
+      return TransportProblem::tls;
+    case CURLE_OPERATION_TIMEDOUT:
+      return TransportProblem::timeout;
     case CURLE_SEND_ERROR:
     case CURLE_RECV_ERROR:
     case CURLE_GOT_NOTHING:
     case CURLE_PARTIAL_FILE:
     case CURLE_HTTP2:
     case CURLE_HTTP2_STREAM:
-    case CURLE_BAD_CONTENT_ENCODING: return TransportProblem::interrupted;
-    default: return TransportProblem::other;
+    case CURLE_BAD_CONTENT_ENCODING:
+      return TransportProblem::interrupted;
+    default:
+      return TransportProblem::other;
   }
 }
 

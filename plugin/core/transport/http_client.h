@@ -43,9 +43,9 @@ struct HttpResponse {
 };
 
 enum class TransportOutcome {
-  ok,       // an HTTP status arrived (which may still be an error status)
-  aborted,  // request_abort() was called
-  failed,   // no usable HTTP status: DNS, connect, TLS, proxy, timeout, reset, or a redirect
+  ok,         // an HTTP status arrived (which may still be an error status)
+  aborted,    // request_abort() was called
+  failed,     // no usable HTTP status: DNS, connect, TLS, proxy, timeout, reset, or a redirect
   too_large,  // a 2xx answer outgrew max_body_bytes and was abandoned; the body holds its first part
 };
 

@@ -33,9 +33,8 @@ RetryAfter parse_retry_after(std::string_view text, Instant now) {
   const std::string quoted = "Retry-After \"" + std::string(text.substr(0, 64)) + (text.size() > 64 ? "...\"" : "\"");
   const auto clamped = [&](int64_t seconds) {
     if (seconds > max_retry_after_seconds)
-      return RetryAfter{max_retry_after_seconds,
-                        quoted + " asks for more than an hour; waiting " + std::to_string(max_retry_after_seconds) +
-                            " seconds"};
+      return RetryAfter{max_retry_after_seconds, quoted + " asks for more than an hour; waiting " +
+                                                     std::to_string(max_retry_after_seconds) + " seconds"};
     return RetryAfter{std::max(min_retry_after_seconds, seconds), {}};
   };
   // Any run of digits: one too long for int64_t is only very large.

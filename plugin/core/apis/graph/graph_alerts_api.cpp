@@ -1,7 +1,7 @@
 #include "apis/alert_api.h"
 #include "apis/graph/graph_adapter.h"
-#include "transport/http_client.h"
 #include "apis/window_reader.h"
+#include "transport/http_client.h"
 
 namespace defender {
 namespace {
@@ -17,8 +17,8 @@ class GraphAlertsApi final : public AlertApi {
   std::string page_url(const PageRequest &request, const HttpClient &http) const override {
     if (!request.next_link.empty()) return request.next_link;
     const std::string property = odata_.paging == PagingTime::updated ? "lastUpdateDateTime" : "createdDateTime";
-    return odata_.alerts_url + "?" + odata_page_query(property, request, odata_.filter, http) + "&$orderby=" +
-           http.escape(property + " asc");
+    return odata_.alerts_url + "?" + odata_page_query(property, request, odata_.filter, http) +
+           "&$orderby=" + http.escape(property + " asc");
   }
 
   std::vector<std::string> request_headers() const override {

@@ -1,7 +1,7 @@
 #include "apis/alert_api.h"
 #include "apis/mde/mde_adapter.h"
-#include "transport/http_client.h"
 #include "apis/window_reader.h"
+#include "transport/http_client.h"
 
 namespace defender {
 namespace {

@@ -65,10 +65,17 @@ void take_file_hash(Alert &alert, const std::string &hash) {
   if (!is_hex(hash)) return;
   std::string *slot = nullptr;
   switch (hash.size()) {
-    case 32: slot = &alert.md5; break;
-    case 40: slot = &alert.sha1; break;
-    case 64: slot = &alert.sha256; break;
-    default: return;
+    case 32:
+      slot = &alert.md5;
+      break;
+    case 40:
+      slot = &alert.sha1;
+      break;
+    case 64:
+      slot = &alert.sha256;
+      break;
+    default:
+      return;
   }
   if (slot->empty()) *slot = hash;
 }

@@ -1,7 +1,7 @@
 #include "apis/alert_api.h"
-#include "transport/http_client.h"
 #include "apis/siem/siem_adapter.h"
 #include "apis/siem/siem_window_reader.h"
+#include "transport/http_client.h"
 
 namespace defender {
 namespace {
@@ -30,7 +30,8 @@ class SiemApi final : public AlertApi {
 
   // Never `limit`: it keeps the newest records of the range and drops the rest.
   std::string page_url(const PageRequest &request, const HttpClient &http) const override {
-    std::string url = alerts_url_ + "?sinceTimeUtc=" + siem_time(request.from) + "&untilTimeUtc=" + siem_time(request.until);
+    std::string url =
+        alerts_url_ + "?sinceTimeUtc=" + siem_time(request.from) + "&untilTimeUtc=" + siem_time(request.until);
     for (const auto &group : machine_groups_) url += "&machinegroups=" + http.escape(group);
     return url;
   }

@@ -37,8 +37,10 @@ std::optional<Instant> SiemWindowReader::on_page(const PageSummary &page) {
     plan_next();
     return std::nullopt;
   }
-  if (static_cast<int64_t>(page.served) > bound_) span_ms_ = std::max<int64_t>(1, span_ms_ / 2);
-  else if (whole_span && static_cast<int64_t>(page.served) * 2 < bound_) span_ms_ = std::min(max_span_ms, span_ms_ * 2);
+  if (static_cast<int64_t>(page.served) > bound_)
+    span_ms_ = std::max<int64_t>(1, span_ms_ / 2);
+  else if (whole_span && static_cast<int64_t>(page.served) * 2 < bound_)
+    span_ms_ = std::min(max_span_ms, span_ms_ * 2);
   position_ = request_.until;
   plan_next();
   return position_;
