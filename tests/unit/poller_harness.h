@@ -44,6 +44,21 @@ inline HttpResponse status_answer(long status, const std::string &retry_after = 
   return answer;
 }
 
+// A Graph source with a client secret, asking `login_url` for tokens and `api_url` for alerts over plain HTTP, with
+// no request budget.
+inline Options test_source_options(const std::string &login_url, const std::string &api_url) {
+  Options options;
+  options.tenant_id = "contoso.onmicrosoft.com";
+  options.client_id = "id";
+  options.client_secret = "s";
+  options.login_url = login_url;
+  options.api_url = api_url;
+  options.transport.allow_insecure_http = true;
+  options.requests_per_minute = 0;
+  options.requests_per_hour = 0;
+  return options;
+}
+
 // The alert API's answers, in order; a request beyond them fails as a refused connection would.
 class ScriptedApi {
  public:
@@ -77,14 +92,7 @@ struct PollerHarness {
   PollerHarness(std::vector<ScriptedAnswer> tokens, std::vector<HttpResponse> pages)
       : token_endpoint(std::move(tokens)), api(std::move(pages)) {
     harness_now = harness_start;
-    options.tenant_id = "contoso.onmicrosoft.com";
-    options.client_id = "id";
-    options.client_secret = "s";
-    options.login_url = token_endpoint.url();
-    options.api_url = "https://graph.test";
-    options.transport.allow_insecure_http = true;
-    options.requests_per_minute = 0;
-    options.requests_per_hour = 0;
+    options = test_source_options(token_endpoint.url(), "https://graph.test");
     options.page_size = 10;
   }
 

@@ -1,6 +1,7 @@
 // The smallest stand-in for Entra ID and an alert API on 127.0.0.1: connection i reads one request and gets the i-th
-// scripted answer, then is closed; connections beyond the script are closed unanswered. It records each request's
-// method and target, for tests to assert what was asked.
+// scripted answer, then is closed; connections beyond the script are closed unanswered. An answer may instead hold
+// its connection unanswered until the server stops. It records each request's method and target, for tests to assert
+// what was asked.
 #pragma once
 
 #include <doctest/doctest.h>
@@ -9,7 +10,8 @@
 #include <sys/time.h>
 #include <unistd.h>
 
-#include <atomic>
+#include <chrono>
+#include <condition_variable>
 #include <mutex>
 #include <string>
 #include <thread>
@@ -23,6 +25,7 @@ struct ScriptedAnswer {
   std::string status = "200 OK";
   std::string headers;  // "Name: value\r\n" each
   std::string body;
+  bool hold = false;  // read the request, never answer it, keep the connection open until the server stops
 };
 
 class ScriptedServer {
@@ -32,7 +35,11 @@ class ScriptedServer {
     thread_ = std::thread([this] { serve(); });
   }
   ~ScriptedServer() {
-    stop_ = true;
+    {
+      const std::lock_guard lock(mutex_);
+      stop_ = true;
+    }
+    changed_.notify_all();
     shutdown(fd_, SHUT_RDWR);
     close(fd_);
     thread_.join();
@@ -46,20 +53,27 @@ class ScriptedServer {
     const std::lock_guard lock(mutex_);
     return requests_;
   }
+  // Whether `count` requests arrived within `bound`.
+  bool wait_for_requests(size_t count, std::chrono::seconds bound) {
+    std::unique_lock lock(mutex_);
+    return changed_.wait_for(lock, bound, [&] { return requests_.size() >= count; });
+  }
 
  private:
   void serve() {
-    for (size_t answered = 0; !stop_; ++answered) {
+    for (size_t answered = 0;; ++answered) {
       const int client = accept(fd_, nullptr, nullptr);
       if (client < 0) return;
       const timeval limit{5, 0};  // a request that never completes does not hold the test
       setsockopt(client, SOL_SOCKET, SO_RCVTIMEO, &limit, sizeof limit);
       const std::string request = read_request(client);
       {
-        const std::lock_guard lock(mutex_);
+        std::unique_lock lock(mutex_);
         requests_.push_back(request.substr(0, request.find(" HTTP/")));
+        changed_.notify_all();
+        if (answered < script_.size() && script_[answered].hold) changed_.wait(lock, [this] { return stop_; });
       }
-      if (answered < script_.size()) {
+      if (answered < script_.size() && !script_[answered].hold) {
         const ScriptedAnswer &a = script_[answered];
         const std::string text = "HTTP/1.1 " + a.status +
                                  "\r\nConnection: close\r\nContent-Length: " + std::to_string(a.body.size()) + "\r\n" +
@@ -99,8 +113,9 @@ class ScriptedServer {
   std::vector<ScriptedAnswer> script_;
   int fd_ = -1;
   int port_ = 0;
-  std::atomic<bool> stop_{false};
   mutable std::mutex mutex_;
+  std::condition_variable changed_;
+  bool stop_ = false;
   std::vector<std::string> requests_;
   std::thread thread_;
 };

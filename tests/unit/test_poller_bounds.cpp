@@ -7,9 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "log_records.h"
-#include "poller/poller.h"
-#include "scripted_server.h"
+#include "poller_harness.h"
 
 using namespace defender;
 using defender::test::ScriptedAnswer;
@@ -37,14 +35,7 @@ std::string alert(const std::string &id, const std::string &extra = {}) {
 struct Source {
   Source(const ScriptedServer &server, int64_t page_size, int64_t max_response_bytes, int64_t poll_interval = 60) {
     clock_now = start;
-    options.tenant_id = "contoso.onmicrosoft.com";
-    options.client_id = "id";
-    options.client_secret = "s";
-    options.login_url = server.url();
-    options.api_url = server.url();
-    options.transport.allow_insecure_http = true;
-    options.requests_per_minute = 0;
-    options.requests_per_hour = 0;
+    options = test::test_source_options(server.url(), server.url());
     options.page_size = page_size;
     options.max_response_bytes = max_response_bytes;
     options.poll_interval_seconds = poll_interval;
