@@ -26,7 +26,7 @@ bool siem_before(const SiemRef& a, const SiemRef& b) {
 
 ApiMask apis_of(const AlertVersion& v) {
   ApiMask m = 0;
-  for (const Api api : kApis)
+  for (const Api api : kAlertApis)
     if (v.shown_by(api)) m |= api_bit(api);
   return m;
 }

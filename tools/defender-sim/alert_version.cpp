@@ -15,6 +15,7 @@ bool AlertVersion::shown_by(Api api) const {
     case Api::Graph: return true;
     case Api::Alerts: return mde.has_value();
     case Api::Siem: return siem.has_value();
+    case Api::Incidents: return false;
   }
   return false;
 }

@@ -39,9 +39,9 @@ class AlertApi {
   virtual ApiAnswer serve(const HttpRequest& request, const ServeContext& context) = 0;
 };
 
-// Every alert API request passes here, in this order: the method, the token, the request budget, the faults in
-// force, a hostile answer instead of the page; then the API answers; then a hostile body instead of an error's, the
-// transport faults, gzip, and the stats. Budgets and faults only see authenticated requests (the services'
+// Every API request passes here, in this order: the method, the token and its app roles, the request budget, the
+// faults in force, a hostile answer instead of the page; then the API answers; then a hostile body instead of an
+// error's, the transport faults, gzip, and the stats. Budgets and faults only see authorized requests (the services'
 // throttling is per app), and a request the budget refuses leaves the faults for the next one. Hostile answers go
 // out as they are made: never compressed again, never cut.
 class ApiGate {

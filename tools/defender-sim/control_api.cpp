@@ -77,7 +77,7 @@ HttpResponse ControlApi::stats() const {
   w.key("apiRequests").begin_object();
   write_counts(w, s.api);
   w.key("byApi").begin_object();
-  for (const Api api : kApis) {
+  for (const Api api : kAlertApis) {
     const auto& c = s.by_api[static_cast<std::size_t>(api)];
     w.key(api_name(api)).begin_object();
     write_counts(w, c);

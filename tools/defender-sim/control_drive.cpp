@@ -47,7 +47,8 @@ HttpResponse ControlApi::mutate(const Params& params) {
     std::optional<Api> api;
     if (const std::string* a = find_param(params, "api")) {
       api = api_named(*a);
-      if (!api) return control_error(400, "api must be graph, alerts or siem");
+      if (!api || *api == Api::Incidents)
+        return control_error(400, "api must be graph, alerts or siem");
     }
     if (target.mutation_target == MutationTarget::Random) {
       Rng rng(entropy_rng().next());

@@ -37,6 +37,10 @@ Changes parse(const Settings& settings) {
         age = static_cast<Ticks>(*seconds * kTicksPerSecond);
       }
       out.changes.emplace_back([age](const FaultSwitches& f) { f.tokens.set_max_age(age); });
+    } else if (name == "graph-roles") {
+      auto roles = parse_roles(value);
+      if (!roles) return {{}, bad + " (expected ROLE[+ROLE...] or none)"};
+      out.changes.emplace_back([r = *roles](const FaultSwitches& f) { f.tokens.set_graph_roles(r); });
     } else if (is_hostile_setting(name)) {
       HostileConfig scratch;
       if (auto error = apply_hostile_setting(scratch, name, value)) return {{}, std::move(error)};
@@ -47,7 +51,8 @@ Changes parse(const Settings& settings) {
       });
     } else {
       return {{}, "unknown fault setting '" + name +
-                      "' (budgets, budget-graph, budget-alerts, budget-siem, token-max-age, hostile-answers, "
+                      "' (budgets, budget-graph, budget-alerts, budget-siem, budget-incidents, token-max-age, "
+                      "graph-roles, hostile-answers, "
                       "hostile-answer-rate, hostile-answer-targets; or a rule with kind)"};
     }
   }
@@ -74,6 +79,7 @@ std::string fault_settings_json(const FaultSwitches& switches) {
   w.key("token-max-age");
   const auto age = switches.tokens.max_age();
   age ? w.number(static_cast<double>(*age) / kTicksPerSecond) : w.null();
+  w.key("graph-roles").str(roles_text(switches.tokens.graph_roles()));
   std::string json = w.take();  // unclosed: the hostile answer settings join the object
   std::string hostile = switches.hostile.settings_json();
   hostile.front() = ',';

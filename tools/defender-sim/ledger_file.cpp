@@ -51,7 +51,7 @@ std::string ledger_entry_json(const LedgerEntry& e) {
   write_version(w, v);
   w.key("visibleAt").integer(e.visible_at);
   w.key("apis").begin_array();
-  for (const Api api : kApis)
+  for (const Api api : kAlertApis)
     if (e.apis & api_bit(api)) w.str(api_name(api));
   w.end_array();
   if (e.apis & api_bit(Api::Siem)) {

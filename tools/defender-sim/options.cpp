@@ -72,11 +72,11 @@ Delivery hazards (also GET/POST /_sim/hazards with the same names, e.g. {"tie-si
                            ahead of Microsoft is -1200 (default 0). Set at run time, it moves the clock from then on
 
 Faults (also GET/POST/DELETE /_sim/faults; a JSON object with "kind" adds a rule, one without sets a setting).
-They hit the three alert APIs, after the token check; the token endpoints answer normally, but for hostile answers
+They hit the four APIs, after the token check; the token endpoints answer normally, but for hostile answers
 aimed at tokens or errors:
   --fault KIND[:key=value,...]   repeatable; KIND is 429, 500, 502, 503, 504, reset, truncate, slow or bad-alert
                            count=N (requests it hits; default 1 unless rate<1), rate=P (chance per request),
-                           api=graph|alerts|siem (join several with +; default any),
+                           api=graph|alerts|siem|incidents (join several with +; default any),
                            retry-after=SECONDS and retry-after-form=seconds|date (429, 503),
                            mode=json|connection (truncate), mode=first-byte|trickle and delay=SECONDS (slow),
                            mode=malformed|invalid-utf8 (bad-alert: the middle alert of the page)
@@ -84,7 +84,12 @@ aimed at tokens or errors:
   --budget-graph SPEC      N/SECONDS[,N/SECONDS] or none (default 150/60)
   --budget-alerts SPEC     (default 100/60,1500/3600)
   --budget-siem SPEC       (default none)
+  --budget-incidents SPEC  (default 150/60)
   --token-max-age SECONDS  tokens are refused as expired this long after issue, whatever expires_in said
+  --graph-roles ROLES      the Graph application permissions granted, joined by + (or none); tokens issued from
+                           then on carry them in "roles", and alerts_v2 answers 403 without SecurityAlert.Read.All
+                           (or .ReadWrite.All), incidents without SecurityIncident.Read.All (or .ReadWrite.All)
+                           (default SecurityAlert.Read.All)
   --hostile-answers KINDS  answers replaced by hostile ones, of these kinds mixed (joined by +; all; none):
                            deep-nesting (a value 100,000 levels deep), gzip-bomb (Content-Encoding: gzip, about
                            1 MiB that inflates to 1 GiB), huge-body (100 MiB), long-numbers (10,000 digits),
@@ -161,6 +166,8 @@ ParsedOptions parse_options(int argc, char** argv) {
       {"budget-graph", required_argument, nullptr, kFaultSetting},
       {"budget-alerts", required_argument, nullptr, kFaultSetting},
       {"budget-siem", required_argument, nullptr, kFaultSetting},
+      {"budget-incidents", required_argument, nullptr, kFaultSetting},
+      {"graph-roles", required_argument, nullptr, kFaultSetting},
       {"token-max-age", required_argument, nullptr, kFaultSetting},
       {"hostile-answers", required_argument, nullptr, kFaultSetting},
       {"hostile-answer-rate", required_argument, nullptr, kFaultSetting},
