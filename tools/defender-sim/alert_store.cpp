@@ -144,6 +144,12 @@ VersionPtr AlertStore::latest(const std::string& id) const {
   return it == latest_.end() ? nullptr : it->second;
 }
 
+VersionPtr AlertStore::current(const std::string& id) const {
+  const std::shared_lock lock(mutex_);
+  const auto it = current_.find(id);
+  return it == current_.end() ? nullptr : it->second.version;
+}
+
 std::vector<std::string> AlertStore::random_ids(Rng& rng, std::size_t n) const {
   const std::shared_lock lock(mutex_);
   std::vector<std::string> ids;

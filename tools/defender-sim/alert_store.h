@@ -74,6 +74,8 @@ class AlertStore {
   std::vector<LedgerEntry> ledger(std::size_t from, bool final_only) const;
   // The newest version of an alert, visible or still queued; null for an unknown id.
   VersionPtr latest(const std::string& id) const;
+  // The visible version of an alert; null when there is none.
+  VersionPtr current(const std::string& id) const;
   // Up to n distinct ids of visible alerts, drawn at random.
   std::vector<std::string> random_ids(Rng& rng, std::size_t n) const;
   std::size_t visible_versions() const;

@@ -105,6 +105,7 @@ HttpResponse ApiGate::handle(AlertApi& api, const HttpRequest& request) {
   if (transport) set_delivery(*transport, r);
   if (transport || !answer.broken_alert.empty())
     faults_.record({now, api.kind(), transport ? fault_kind_name(*transport) : "bad-alert", answer.broken_alert});
+  if (!answer.fault.empty()) faults_.record({now, api.kind(), answer.fault, {}});
   stats_.record_api_request(api.kind(), r.status, answer.alerts_served, now, answer.hostile);
   return std::move(r);
 }

@@ -13,14 +13,15 @@
 
 namespace sim {
 
-// What an alert API answered to an authorized request.
+// What an API answered to an authorized request.
 struct ApiAnswer {
   ApiAnswer() = default;
   ApiAnswer(HttpResponse r) : response(std::move(r)) {}  // implicit: an error response is a whole answer
 
   HttpResponse response;
-  std::size_t alerts_served = 0;
+  std::size_t alerts_served = 0;  // the incidents API: incidents served
   std::string broken_alert;  // the alert a bad-alert fault broke
+  std::string fault;         // a fault the API applied itself (expand-alerts), for the fault log
   std::optional<HostileKind> hostile;  // sent instead of the page or the error body
 };
 
@@ -31,7 +32,8 @@ struct ServeContext {
   FaultMode broken = FaultMode::None;  // bad-alert: break the middle alert of the page this way
 };
 
-// What differs from one alert API to the next: the answer to a request that passed the gate.
+// What differs from one API to the next (the alert APIs, Graph's incidents): the answer to a request that passed
+// the gate.
 class AlertApi {
  public:
   virtual ~AlertApi() = default;

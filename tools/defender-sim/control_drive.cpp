@@ -7,8 +7,6 @@
 namespace sim {
 namespace {
 
-constexpr std::size_t kMaxBatch = 100'000;
-
 HttpResponse versions_response(const std::vector<Scheduled>& versions) {
   JsonWriter w;
   w.begin_object();

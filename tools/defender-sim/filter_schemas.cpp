@@ -62,6 +62,27 @@ constexpr std::string_view kGraphUnfilterable[] = {
     "mitreTechniques", "providerAlertId", "recommendedActions", "resolvedDateTime", "tenantId", "threatDisplayName",
     "threatFamilyName", "title", "systemTags", "investigationState", "productName"};
 
+constexpr Spelling kIncidentStatuses[] = {{"active", "active"},
+                                          {"resolved", "resolved"},
+                                          {"inProgress", "inProgress"},
+                                          {"redirected", "redirected"},
+                                          {"unknownFutureValue", "unknownFutureValue"},
+                                          {"awaitingAction", "awaitingAction"}};
+
+const FilterPropertyInfo kIncidentProperties[] = {
+    {"lastUpdateDateTime", FilterProperty::LastUpdateDateTime, true, {}, false},
+    {"createdDateTime", FilterProperty::CreatedDateTime, true, {}, false},
+    {"severity", FilterProperty::Severity, false, kSeverities, true},
+    {"status", FilterProperty::Status, false, kIncidentStatuses, true},
+    {"classification", FilterProperty::Classification, false, kClassifications, true},
+    {"determination", FilterProperty::Determination, false, kDeterminations, true},
+    {"assignedTo", FilterProperty::AssignedTo, false, {}, false},
+};
+
+constexpr std::string_view kIncidentUnfilterable[] = {
+    "id", "tenantId", "displayName", "description", "summary", "incidentWebUrl", "redirectIncidentId", "customTags",
+    "systemTags", "comments", "lastModifiedBy", "resolvingComment", "priorityScore", "alerts"};
+
 // detectionSource is a string in that API (docs/microsoft-apis.md, "Defender for Endpoint alerts API"): a value the
 // simulator does not know matches nothing.
 const FilterPropertyInfo kMdeProperties[] = {
@@ -86,6 +107,11 @@ constexpr std::string_view kMdeUnfilterable[] = {
 
 const FilterSchema& graph_filter_schema() {
   static const FilterSchema schema{"microsoft.graph.security.alert", kGraphProperties, kGraphUnfilterable};
+  return schema;
+}
+
+const FilterSchema& incident_filter_schema() {
+  static const FilterSchema schema{"microsoft.graph.security.incident", kIncidentProperties, kIncidentUnfilterable};
   return schema;
 }
 
