@@ -285,10 +285,10 @@ class AlertsAuthTest(unittest.TestCase):
         self.assertEqual(len(r.json()["value"]), 20)
 
     def test_unknown_path_and_method(self):
-        r = self.sim.get("/v1.0/security/incidents", token=self.sim.access_token())
+        r = self.sim.get("/v1.0/security/secureScores", token=self.sim.access_token())
         self.assertEqual(r.status, 404)
         self.assertEqual(r.json()["error"]["code"], "NotFound")
-        self.assertIn("'incidents'", r.json()["error"]["message"])
+        self.assertIn("'secureScores'", r.json()["error"]["message"])
         r = self.sim.request("POST", ALERTS_V2, body=b"{}", headers={"Authorization": "Bearer x"})
         self.assertEqual(r.status, 405)
         self.assertEqual(r.headers.get("Allow"), "GET")

@@ -225,7 +225,8 @@ class DriverTest(unittest.TestCase):
         self.assertEqual(self.sim.hazards(), {"tie-size": 1, "feed-rate": 0, "mutation-rate": 0,
                                               "mutation-target": "random", "ingestion-delay": 0,
                                               "ingestion-delay-mode": "fixed", "hostile-rate": 0,
-                                              "clock-offset": 0})
+                                              "clock-offset": 0, "incident-update-rate": 0,
+                                              "incident-merge-rate": 0})
         for body in ({"tie-size": 0}, {"feed-rate": -1}, {"hostile-rate": 2}, {"mutation-target": "x"},
                      {"ingestion-delay-mode": "x"}, {"nonsense": 1}, [1]):
             self.assertEqual(self.sim.request("POST", "/_sim/hazards", body=json.dumps(body)).status, 400, body)

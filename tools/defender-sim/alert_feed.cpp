@@ -7,8 +7,12 @@
 
 namespace sim {
 
-AlertFeed::AlertFeed(GeneratorConfig config, AlertStore &store, const HazardSettings &hazards)
-    : config_(std::move(config)), store_(store), hazards_(hazards), rng_(mix_seed(config_.seed, 0xFEEDULL)) {}
+AlertFeed::AlertFeed(GeneratorConfig config, AlertStore &store, IncidentBook &incidents, const HazardSettings &hazards)
+    : config_(std::move(config)),
+      store_(store),
+      incidents_(incidents),
+      hazards_(hazards),
+      rng_(mix_seed(config_.seed, 0xFEEDULL)) {}
 
 VersionPtr AlertFeed::make(Lifecycle life) const {
   const Alert alert = build_alert(config_, life);
@@ -32,7 +36,7 @@ void AlertFeed::seed_history(std::size_t count, Ticks start, std::int64_t histor
         for (std::size_t i = w; i < count; i += workers) {
           const std::uint64_t group_first = i / h.tie_size * h.tie_size;
           const Ticks t = initial_update_time(config_.seed, group_first, start, history_seconds);
-          versions[i] = {make(Lifecycle{i, AlertAge::History, t, hostile(i, h.hostile_rate), {}}), start};
+          versions[i] = {make(Lifecycle{i, AlertAge::History, t, hostile(i, h.hostile_rate), {}, {}, {}}), start};
         }
       } catch (...) {
         failed = true;
@@ -43,6 +47,7 @@ void AlertFeed::seed_history(std::size_t count, Ticks start, std::int64_t histor
   if (failed) throw std::runtime_error("generating the initial alerts failed");
   const std::lock_guard lock(mutex_);
   next_index_ = count;
+  incidents_.open_history(versions);
   store_.add(std::move(versions));
 }
 
@@ -71,11 +76,15 @@ std::vector<Scheduled> AlertFeed::create_now(std::size_t count, std::size_t tie)
     // Ids come from 64 random bits per alert; a clash would silently replace an alert, so skip that index.
     do {
       const std::uint64_t index = next_index_++;
-      v = make(Lifecycle{index, AlertAge::JustCreated, t, hostile(index, h.hostile_rate), {}});
+      Lifecycle life{index, AlertAge::JustCreated, t, hostile(index, h.hostile_rate), {}, {}, {}};
+      if (std::string incident = incidents_.route(incident_of(index)); incident != incident_of(index))
+        life.incident = std::move(incident);
+      v = make(std::move(life));
     } while (store_.latest(v->id));
     versions.push_back({std::move(v), visible_at(t, h)});
   }
   store_.add(versions);
+  incidents_.join(versions);
   return versions;
 }
 
@@ -94,6 +103,43 @@ std::vector<Scheduled> AlertFeed::update_now(const std::vector<std::string> &ids
   }
   store_.add(versions);
   return versions;
+}
+
+std::vector<ScheduledIncident> AlertFeed::update_incidents(const std::vector<std::string> &ids, std::size_t tie) {
+  const Hazards h = hazards_.get();
+  std::vector<ScheduledIncident> versions;
+  const std::lock_guard lock(mutex_);
+  Ticks t = 0;
+  for (const auto &id : ids) {
+    if (versions.size() % tie == 0) t = next_group_time();
+    if (auto version = incidents_.update(id, t, visible_at(t, h))) versions.push_back(std::move(*version));
+  }
+  return versions;
+}
+
+MergeResult AlertFeed::merge_incidents(const std::vector<Merge> &merges) {
+  const Hazards h = hazards_.get();
+  MergeResult result;
+  const std::lock_guard lock(mutex_);
+  for (const Merge &m : merges) {
+    if (incidents_.check_merge(m.source, m.target) != MergeCheck::Ok) continue;
+    const Ticks t = next_group_time();
+    const Ticks visible = visible_at(t, h);
+    std::vector<Scheduled> moved;
+    for (const auto &id : incidents_.alerts_of(m.source)) {
+      const VersionPtr latest = store_.latest(id);
+      if (!latest) continue;
+      Lifecycle life = latest->life;
+      life.moves.push_back({life.updates.size(), t, m.target});
+      moved.push_back({make(std::move(life)), visible});
+    }
+    store_.add(moved);
+    const std::vector<ScheduledIncident> incidents = incidents_.merge(m, t, visible);
+    result.merges.push_back(m);
+    result.incidents.insert(result.incidents.end(), incidents.begin(), incidents.end());
+    result.alerts.insert(result.alerts.end(), moved.begin(), moved.end());
+  }
+  return result;
 }
 
 }  // namespace sim

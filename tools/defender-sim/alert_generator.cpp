@@ -368,13 +368,19 @@ Ticks initial_update_time(std::uint64_t seed, std::uint64_t index, Ticks start, 
   return std::max(random_precision(rng, t), start - history_seconds * kTicksPerSecond);
 }
 
+std::string incident_of(std::uint64_t index) { return std::to_string(28000 + index * 2 / 3); }
+
+std::string incident_web_url(std::string_view incident_id, std::string_view tenant_guid) {
+  return "https://security.microsoft.com/incidents/" + std::string(incident_id) + "?tid=" + std::string(tenant_guid);
+}
+
 Alert generate_alert(const GeneratorConfig &config, std::uint64_t index, Ticks last_update, AlertAge age) {
   Rng rng(mix_seed(config.seed, index));
   const Scenario &s = pick_scenario(rng);
   Alert a;
   a.id = alert_id(rng, s);
   a.provider_alert_id = a.id;
-  a.incident_id = std::to_string(28000 + index * 2 / 3);
+  a.incident_id = incident_of(index);
   const bool fresh = age == AlertAge::JustCreated;
   const Outcome drawn = pick_outcome(rng);
   const Outcome outcome = fresh ? Outcome{"new", drawn.classification ? OptString{"unknown"} : std::nullopt,
@@ -395,7 +401,7 @@ Alert generate_alert(const GeneratorConfig &config, std::uint64_t index, Ticks l
   a.category = std::string(s.category);
   if (a.status != "new" || rng.chance(10)) a.assigned_to = std::string(rng.pick(analysts()));
   a.alert_web_url = "https://security.microsoft.com/alerts/" + a.id + "?tid=" + config.tenant_guid;
-  a.incident_web_url = "https://security.microsoft.com/incidents/" + a.incident_id + "?tid=" + config.tenant_guid;
+  a.incident_web_url = incident_web_url(a.incident_id, config.tenant_guid);
   a.actor_display_name = opt(s.actor_display_name);
   a.threat_display_name = opt(s.threat_display_name);
   a.threat_family_name = opt(s.threat_family_name);

@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 #include "alert_model.h"
 #include "random.h"
@@ -17,6 +18,12 @@ enum class AlertAge {
   History,      // anywhere in its life: new, in progress or resolved, created some time before its last update
   JustCreated,  // created at `last_update`, status new
 };
+
+// The incident the generator puts alert number `index` in: consecutive alerts share one, one or two to an incident.
+std::string incident_of(std::uint64_t index);
+
+// The incident's page in the Defender portal, as alerts and incidents link to it.
+std::string incident_web_url(std::string_view incident_id, std::string_view tenant_guid);
 
 // Alert number `index` of the seed: everything but the timestamps depends only on (seed, index, age); the
 // timestamps are laid out backwards from `last_update`.

@@ -9,15 +9,7 @@ namespace {
 
 constexpr Ticks kNever = std::numeric_limits<Ticks>::max();
 
-bool before(const VersionPtr &a, const VersionPtr &b) {
-  if (a->fields.last_update != b->fields.last_update) return a->fields.last_update < b->fields.last_update;
-  return a->id < b->id;
-}
-
-bool before_created(const VersionPtr &a, const VersionPtr &b) {
-  if (a->fields.created != b->fields.created) return a->fields.created < b->fields.created;
-  return a->id < b->id;
-}
+constexpr auto before = updated_before<VersionPtr>;
 
 bool siem_before(const SiemRef &a, const SiemRef &b) {
   if (a.last_processed() != b.last_processed()) return a.last_processed() < b.last_processed();
@@ -26,7 +18,7 @@ bool siem_before(const SiemRef &a, const SiemRef &b) {
 
 ApiMask apis_of(const AlertVersion &v) {
   ApiMask m = 0;
-  for (const Api api : kApis)
+  for (const Api api : kAlertApis)
     if (v.shown_by(api)) m |= api_bit(api);
   return m;
 }
@@ -116,80 +108,14 @@ void AlertStore::publish_due(Ticks now) {
   next_due_ = pending_.empty() ? kNever : pending_.begin()->first;
 }
 
-AlertStore::VersionRange AlertStore::in_time_range(const Filter *filter) const {
-  const TickRange range = filter ? filter->last_update_range() : TickRange{std::numeric_limits<Ticks>::min(), kNever};
-  const auto by_time = [](const VersionPtr &v, Ticks t) { return v->fields.last_update < t; };
-  const auto first = std::lower_bound(by_update_.begin(), by_update_.end(), range.lo, by_time);
-  const auto last = range.lo >= range.hi ? first : std::lower_bound(first, by_update_.end(), range.hi, by_time);
-  return {first, last};
-}
-
 StoreResult AlertStore::query(const StoreQuery &q) const {
   const std::shared_lock lock(mutex_);
-  StoreResult result;
-  const auto [first, last] = in_time_range(q.filter);
-
-  if (q.order_field == OrderField::LastUpdateDateTime && (!q.filter || q.filter->only_last_update_range())) {
-    // Every version in the range matches: slice it directly.
-    const auto n = static_cast<std::size_t>(last - first);
-    result.total = n;
-    if (q.offset < n) {
-      const std::size_t count = std::min(q.limit, n - q.offset);
-      result.items.reserve(count);
-      if (q.descending) {
-        for (std::size_t i = 0; i < count; ++i)
-          result.items.push_back(*(last - 1 - static_cast<std::ptrdiff_t>(q.offset + i)));
-      } else {
-        result.items.assign(first + static_cast<std::ptrdiff_t>(q.offset),
-                            first + static_cast<std::ptrdiff_t>(q.offset + count));
-      }
-      result.more = q.offset + count < n;
-    }
-    return result;
-  }
-
-  if (q.order_field == OrderField::LastUpdateDateTime) {
-    std::size_t seen = 0;
-    const auto visit = [&](const VersionPtr &v) {
-      if (!q.filter->matches(v->fields)) return true;
-      if (seen >= q.offset && result.items.size() < q.limit) {
-        result.items.push_back(v);
-      } else if (seen >= q.offset + q.limit) {
-        result.more = true;
-        if (!q.want_total) return false;
-      }
-      ++seen;
-      return true;
-    };
-    if (q.descending) {
-      for (auto it = last; it != first;)
-        if (!visit(*--it)) break;
-    } else {
-      for (auto it = first; it != last; ++it)
-        if (!visit(*it)) break;
-    }
-    result.total = seen;
-    return result;
-  }
-
-  std::vector<VersionPtr> matches;
-  for (auto it = first; it != last; ++it)
-    if (!q.filter || q.filter->matches((*it)->fields)) matches.push_back(*it);
-  std::sort(matches.begin(), matches.end(), before_created);
-  if (q.descending) std::reverse(matches.begin(), matches.end());
-  result.total = matches.size();
-  if (q.offset < matches.size()) {
-    const std::size_t count = std::min(q.limit, matches.size() - q.offset);
-    const auto begin = matches.begin() + static_cast<std::ptrdiff_t>(q.offset);
-    result.items.assign(begin, begin + static_cast<std::ptrdiff_t>(count));
-    result.more = q.offset + count < matches.size();
-  }
-  return result;
+  return query_time_ordered(by_update_, q);
 }
 
 std::vector<VersionPtr> AlertStore::select(Api api, const Filter *filter) const {
   const std::shared_lock lock(mutex_);
-  const auto [first, last] = in_time_range(filter);
+  const auto [first, last] = in_time_range(by_update_, filter);
   std::vector<VersionPtr> out;
   for (auto it = first; it != last; ++it)
     if ((*it)->shown_by(api) && (!filter || filter->matches((*it)->fields))) out.push_back(*it);
@@ -216,6 +142,12 @@ VersionPtr AlertStore::latest(const std::string &id) const {
   const std::shared_lock lock(mutex_);
   const auto it = latest_.find(id);
   return it == latest_.end() ? nullptr : it->second;
+}
+
+VersionPtr AlertStore::current(const std::string &id) const {
+  const std::shared_lock lock(mutex_);
+  const auto it = current_.find(id);
+  return it == current_.end() ? nullptr : it->second.version;
 }
 
 std::vector<std::string> AlertStore::random_ids(Rng &rng, std::size_t n) const {

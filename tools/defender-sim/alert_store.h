@@ -13,6 +13,7 @@
 #include "alert_version.h"
 #include "odata_filter.h"
 #include "random.h"
+#include "time_order.h"
 
 namespace sim {
 
@@ -38,22 +39,7 @@ struct SiemRef {
   const SiemRecord &get() const { return version->siem->records[record]; }
 };
 
-enum class OrderField { LastUpdateDateTime, CreatedDateTime };
-
-struct StoreQuery {
-  const Filter *filter = nullptr;  // null: everything
-  OrderField order_field = OrderField::LastUpdateDateTime;
-  bool descending = true;
-  std::size_t offset = 0;
-  std::size_t limit = 0;
-  bool want_total = false;
-};
-
-struct StoreResult {
-  std::vector<VersionPtr> items;
-  bool more = false;      // matches exist after this page
-  std::size_t total = 0;  // all matches; only when want_total
-};
+using StoreResult = QueryResult<VersionPtr>;
 
 // A version and when it is to become visible (its time plus any ingestion delay).
 struct Scheduled {
@@ -88,15 +74,14 @@ class AlertStore {
   std::vector<LedgerEntry> ledger(std::size_t from, bool final_only) const;
   // The newest version of an alert, visible or still queued; null for an unknown id.
   VersionPtr latest(const std::string &id) const;
+  // The visible version of an alert; null when there is none.
+  VersionPtr current(const std::string &id) const;
   // Up to n distinct ids of visible alerts, drawn at random.
   std::vector<std::string> random_ids(Rng &rng, std::size_t n) const;
   std::size_t visible_versions() const;
   std::size_t alert_count() const;
 
  private:
-  using VersionRange = std::pair<std::vector<VersionPtr>::const_iterator, std::vector<VersionPtr>::const_iterator>;
-  // The visible versions in the lastUpdateDateTime range the filter allows; caller holds a lock.
-  VersionRange in_time_range(const Filter *filter) const;
   void make_visible(const VersionPtr &v, Ticks visible_at);  // caller holds the unique lock
   void insert_siem(const VersionPtr &v);
   void append_ledger(const VersionPtr &v, Ticks visible_at, ApiMask apis, std::optional<Ticks> superseded_at);

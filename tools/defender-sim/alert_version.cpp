@@ -18,6 +18,8 @@ bool AlertVersion::shown_by(Api api) const {
       return mde.has_value();
     case Api::Siem:
       return siem.has_value();
+    case Api::Incidents:
+      return false;
   }
   return false;
 }
@@ -41,6 +43,9 @@ AlertVersion make_version(const Alert &a, Lifecycle life, std::uint64_t order_se
       format_iso8601(a.last_update),
       FilterFields{a.last_update, a.created, a.service_source, a.severity, a.status, a.classification, a.determination,
                    a.assigned_to, a.category, a.detection_source},
+      a.incident_id,
+      a.title,
+      a.system_tags,
       std::move(json),
       std::move(deflated),
       endpoint ? std::optional<MdeAlertJson>{render_mde_alert(a)} : std::nullopt,

@@ -22,6 +22,9 @@ struct AlertVersion {
   std::string id;
   std::string last_update_text;  // exactly as in the JSON
   FilterFields fields;
+  std::string incident_id;               // what its incident is made of:
+  std::string title;                     //   its name comes from the alerts' titles,
+  std::vector<std::string> system_tags;  //   its system tags are theirs
   std::string graph_json;
   DeflateSegment graph_json_after_comma;  // "," + graph_json, compressed once for gzip pages
   std::optional<MdeAlertJson> mde;        // Defender for Endpoint alerts only: the alerts API

@@ -24,21 +24,35 @@ const char *graph_token_message(TokenCheck check) {
   return "";
 }
 
+template <typename Range>
+std::string joined(const Range &items) {
+  std::string out;
+  for (const auto &item : items) out += (out.empty() ? "" : ", ") + std::string(item);
+  return out;
+}
+
 }  // namespace
 
 HttpResponse api_error(Api api, const HttpRequest &request, int status, std::string_view code,
                        std::string_view message) {
-  if (api == Api::Graph) return graph_error(status, code, message, graph_request_ids(request));
+  if (is_graph(api)) return graph_error(status, code, message, graph_request_ids(request));
   return mde_error(status, code, message);
 }
 
 HttpResponse api_unauthorized(Api api, const HttpRequest &request, TokenCheck check) {
-  if (api != Api::Graph) return mde_unauthorized(check);
+  if (!is_graph(api)) return mde_unauthorized(check);
   HttpResponse r = api_error(api, request, 401, "InvalidAuthenticationToken", graph_token_message(check));
   r.set_header("WWW-Authenticate",
                "Bearer realm=\"\", authorization_uri=\"https://login.microsoftonline.com/common/oauth2/authorize\", "
                "client_id=\"00000003-0000-0000-c000-000000000000\"");
   return r;
+}
+
+HttpResponse api_forbidden(Api api, const HttpRequest &request, std::span<const std::string_view> required,
+                           const std::vector<std::string> &granted) {
+  return api_error(api, request, 403, "Forbidden",
+                   "Missing application roles. API required roles: " + joined(required) +
+                       ". API application roles: " + joined(granted) + ".");
 }
 
 }  // namespace sim

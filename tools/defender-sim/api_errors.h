@@ -1,6 +1,9 @@
 #pragma once
 
+#include <span>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "api_kind.h"
 #include "http_message.h"
@@ -15,5 +18,9 @@ HttpResponse api_error(Api api, const HttpRequest &request, int status, std::str
 
 // The 401 for a token that is missing, not ours, expired, or for another API.
 HttpResponse api_unauthorized(Api api, const HttpRequest &request, TokenCheck check);
+
+// Graph's 403 for a valid token without any of the app roles the API requires; it names both sets.
+HttpResponse api_forbidden(Api api, const HttpRequest &request, std::span<const std::string_view> required,
+                           const std::vector<std::string> &granted);
 
 }  // namespace sim

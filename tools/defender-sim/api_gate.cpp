@@ -1,5 +1,6 @@
 #include "api_gate.h"
 
+#include <algorithm>
 #include <chrono>
 
 #include "api_errors.h"
@@ -102,6 +103,7 @@ HttpResponse ApiGate::handle(AlertApi &api, const HttpRequest &request) {
   if (transport) set_delivery(*transport, r);
   if (transport || !answer.broken_alert.empty())
     faults_.record({now, api.kind(), transport ? fault_kind_name(*transport) : "bad-alert", answer.broken_alert});
+  if (!answer.fault.empty()) faults_.record({now, api.kind(), answer.fault, {}});
   stats_.record_api_request(api.kind(), r.status, answer.alerts_served, now, answer.hostile);
   return std::move(r);
 }
@@ -114,8 +116,17 @@ ApiAnswer ApiGate::respond(AlertApi &api, const HttpRequest &request, Ticks now,
     r.set_header("Allow", "GET");
     return {std::move(r)};
   }
-  const TokenCheck check = tokens_.check(bearer_token(request), audiences_of(api.kind()), now);
+  const std::string_view token = bearer_token(request);
+  const TokenCheck check = tokens_.check(token, audiences_of(api.kind()), now);
   if (check != TokenCheck::Ok) return {api_unauthorized(api.kind(), request, check)};
+  if (const auto required = required_roles(api.kind()); !required.empty()) {
+    const std::vector<std::string> granted = tokens_.roles_of(token);
+    const auto held = [&](std::string_view role) {
+      return std::find(granted.begin(), granted.end(), role) != granted.end();
+    };
+    if (std::none_of(required.begin(), required.end(), held))
+      return {api_forbidden(api.kind(), request, required, granted)};
+  }
 
   if (const auto wait = budgets_.admit(api.kind(), now)) {
     HttpResponse r = api_error(api.kind(), request, 429, "TooManyRequests", status_text(429).message);

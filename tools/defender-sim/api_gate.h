@@ -13,14 +13,15 @@
 
 namespace sim {
 
-// What an alert API answered to an authorized request.
+// What an API answered to an authorized request.
 struct ApiAnswer {
   ApiAnswer() = default;
   ApiAnswer(HttpResponse r) : response(std::move(r)) {}  // implicit: an error response is a whole answer
 
   HttpResponse response;
-  std::size_t alerts_served = 0;
+  std::size_t alerts_served = 0;       // the incidents API: incidents served
   std::string broken_alert;            // the alert a bad-alert fault broke
+  std::string fault;                   // a fault the API applied itself (expand-alerts), for the fault log
   std::optional<HostileKind> hostile;  // sent instead of the page or the error body
 };
 
@@ -31,7 +32,8 @@ struct ServeContext {
   FaultMode broken = FaultMode::None;  // bad-alert: break the middle alert of the page this way
 };
 
-// What differs from one alert API to the next: the answer to a request that passed the gate.
+// What differs from one API to the next (the alert APIs, Graph's incidents): the answer to a request that passed
+// the gate.
 class AlertApi {
  public:
   virtual ~AlertApi() = default;
@@ -39,9 +41,9 @@ class AlertApi {
   virtual ApiAnswer serve(const HttpRequest &request, const ServeContext &context) = 0;
 };
 
-// Every alert API request passes here, in this order: the method, the token, the request budget, the faults in
-// force, a hostile answer instead of the page; then the API answers; then a hostile body instead of an error's, the
-// transport faults, gzip, and the stats. Budgets and faults only see authenticated requests (the services'
+// Every API request passes here, in this order: the method, the token and its app roles, the request budget, the
+// faults in force, a hostile answer instead of the page; then the API answers; then a hostile body instead of an
+// error's, the transport faults, gzip, and the stats. Budgets and faults only see authorized requests (the services'
 // throttling is per app), and a request the budget refuses leaves the faults for the next one. Hostile answers go
 // out as they are made: never compressed again, never cut.
 class ApiGate {

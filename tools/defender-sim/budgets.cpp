@@ -37,6 +37,7 @@ std::string budget_text(const std::vector<BudgetWindow> &windows) {
 Budgets::Budgets() {
   constexpr Ticks kMinute = 60 * kTicksPerSecond;
   apis_[static_cast<std::size_t>(Api::Graph)] = {{{150, kMinute}}, true, {}};
+  apis_[static_cast<std::size_t>(Api::Incidents)] = {{{150, kMinute}}, true, {}};
   apis_[static_cast<std::size_t>(Api::Alerts)] = {{{100, kMinute}, {1500, 60 * kMinute}}, false, {}};
 }
 

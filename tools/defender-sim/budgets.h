@@ -25,7 +25,8 @@ std::string budget_text(const std::vector<BudgetWindow> &windows);
 
 // The documented request budgets, enforced per API as real throttling (the simulator has one app in one tenant, so
 // per API is per app+tenant; docs/microsoft-apis.md, "Request budgets"): the alerts API 100 calls a minute and 1,500 an
-// hour; Graph's alert operations 150 a minute; the SIEM API none (none is documented). Graph keeps counting calls it
+// hour; Graph's alert operations 150 a minute; the SIEM API none (none is documented); Graph's incidents, for which
+// no figure is published, the same 150 a minute as its alerts, counted apart. Graph keeps counting calls it
 // refuses (docs/microsoft-apis.md, "Throttling and Retry-After"); the alerts API answers them with 429 without counting
 // them. On by default, since a client that overruns them is wrong; switchable and resizable for tests.
 class Budgets {

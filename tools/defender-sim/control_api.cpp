@@ -28,6 +28,7 @@ ControlApi::ControlApi(Simulation sim) : sim_(sim) {}
 
 HttpResponse ControlApi::handle(const HttpRequest &request) {
   sim_.store.publish_due(now_ticks());
+  sim_.incidents.publish_due(now_ticks());
   const auto params = control_params(request);
   if (!params) return control_error(400, "the query string is not correctly percent-encoded");
   struct Route {
@@ -45,6 +46,10 @@ HttpResponse ControlApi::handle(const HttpRequest &request) {
       {"/_sim/faults", "GET, POST, DELETE", [&] { return faults(request); }},
       {"/_sim/hazards", "GET, POST", [&] { return hazards(request); }},
       {"/_sim/foreign", "GET, POST", [&] { return foreign(request); }},
+      {"/_sim/incidents", "GET", [&] { return incidents_state(); }},
+      {"/_sim/incidents/ledger", "GET", [&] { return incident_ledger(*params); }},
+      {"/_sim/incidents/update", "POST", [&] { return update_incidents(*params); }},
+      {"/_sim/incidents/merge", "POST", [&] { return merge_incidents(*params); }},
   };
   for (const auto &route : routes) {
     if (request.path != route.path) continue;
@@ -77,7 +82,7 @@ HttpResponse ControlApi::stats() const {
   w.key("apiRequests").begin_object();
   write_counts(w, s.api);
   w.key("byApi").begin_object();
-  for (const Api api : kApis) {
+  for (const Api api : kAlertApis) {
     const auto &c = s.by_api[static_cast<std::size_t>(api)];
     w.key(api_name(api)).begin_object();
     write_counts(w, c);

@@ -8,6 +8,8 @@
 #include "foreign_origin.h"
 #include "hazards.h"
 #include "http_message.h"
+#include "incident_book.h"
+#include "incident_store.h"
 #include "served_cursor.h"
 #include "sim_stats.h"
 #include "token_service.h"
@@ -27,6 +29,9 @@ struct Simulation {
   ServedCursor &cursor;
   HostileAnswers &hostile;
   ForeignOrigin &foreign;
+  IncidentStore &incidents;
+  IncidentBook &book;
+  ExpandAlertsFault &expand_alerts;
 };
 
 // /_sim/...: what tests use to look inside the simulator and to drive it while a client runs (no auth; loopback
@@ -47,6 +52,11 @@ class ControlApi {
   HttpResponse add_alerts(const Params &params);
   HttpResponse mutate(const Params &params);
   HttpResponse revoke_tokens();
+  // control_incidents.cpp
+  HttpResponse incidents_state() const;
+  HttpResponse incident_ledger(const Params &params) const;
+  HttpResponse update_incidents(const Params &params);
+  HttpResponse merge_incidents(const Params &params);
   // control_settings.cpp
   HttpResponse faults(const HttpRequest &request);
   HttpResponse hazards(const HttpRequest &request);

@@ -7,8 +7,6 @@
 namespace sim {
 namespace {
 
-constexpr std::size_t kMaxBatch = 100'000;
-
 HttpResponse versions_response(const std::vector<Scheduled> &versions) {
   JsonWriter w;
   w.begin_object();
@@ -47,7 +45,7 @@ HttpResponse ControlApi::mutate(const Params &params) {
     std::optional<Api> api;
     if (const std::string *a = find_param(params, "api")) {
       api = api_named(*a);
-      if (!api) return control_error(400, "api must be graph, alerts or siem");
+      if (!api || *api == Api::Incidents) return control_error(400, "api must be graph, alerts or siem");
     }
     if (target.mutation_target == MutationTarget::Random) {
       Rng rng(entropy_rng().next());

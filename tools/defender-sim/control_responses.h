@@ -11,6 +11,10 @@
 namespace sim {
 
 // The plumbing the /_sim endpoints share.
+
+// The most alerts or incidents one control request makes or changes.
+inline constexpr std::size_t kMaxBatch = 100'000;
+
 HttpResponse json_response(int status, std::string body);
 HttpResponse control_error(int status, std::string_view message);  // {"error": message}
 

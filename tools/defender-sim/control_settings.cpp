@@ -6,7 +6,9 @@
 
 namespace sim {
 
-FaultSwitches ControlApi::fault_switches() const { return {sim_.budgets, sim_.tokens, sim_.hostile}; }
+FaultSwitches ControlApi::fault_switches() const {
+  return {sim_.budgets, sim_.tokens, sim_.hostile, sim_.expand_alerts};
+}
 
 HttpResponse ControlApi::faults_state() const {
   std::string body = fault_settings_json(fault_switches());

@@ -37,6 +37,17 @@ Changes parse(const Settings &settings) {
         age = static_cast<Ticks>(*seconds * kTicksPerSecond);
       }
       out.changes.emplace_back([age](const FaultSwitches &f) { f.tokens.set_max_age(age); });
+    } else if (name == "graph-roles") {
+      auto roles = parse_roles(value);
+      if (!roles) return {{}, bad + " (expected ROLE[+ROLE...] or none)"};
+      out.changes.emplace_back([r = *roles](const FaultSwitches &f) { f.tokens.set_graph_roles(r); });
+    } else if (name == "expand-alerts-fault") {
+      std::optional<std::size_t> limit;
+      if (value != "none") {
+        limit = parse_number<std::size_t>(value, 0, 1'000'000);
+        if (!limit) return {{}, bad + " (expected a number of incidents or none)"};
+      }
+      out.changes.emplace_back([limit](const FaultSwitches &f) { f.expand_alerts.set(limit); });
     } else if (is_hostile_setting(name)) {
       HostileConfig scratch;
       if (auto error = apply_hostile_setting(scratch, name, value)) return {{}, std::move(error)};
@@ -48,7 +59,8 @@ Changes parse(const Settings &settings) {
     } else {
       return {{},
               "unknown fault setting '" + name +
-                  "' (budgets, budget-graph, budget-alerts, budget-siem, token-max-age, hostile-answers, "
+                  "' (budgets, budget-graph, budget-alerts, budget-siem, budget-incidents, token-max-age, "
+                  "graph-roles, expand-alerts-fault, hostile-answers, "
                   "hostile-answer-rate, hostile-answer-targets; or a rule with kind)"};
     }
   }
@@ -75,6 +87,10 @@ std::string fault_settings_json(const FaultSwitches &switches) {
   w.key("token-max-age");
   const auto age = switches.tokens.max_age();
   age ? w.number(static_cast<double>(*age) / kTicksPerSecond) : w.null();
+  w.key("graph-roles").str(roles_text(switches.tokens.graph_roles()));
+  w.key("expand-alerts-fault");
+  const auto limit = switches.expand_alerts.limit();
+  limit ? w.integer(static_cast<std::int64_t>(*limit)) : w.null();
   std::string json = w.take();  // unclosed: the hostile answer settings join the object
   std::string hostile = switches.hostile.settings_json();
   hostile.front() = ',';

@@ -82,6 +82,38 @@ constexpr std::string_view kGraphUnfilterable[] = {"actorDisplayName",
                                                    "investigationState",
                                                    "productName"};
 
+constexpr Spelling kIncidentStatuses[] = {{"active", "active"},
+                                          {"resolved", "resolved"},
+                                          {"inProgress", "inProgress"},
+                                          {"redirected", "redirected"},
+                                          {"unknownFutureValue", "unknownFutureValue"},
+                                          {"awaitingAction", "awaitingAction"}};
+
+const FilterPropertyInfo kIncidentProperties[] = {
+    {"lastUpdateDateTime", FilterProperty::LastUpdateDateTime, true, {}, false},
+    {"createdDateTime", FilterProperty::CreatedDateTime, true, {}, false},
+    {"severity", FilterProperty::Severity, false, kSeverities, true},
+    {"status", FilterProperty::Status, false, kIncidentStatuses, true},
+    {"classification", FilterProperty::Classification, false, kClassifications, true},
+    {"determination", FilterProperty::Determination, false, kDeterminations, true},
+    {"assignedTo", FilterProperty::AssignedTo, false, {}, false},
+};
+
+constexpr std::string_view kIncidentUnfilterable[] = {"id",
+                                                      "tenantId",
+                                                      "displayName",
+                                                      "description",
+                                                      "summary",
+                                                      "incidentWebUrl",
+                                                      "redirectIncidentId",
+                                                      "customTags",
+                                                      "systemTags",
+                                                      "comments",
+                                                      "lastModifiedBy",
+                                                      "resolvingComment",
+                                                      "priorityScore",
+                                                      "alerts"};
+
 // detectionSource is a string in that API (docs/microsoft-apis.md, "Defender for Endpoint alerts API"): a value the
 // simulator does not know matches nothing.
 const FilterPropertyInfo kMdeProperties[] = {
@@ -123,6 +155,11 @@ constexpr std::string_view kMdeUnfilterable[] = {"id",
 
 const FilterSchema &graph_filter_schema() {
   static const FilterSchema schema{"microsoft.graph.security.alert", kGraphProperties, kGraphUnfilterable};
+  return schema;
+}
+
+const FilterSchema &incident_filter_schema() {
+  static const FilterSchema schema{"microsoft.graph.security.incident", kIncidentProperties, kIncidentUnfilterable};
   return schema;
 }
 

@@ -1,6 +1,7 @@
 #include "graph_alerts.h"
 
 #include "bad_alert.h"
+#include "filter_schemas.h"
 #include "graph_errors.h"
 #include "gzip.h"
 #include "next_link.h"
@@ -58,7 +59,7 @@ ApiAnswer GraphAlertsApi::serve(const HttpRequest &request, const ServeContext &
   const GraphRequestIds ids = graph_request_ids(request);
   const auto params = parse_params(request.query);
   if (!params) return {graph_error(400, "BadRequest", "The query string is not correctly percent-encoded.", ids)};
-  GraphQueryParse parsed = parse_graph_query(*params);
+  GraphQueryParse parsed = parse_graph_query(*params, {graph_filter_schema()});
   if (!parsed.query) return {graph_error(400, "BadRequest", parsed.error, ids)};
   const GraphQuery &q = *parsed.query;
 

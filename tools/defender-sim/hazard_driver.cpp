@@ -30,16 +30,23 @@ class Credit {
 
 }  // namespace
 
-HazardDriver::HazardDriver(AlertFeed &feed, AlertStore &store, const HazardSettings &hazards, ServedCursor &cursor)
-    : feed_(feed), store_(store), hazards_(hazards), cursor_(cursor), thread_([this](const std::stop_token &stop) {
-        run(stop);
-      }) {}
+HazardDriver::HazardDriver(AlertFeed &feed, AlertStore &store, IncidentStore &incidents, const IncidentBook &book,
+                           const HazardSettings &hazards, ServedCursor &cursor)
+    : feed_(feed),
+      store_(store),
+      incidents_(incidents),
+      book_(book),
+      hazards_(hazards),
+      cursor_(cursor),
+      thread_([this](const std::stop_token &stop) { run(stop); }) {}
 
 void HazardDriver::run(const std::stop_token &stop) {
   std::mutex mutex;
   std::condition_variable_any wake;
   Credit feed_credit;
   Credit mutation_credit;
+  Credit incident_update_credit;
+  Credit merge_credit;
   Rng rng(entropy_rng().next());
   auto last = std::chrono::steady_clock::now();
   while (!stop.stop_requested()) {
@@ -52,6 +59,7 @@ void HazardDriver::run(const std::stop_token &stop) {
     last = now;
     try {
       store_.publish_due(now_ticks());
+      incidents_.publish_due(now_ticks());
       const Hazards h = hazards_.get();
       if (const std::size_t n = feed_credit.take(h.feed_rate, seconds, h.tie_size)) feed_.create_now(n, h.tie_size);
       if (const std::size_t n = mutation_credit.take(h.mutation_rate, seconds, h.tie_size)) {
@@ -61,6 +69,10 @@ void HazardDriver::run(const std::stop_token &stop) {
                 : cursor_.take(std::nullopt, h.mutation_target == MutationTarget::Served, n);
         feed_.update_now(ids, h.tie_size);
       }
+      if (const std::size_t n = incident_update_credit.take(h.incident_update_rate, seconds, h.tie_size))
+        feed_.update_incidents(book_.random_updatable(rng, n), h.tie_size);
+      if (const std::size_t n = merge_credit.take(h.incident_merge_rate, seconds, 1))
+        feed_.merge_incidents(book_.random_merges(rng, n));
     } catch (const std::exception &e) {
       std::fprintf(stderr, "defender-sim: hazard driver: %s\n", e.what());
     }

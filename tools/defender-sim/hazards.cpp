@@ -40,6 +40,10 @@ std::optional<std::string> apply_hazard(Hazards &h, std::string_view name, std::
     const auto r = parse_decimal(value, 0, kMaxRate);
     if (!r) return bad(name, value, "a number of alerts per second from 0 to 100000");
     (name == "feed-rate" ? h.feed_rate : h.mutation_rate) = *r;
+  } else if (name == "incident-update-rate" || name == "incident-merge-rate") {
+    const auto r = parse_decimal(value, 0, kMaxRate);
+    if (!r) return bad(name, value, "a number of incidents per second from 0 to 100000");
+    (name == "incident-update-rate" ? h.incident_update_rate : h.incident_merge_rate) = *r;
   } else if (name == "mutation-target") {
     if (value == "random")
       h.mutation_target = MutationTarget::Random;
@@ -71,7 +75,7 @@ std::optional<std::string> apply_hazard(Hazards &h, std::string_view name, std::
   } else {
     return "unknown hazard '" + std::string(name) +
            "' (tie-size, feed-rate, mutation-rate, mutation-target, ingestion-delay, ingestion-delay-mode, "
-           "hostile-rate, clock-offset)";
+           "hostile-rate, clock-offset, incident-update-rate, incident-merge-rate)";
   }
   return std::nullopt;
 }
@@ -87,6 +91,8 @@ std::string hazards_json(const Hazards &h) {
   w.key("ingestion-delay-mode").str(h.ingestion_delay_mode == DelayMode::Fixed ? "fixed" : "random");
   w.key("hostile-rate").number(h.hostile_rate);
   w.key("clock-offset").number(h.clock_offset);
+  w.key("incident-update-rate").number(h.incident_update_rate);
+  w.key("incident-merge-rate").number(h.incident_merge_rate);
   w.end_object();
   return w.take();
 }

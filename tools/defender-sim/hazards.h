@@ -26,6 +26,8 @@ struct Hazards {
   DelayMode ingestion_delay_mode = DelayMode::Fixed;  // ingestion-delay-mode: fixed | random (uniform up to it)
   double hostile_rate = 0;                            // hostile-rate: share of new alerts (0-1) with hostile strings
   double clock_offset = 0;  // clock-offset: seconds the service's clock is ahead of (+) or behind (-) the host's
+  double incident_update_rate = 0;  // incident-update-rate: analysts' updates of incidents per second
+  double incident_merge_rate = 0;   // incident-merge-rate: merges of two open incidents per second
 };
 
 // Changes `hazards` by one named setting; an error message when the name or the value is wrong.

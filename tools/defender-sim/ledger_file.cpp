@@ -8,10 +8,29 @@
 namespace sim {
 namespace {
 
-void write_version(JsonWriter &w, const AlertVersion &v) {
+template <typename Version>
+void write_version(JsonWriter &w, const Version &v) {
   w.key("id").str(v.id);
   w.key("lastUpdateDateTime").str(v.last_update_text);
   w.key("ticks").integer(v.fields.last_update);
+}
+
+template <typename Entry>
+std::string superseded_json(const Entry &entry) {
+  JsonWriter w;
+  w.begin_object();
+  w.key("seq").integer(static_cast<std::int64_t>(entry.seq));
+  w.key("supersededAt").integer(*entry.superseded_at);
+  w.end_object();
+  return w.take();
+}
+
+void write_incident(JsonWriter &w, const IncidentVersion &v, Ticks visible_at) {
+  write_version(w, v);
+  w.key("visibleAt").integer(visible_at);
+  w.key("status").str(v.fields.status);
+  w.key("redirectIncidentId").opt(v.redirect_incident_id);
+  w.key("alertIds").strings(v.alert_ids);
 }
 
 }  // namespace
@@ -26,17 +45,14 @@ std::unique_ptr<LedgerFile> LedgerFile::open(const std::string &path, std::strin
 }
 
 void LedgerFile::append(const LedgerEntry &entry, AlertStore::LedgerEvent event) {
-  std::string line;
-  if (event == AlertStore::LedgerEvent::Superseded) {
-    JsonWriter w;
-    w.begin_object();
-    w.key("seq").integer(static_cast<std::int64_t>(entry.seq));
-    w.key("supersededAt").integer(*entry.superseded_at);
-    w.end_object();
-    line = w.take();
-  } else {
-    line = ledger_entry_json(entry);
-  }
+  write(event == AlertStore::LedgerEvent::Visible ? ledger_entry_json(entry) : superseded_json(entry));
+}
+
+void LedgerFile::append(const IncidentLedgerEntry &entry, AlertStore::LedgerEvent event) {
+  write(event == AlertStore::LedgerEvent::Visible ? incident_entry_json(entry) : superseded_json(entry));
+}
+
+void LedgerFile::write(std::string line) {
   line += '\n';
   const std::lock_guard lock(mutex_);
   std::fwrite(line.data(), 1, line.size(), file_.get());
@@ -51,7 +67,7 @@ std::string ledger_entry_json(const LedgerEntry &e) {
   write_version(w, v);
   w.key("visibleAt").integer(e.visible_at);
   w.key("apis").begin_array();
-  for (const Api api : kApis)
+  for (const Api api : kAlertApis)
     if (e.apis & api_bit(api)) w.str(api_name(api));
   w.end_array();
   if (e.apis & api_bit(Api::Siem)) {
@@ -74,6 +90,25 @@ std::string scheduled_json(const Scheduled &s) {
   w.begin_object();
   write_version(w, *s.version);
   w.key("visibleAt").integer(s.visible_at);
+  w.end_object();
+  return w.take();
+}
+
+std::string incident_entry_json(const IncidentLedgerEntry &e) {
+  JsonWriter w;
+  w.begin_object();
+  w.key("seq").integer(static_cast<std::int64_t>(e.seq));
+  write_incident(w, *e.version, e.visible_at);
+  w.key("supersededAt");
+  e.superseded_at ? w.integer(*e.superseded_at) : w.null();
+  w.end_object();
+  return w.take();
+}
+
+std::string scheduled_json(const ScheduledIncident &s) {
+  JsonWriter w;
+  w.begin_object();
+  write_incident(w, *s.version, s.visible_at);
   w.end_object();
   return w.take();
 }

@@ -6,11 +6,13 @@
 #include <string>
 
 #include "alert_store.h"
+#include "incident_store.h"
 
 namespace sim {
 
-// Appends the ledger to a file as JSON lines (--ledger), flushed at once so tests can read it live: one line per
-// version as it becomes visible, and one {"seq":N,"supersededAt":T} line when that version is replaced.
+// Appends a ledger to a file as JSON lines (--ledger for the alerts, --incident-ledger for the incidents), flushed at
+// once so tests can read it live: one line per version as it becomes visible, and one {"seq":N,"supersededAt":T}
+// line when that version is replaced.
 class LedgerFile {
   struct Private {};  // only open() constructs
 
@@ -18,8 +20,11 @@ class LedgerFile {
   static std::unique_ptr<LedgerFile> open(const std::string &path, std::string &error);
   LedgerFile(Private, std::FILE *f) : file_(f) {}
   void append(const LedgerEntry &entry, AlertStore::LedgerEvent event);
+  void append(const IncidentLedgerEntry &entry, AlertStore::LedgerEvent event);
 
  private:
+  void write(std::string line);
+
   struct Closer {
     void operator()(std::FILE *f) const { std::fclose(f); }
   };
@@ -34,5 +39,13 @@ std::string ledger_entry_json(const LedgerEntry &entry);
 
 // {"id", "lastUpdateDateTime", "ticks", "visibleAt"}: a version just made, before it is (necessarily) visible.
 std::string scheduled_json(const Scheduled &scheduled);
+
+// {"seq", "id", "lastUpdateDateTime", "ticks", "visibleAt", "status", "redirectIncidentId", "alertIds": [...],
+//  "supersededAt": ticks or null}
+std::string incident_entry_json(const IncidentLedgerEntry &entry);
+
+// {"id", "lastUpdateDateTime", "ticks", "visibleAt", "status", "redirectIncidentId", "alertIds"}: an incident
+// version just made.
+std::string scheduled_json(const ScheduledIncident &scheduled);
 
 }  // namespace sim

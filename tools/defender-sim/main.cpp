@@ -1,6 +1,6 @@
-// defender-sim: an HTTPS stand-in for Entra ID's token endpoints, Microsoft Graph security/alerts_v2, the Defender
-// for Endpoint alerts API and the legacy SIEM API, with their faults and delivery hazards, for the demo and the
-// integration tests. It listens on 127.0.0.1 only.
+// defender-sim: an HTTPS stand-in for Entra ID's token endpoints, Microsoft Graph security/alerts_v2 and
+// security/incidents, the Defender for Endpoint alerts API and the legacy SIEM API, with their faults and delivery
+// hazards, for the demo and the integration tests. It listens on 127.0.0.1 only.
 #include <unistd.h>
 
 #include <csignal>
@@ -24,6 +24,9 @@
 #include "hazards.h"
 #include "hostile_answers.h"
 #include "http_server.h"
+#include "incident_book.h"
+#include "incident_store.h"
+#include "incidents_api.h"
 #include "ledger_file.h"
 #include "mde_alerts_api.h"
 #include "options.h"
@@ -49,6 +52,13 @@ bool write_ready_file(const std::string &path, std::uint16_t port) {
   return std::rename(tmp.c_str(), path.c_str()) == 0;
 }
 
+// Opens the ledger file at `path` when one is given; false, with the reason, when it cannot.
+bool open_ledger(const std::string &path, std::unique_ptr<LedgerFile> &file, std::string &error) {
+  if (path.empty()) return true;
+  file = LedgerFile::open(path, error);
+  return file != nullptr;
+}
+
 int fail(const std::string &message) {
   std::fprintf(stderr, "defender-sim: %s\n", message.c_str());
   return 1;
@@ -72,17 +82,21 @@ int run(const Options &o, const sigset_t &stop_signals) {
   }
 
   std::unique_ptr<LedgerFile> ledger_file;
-  if (!o.ledger_file.empty()) {
-    std::string error;
-    ledger_file = LedgerFile::open(o.ledger_file, error);
-    if (!ledger_file) return fail(error);
-  }
+  std::unique_ptr<LedgerFile> incident_ledger_file;
+  if (std::string error; !open_ledger(o.ledger_file, ledger_file, error) ||
+                         !open_ledger(o.incident_ledger_file, incident_ledger_file, error))
+    return fail(error);
   AlertStore store([&ledger_file](const LedgerEntry &e, AlertStore::LedgerEvent event) {
     if (ledger_file) ledger_file->append(e, event);
   });
+  IncidentStore incidents([&incident_ledger_file](const IncidentLedgerEntry &e, AlertStore::LedgerEvent event) {
+    if (incident_ledger_file) incident_ledger_file->append(e, event);
+  });
   HazardSettings hazards{Hazards{}};
   if (const auto error = hazards.apply(o.hazards)) return fail(*error);
-  AlertFeed feed(GeneratorConfig{o.seed, o.tenant_guid}, store, hazards);
+  const GeneratorConfig generator{o.seed, o.tenant_guid};
+  IncidentBook book(generator, store, incidents);
+  AlertFeed feed(generator, store, book, hazards);
   feed.seed_history(o.alerts, now_ticks(), o.history_seconds);
 
   Listener listener = listen_loopback(o.listen_port);
@@ -102,7 +116,9 @@ int run(const Options &o, const sigset_t &stop_signals) {
   Budgets budgets;
   FaultPlan faults;
   HostileAnswers hostile(o.seed);
-  if (const auto error = apply_fault_settings(o.fault_settings, {budgets, tokens, hostile})) return fail(*error);
+  ExpandAlertsFault expand_alerts;
+  if (const auto error = apply_fault_settings(o.fault_settings, {budgets, tokens, hostile, expand_alerts}))
+    return fail(*error);
   for (const auto &rule : o.faults) faults.add(rule);
   TokenEndpoint token_endpoint(
       AppRegistration{o.tenant, o.tenant_guid, o.client_id, o.client_secret, client_certificate}, tokens, hostile,
@@ -111,10 +127,13 @@ int run(const Options &o, const sigset_t &stop_signals) {
   GraphAlertsApi graph_alerts(store, cursor, o.max_page_size, foreign);
   MdeAlertsApi mde_alerts(store, cursor, o.alerts_page_size, foreign);
   SiemApi siem(store);
+  IncidentsApi incidents_api(incidents, store, expand_alerts, foreign);
   ApiGate gate(tokens, faults, budgets, hostile, stats);
-  ControlApi control(Simulation{store, feed, stats, hazards, faults, budgets, tokens, cursor, hostile, foreign});
-  Router router(token_endpoint, tokens, gate, AlertApis{graph_alerts, mde_alerts, siem}, control, foreign);
-  const HazardDriver driver(feed, store, hazards, cursor);
+  ControlApi control(Simulation{store, feed, stats, hazards, faults, budgets, tokens, cursor, hostile, foreign,
+                                incidents, book, expand_alerts});
+  Router router(token_endpoint, tokens, gate, AlertApis{graph_alerts, mde_alerts, siem, incidents_api}, control,
+                foreign);
+  const HazardDriver driver(feed, store, incidents, book, hazards, cursor);
 
   const ServerConfig config{o.max_connections, o.idle_timeout_seconds};
   const auto count_connection = [&stats] { stats.record_connection(); };

@@ -3,7 +3,6 @@
 #include <cstdint>
 
 #include "base64.h"
-#include "filter_schemas.h"
 #include "number_text.h"
 #include "odata_options.h"
 
@@ -56,7 +55,7 @@ std::string encode_skiptoken(std::size_t offset) {
   return base64url_encode(std::string(kSkiptokenPrefix) + std::to_string(offset));
 }
 
-GraphQueryParse parse_graph_query(const Params &params) {
+GraphQueryParse parse_graph_query(const Params &params, const GraphQuerySyntax &syntax) {
   GraphQuery q;
   std::optional<std::size_t> skip;
   std::optional<std::size_t> skiptoken;
@@ -70,7 +69,7 @@ GraphQueryParse parse_graph_query(const Params &params) {
       continue;
     }
     if (name == "$filter") {
-      FilterParse f = parse_filter(value, graph_filter_schema());
+      FilterParse f = parse_filter(value, syntax.schema);
       if (!f.filter) return {std::nullopt, f.error};
       q.filter = std::move(f.filter);
     } else if (name == "$orderby") {
@@ -86,6 +85,11 @@ GraphQueryParse parse_graph_query(const Params &params) {
       skiptoken = decode_skiptoken(value);
       if (!skiptoken) return {std::nullopt, "The $skiptoken value '" + value + "' is not valid."};
       continue;
+    } else if (name == "$expand" && syntax.expand_alerts) {
+      if (!iequals(trim(value), "alerts"))
+        return {std::nullopt, "Could not find a property named '" + std::string(trim(value)) + "' on type '" +
+                                  std::string(syntax.schema.type_name) + "'; only alerts can be expanded."};
+      q.expand_alerts = true;
     } else if (name == "$count") {
       if (iequals(value, "true")) {
         q.count = true;

@@ -14,8 +14,8 @@ namespace sim {
 namespace {
 
 constexpr const char *kUsage = R"(Usage: defender-sim [OPTIONS]
-HTTPS simulator of the Entra ID token endpoints, Microsoft Graph security/alerts_v2, the Defender for Endpoint
-alerts API and the legacy SIEM API, with their faults. Listens on 127.0.0.1 only.
+HTTPS simulator of the Entra ID token endpoints, Microsoft Graph security/alerts_v2 and security/incidents, the
+Defender for Endpoint alerts API and the legacy SIEM API, with their faults. Listens on 127.0.0.1 only.
 
 Network and TLS:
   --listen-port N          port on 127.0.0.1 (0 = ephemeral; default 0)
@@ -46,16 +46,30 @@ Data:
   --alerts-page-size N     the alerts API's page when no $top is given; a next link ($skip) follows (default 10000)
   --ledger FILE            append the ledger as JSON lines: each version as it becomes visible, then
                            {"seq":N,"supersededAt":T} when a newer version replaces it
+  --incident-ledger FILE   the same for the incidents' versions
 
 APIs (one server; the path, and on /api/alerts the token's audience, pick the API):
   /{tenant}/oauth2/token, /{tenant}/oauth2/v2.0/token   token endpoints (v1 resource=, v2 scope=)
   /v1.0/security/alerts_v2                              Graph, for https://graph.microsoft.com
+  /v1.0/security/incidents, /v1.0/security/incidents/{id}   Graph's incidents, for https://graph.microsoft.com
   /api/alerts, /api/v1.0/alerts                         the alerts API, for https://api.securitycenter.microsoft.com,
                                                           https://api.security.microsoft.com and
                                                           https://securitycenter.onmicrosoft.com/windowsatpservice;
                                                         the SIEM API, for https://graph.windows.net and
                                                           https://WDATPAlertExport.Seville.onmicrosoft.com
   SIEM windows are sinceTimeUtc <= LastProcessedTimeUtc < untilTimeUtc; ago and since/until together are refused.
+
+Incidents: the generated alerts come in incidents of one or two (an alert's incidentId names its incident in every
+API). An incident's severity is the highest of its alerts'; its name, summary and system tags follow them too; its
+status (active, inProgress, resolved, redirected), owner, verdict, comments and custom tags are its own, and the
+initial ones follow their alerts' work. Its lastUpdateDateTime moves when an alert joins it, when it is updated,
+and when it is merged: the merged incident is redirected (redirectIncidentId, no alerts, tagged Redirected) and its
+alerts get a new version in the other, which takes them in. Only open incidents (active, inProgress) merge; alerts
+made later for a merged incident go to the one it was merged into. The list takes $filter on lastUpdateDateTime,
+createdDateTime, severity, status, classification, determination and assignedTo (and, eq, ne, ge, gt, le, lt),
+$orderby=lastUpdateDateTime|createdDateTime asc|desc (default newest first), $top up to 50 (more: 400, as Graph
+answers; default 50), $skip, $count=true, $expand=alerts (each incident's alerts as alerts_v2 shows them) and
+@odata.nextLink; tokens need SecurityIncident.Read.All (--graph-roles).
 
 Delivery hazards (also GET/POST /_sim/hazards with the same names, e.g. {"tie-size": 3000}):
   --tie-size K             alerts created or updated together share one exact timestamp, K at a time; the initial
@@ -70,13 +84,15 @@ Delivery hazards (also GET/POST /_sim/hazards with the same names, e.g. {"tie-si
   --clock-offset S         the service's clock runs S seconds ahead of the host's (negative: behind), for every
                            Date header, alert time, query window, token time and ledger time; a host 20 minutes
                            ahead of Microsoft is -1200 (default 0). Set at run time, it moves the clock from then on
+  --incident-update-rate R updates of incidents per second: status, owner, verdict, comments (default 0)
+  --incident-merge-rate R  merges of two open incidents per second, the newer into the older (default 0)
 
 Faults (also GET/POST/DELETE /_sim/faults; a JSON object with "kind" adds a rule, one without sets a setting).
-They hit the three alert APIs, after the token check; the token endpoints answer normally, but for hostile answers
+They hit the four APIs, after the token check; the token endpoints answer normally, but for hostile answers
 aimed at tokens or errors:
   --fault KIND[:key=value,...]   repeatable; KIND is 429, 500, 502, 503, 504, reset, truncate, slow or bad-alert
                            count=N (requests it hits; default 1 unless rate<1), rate=P (chance per request),
-                           api=graph|alerts|siem (join several with +; default any),
+                           api=graph|alerts|siem|incidents (join several with +; default any),
                            retry-after=SECONDS and retry-after-form=seconds|date (429, 503),
                            mode=json|connection (truncate), mode=first-byte|trickle and delay=SECONDS (slow),
                            mode=malformed|invalid-utf8 (bad-alert: the middle alert of the page)
@@ -84,7 +100,14 @@ aimed at tokens or errors:
   --budget-graph SPEC      N/SECONDS[,N/SECONDS] or none (default 150/60)
   --budget-alerts SPEC     (default 100/60,1500/3600)
   --budget-siem SPEC       (default none)
+  --budget-incidents SPEC  (default 150/60)
   --token-max-age SECONDS  tokens are refused as expired this long after issue, whatever expires_in said
+  --graph-roles ROLES      the Graph application permissions granted, joined by + (or none); tokens issued from
+                           then on carry them in "roles", and alerts_v2 answers 403 without SecurityAlert.Read.All
+                           (or .ReadWrite.All), incidents without SecurityIncident.Read.All (or .ReadWrite.All)
+                           (default SecurityAlert.Read.All)
+  --expand-alerts-fault N  incidents asked for with $expand=alerts answer 500 when the page would hold more than N
+                           incidents; 0: every such request, a single incident's too (default none)
   --hostile-answers KINDS  answers replaced by hostile ones, of these kinds mixed (joined by +; all; none):
                            deep-nesting (a value 100,000 levels deep), gzip-bomb (Content-Encoding: gzip, about
                            1 MiB that inflates to 1 GiB), huge-body (100 MiB), long-numbers (10,000 digits),
@@ -107,7 +130,16 @@ Control endpoints (no auth):
   POST /_sim/mutate?count=N[&target=random|served|unserved][&api=graph|alerts][&id=ID...][&tie=K]
   POST /_sim/tokens/revoke               every token issued so far expires now
   GET|POST /_sim/hazards, GET|POST|DELETE /_sim/faults, GET|POST /_sim/foreign
-  GET /_sim/stats also counts hostile answers ("hostileAnswers") and the foreign origin's requests ("foreignOrigin")
+  GET /_sim/stats also counts hostile answers ("hostileAnswers") and the foreign origin's requests ("foreignOrigin");
+  its byApi lists the alert APIs; the incidents API's requests count in the totals and in GET /_sim/incidents
+  GET  /_sim/incidents                   {"incidents", "incidentVersionsVisible", "apiRequests": {"total",
+                                         "byStatus"}, "incidentsServed"}
+  GET  /_sim/incidents/ledger[?from=N][&final=1]   every incident version made visible: {"seq", "id",
+                                         "lastUpdateDateTime", "ticks", "visibleAt", "status", "redirectIncidentId",
+                                         "alertIds", "supersededAt"}
+  POST /_sim/incidents/update?count=N[&id=ID...][&tie=K]   updates of incidents now (random ones without id)
+  POST /_sim/incidents/merge?source=ID&target=ID | ?count=N   merges now (N random ones): {"merges", "incidents",
+                                         "alerts"} with the new versions of both
 )";
 
 enum Opt : int {
@@ -130,6 +162,7 @@ enum Opt : int {
   kMaxPageSize,
   kAlertsPageSize,
   kLedger,
+  kIncidentLedger,
   kHazard,
   kFault,
   kFaultSetting,
@@ -170,6 +203,7 @@ ParsedOptions parse_options(int argc, char **argv) {
       {"max-page-size", required_argument, nullptr, kMaxPageSize},
       {"alerts-page-size", required_argument, nullptr, kAlertsPageSize},
       {"ledger", required_argument, nullptr, kLedger},
+      {"incident-ledger", required_argument, nullptr, kIncidentLedger},
       {"tie-size", required_argument, nullptr, kHazard},
       {"feed-rate", required_argument, nullptr, kHazard},
       {"mutation-rate", required_argument, nullptr, kHazard},
@@ -178,11 +212,16 @@ ParsedOptions parse_options(int argc, char **argv) {
       {"ingestion-delay-mode", required_argument, nullptr, kHazard},
       {"hostile-rate", required_argument, nullptr, kHazard},
       {"clock-offset", required_argument, nullptr, kHazard},
+      {"incident-update-rate", required_argument, nullptr, kHazard},
+      {"incident-merge-rate", required_argument, nullptr, kHazard},
       {"fault", required_argument, nullptr, kFault},
       {"budgets", required_argument, nullptr, kFaultSetting},
       {"budget-graph", required_argument, nullptr, kFaultSetting},
       {"budget-alerts", required_argument, nullptr, kFaultSetting},
       {"budget-siem", required_argument, nullptr, kFaultSetting},
+      {"budget-incidents", required_argument, nullptr, kFaultSetting},
+      {"graph-roles", required_argument, nullptr, kFaultSetting},
+      {"expand-alerts-fault", required_argument, nullptr, kFaultSetting},
       {"token-max-age", required_argument, nullptr, kFaultSetting},
       {"hostile-answers", required_argument, nullptr, kFaultSetting},
       {"hostile-answer-rate", required_argument, nullptr, kFaultSetting},
@@ -274,6 +313,9 @@ ParsedOptions parse_options(int argc, char **argv) {
         break;
       case kLedger:
         o.ledger_file = arg;
+        break;
+      case kIncidentLedger:
+        o.incident_ledger_file = arg;
         break;
       case kHazard:
         if (const auto error = apply_hazard(hazards, name, arg)) return fail_with(*error);

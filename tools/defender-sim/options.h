@@ -17,6 +17,7 @@ struct Options {
   std::string key_file;
   std::string ready_file;
   std::string ledger_file;
+  std::string incident_ledger_file;
 
   std::string tenant = "contoso.onmicrosoft.com";
   std::string tenant_guid = "b3c1b5fc-828c-45fa-a1e1-10d74f6d6e9c";
@@ -32,7 +33,8 @@ struct Options {
   std::size_t alerts_page_size = 10'000;
 
   Settings hazards;               // --tie-size, --feed-rate, ...: checked, applied at start
-  Settings fault_settings;        // --budgets, --budget-*, --token-max-age, --hostile-answer*
+  Settings fault_settings;        // --budgets, --budget-*, --token-max-age, --graph-roles, --expand-alerts-fault,
+                                  // --hostile-answer*
   std::vector<FaultRule> faults;  // --fault, in order
 
   std::optional<std::uint16_t> foreign_port;  // --foreign-port: the foreign origin's listener, when given

@@ -59,6 +59,9 @@ HttpResponse Router::route(const HttpRequest &request) {
   if (s.size() == 3 && iequals(s[1], "oauth2") && iequals(s[2], "token"))
     return tokens_.handle(request, s[0], TokenEndpointVersion::V1);
   if (matches(s, {"v1.0", "security", "alerts_v2"})) return gate_.handle(apis_.graph, request);
+  if (matches(s, {"v1.0", "security", "incidents"}) ||
+      (s.size() == 4 && matches({s.begin(), s.begin() + 3}, {"v1.0", "security", "incidents"})))
+    return gate_.handle(apis_.incidents, request);
   if (matches(s, {"api", "alerts"}) || matches(s, {"api", "v1.0", "alerts"}))
     return gate_.handle(api_alerts_for(request), request);
   if (!s.empty() && iequals(s[0], "api"))
@@ -68,7 +71,8 @@ HttpResponse Router::route(const HttpRequest &request) {
   std::string segment = s.empty() ? std::string() : s.back();
   if (s.size() >= 2 && (iequals(s[0], "v1.0") || iequals(s[0], "beta"))) {
     for (std::size_t i = 1; i < s.size(); ++i) {
-      const bool known = (i == 1 && iequals(s[i], "security")) || (i == 2 && iequals(s[i], "alerts_v2"));
+      const bool known = (i == 1 && iequals(s[i], "security")) ||
+                         (i == 2 && (iequals(s[i], "alerts_v2") || iequals(s[i], "incidents")));
       if (!known) {
         segment = s[i];
         break;

@@ -5,6 +5,7 @@
 #include "foreign_origin.h"
 #include "graph_alerts.h"
 #include "http_message.h"
+#include "incidents_api.h"
 #include "mde_alerts_api.h"
 #include "siem_api.h"
 #include "token_endpoint.h"
@@ -15,6 +16,7 @@ struct AlertApis {
   GraphAlertsApi &graph;
   MdeAlertsApi &alerts;
   SiemApi &siem;
+  IncidentsApi &incidents;
 };
 
 // Maps a request to the service that would answer it at Microsoft (login host, Graph, the Defender for Endpoint

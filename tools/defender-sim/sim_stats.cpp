@@ -25,7 +25,8 @@ void SimStats::record_token_request(const std::string &version, const std::strin
 void SimStats::record_api_request(Api api, int status, std::size_t alerts_served, Ticks at,
                                   std::optional<HostileKind> hostile) {
   const std::lock_guard lock(mutex_);
-  count(counts_.api, status, alerts_served);
+  // The incidents API serves incidents: counted for it alone, not among the alerts served.
+  count(counts_.api, status, api == Api::Incidents ? 0 : alerts_served);
   count(counts_.by_api[static_cast<std::size_t>(api)], status, alerts_served);
   requests_.push_back({at, api, status, hostile});
 }

@@ -30,7 +30,7 @@ class SimStats {
   struct ApiCounts {
     std::uint64_t total = 0;
     std::map<int, std::uint64_t> by_status;
-    std::uint64_t alerts_served = 0;
+    std::uint64_t alerts_served = 0;  // for the incidents API: incidents served
   };
   struct Snapshot {
     std::uint64_t connections_accepted = 0;

@@ -13,15 +13,15 @@ namespace {
 constexpr std::string_view kGraphAudiences[] = {kGraphAudience};
 constexpr std::string_view kAlertsAudiences[] = {kSecurityCenterAudience, kSecurityAudience, kWindowsAtpAudience};
 constexpr std::string_view kSiemAudiences[] = {kAadGraphAudience, kAlertExportAudience};
+constexpr std::string_view kAlertRoles[] = {"SecurityAlert.Read.All", "SecurityAlert.ReadWrite.All"};
+constexpr std::string_view kIncidentRoles[] = {"SecurityIncident.Read.All", "SecurityIncident.ReadWrite.All"};
 
 bool contains(std::span<const std::string_view> audiences, std::string_view audience) {
   return std::find(audiences.begin(), audiences.end(), audience) != audiences.end();
 }
 
-std::vector<std::string> roles_for(std::string_view audience) {
-  if (audience == kGraphAudience) return {"SecurityAlert.Read.All"};
-  if (contains(kAlertsAudiences, audience)) return {"Alert.Read.All"};
-  return {};
+bool role_char(char c) {
+  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_';
 }
 
 std::string random_bytes(Rng &rng, std::size_t n) {
@@ -35,6 +35,7 @@ std::string random_bytes(Rng &rng, std::size_t n) {
 std::span<const std::string_view> audiences_of(Api api) {
   switch (api) {
     case Api::Graph:
+    case Api::Incidents:
       return kGraphAudiences;
     case Api::Alerts:
       return kAlertsAudiences;
@@ -42,6 +43,39 @@ std::span<const std::string_view> audiences_of(Api api) {
       return kSiemAudiences;
   }
   return {};
+}
+
+std::span<const std::string_view> required_roles(Api api) {
+  switch (api) {
+    case Api::Graph:
+      return kAlertRoles;
+    case Api::Incidents:
+      return kIncidentRoles;
+    case Api::Alerts:
+    case Api::Siem:
+      break;
+  }
+  return {};
+}
+
+std::optional<std::vector<std::string>> parse_roles(std::string_view text) {
+  std::vector<std::string> roles;
+  if (text == "none") return roles;
+  while (true) {
+    const auto plus = text.find('+');
+    const std::string_view role = text.substr(0, plus);
+    if (role.empty() || role.size() > 100 || !std::all_of(role.begin(), role.end(), role_char)) return std::nullopt;
+    roles.emplace_back(role);
+    if (plus == std::string_view::npos) return roles;
+    text.remove_prefix(plus + 1);
+  }
+}
+
+std::string roles_text(const std::vector<std::string> &roles) {
+  if (roles.empty()) return "none";
+  std::string out;
+  for (const auto &r : roles) out += (out.empty() ? "" : "+") + r;
+  return out;
 }
 
 std::string_view known_audience(std::string_view resource) {
@@ -53,7 +87,16 @@ std::string_view known_audience(std::string_view resource) {
 }
 
 TokenService::TokenService(std::string tenant_guid, Ticks lifetime)
-    : tenant_guid_(std::move(tenant_guid)), lifetime_(lifetime) {}
+    : tenant_guid_(std::move(tenant_guid)), lifetime_(lifetime), graph_roles_(*parse_roles(kDefaultGraphRoles)) {}
+
+std::vector<std::string> TokenService::roles_for(std::string_view audience) const {
+  if (audience == kGraphAudience) {
+    const std::lock_guard lock(mutex_);
+    return graph_roles_;
+  }
+  if (contains(kAlertsAudiences, audience)) return {"Alert.Read.All"};
+  return {};
+}
 
 IssuedToken TokenService::issue(std::string_view audience, std::string_view client_id, Ticks now) {
   Rng &rng = entropy_rng();
@@ -84,7 +127,8 @@ IssuedToken TokenService::issue(std::string_view audience, std::string_view clie
   claims.key("idtyp").str("app");
   claims.key("oid").str(rng.guid());
   claims.key("rh").str("0." + base64url_encode(random_bytes(rng, 40)) + ".");
-  if (const auto roles = roles_for(audience); !roles.empty()) claims.key("roles").strings(roles);
+  std::vector<std::string> roles = roles_for(audience);
+  if (!roles.empty()) claims.key("roles").strings(roles);
   claims.key("sub").str(rng.guid());
   claims.key("tid").str(tenant_guid_);
   claims.key("uti").str(base64url_encode(random_bytes(rng, 16)));
@@ -102,7 +146,7 @@ IssuedToken TokenService::issue(std::string_view audience, std::string_view clie
     issued_since_sweep_ = 0;
     std::erase_if(grants_, [&](const auto &g) { return g.second.expires_at <= now; });
   }
-  grants_.emplace(token.access_token, Grant{std::string(audience), now, token.expires_at});
+  grants_.emplace(token.access_token, Grant{std::string(audience), now, token.expires_at, std::move(roles)});
   return token;
 }
 
@@ -125,6 +169,13 @@ std::optional<std::string> TokenService::audience_of(std::string_view token) con
   return it->second.audience;
 }
 
+std::vector<std::string> TokenService::roles_of(std::string_view token) const {
+  const std::lock_guard lock(mutex_);
+  const auto it = grants_.find(std::string(token));
+  if (it == grants_.end()) return {};
+  return it->second.roles;
+}
+
 void TokenService::revoke_all(Ticks now) {
   const std::lock_guard lock(mutex_);
   for (auto &[token, grant] : grants_) grant.expires_at = std::min(grant.expires_at, now);
@@ -138,6 +189,16 @@ void TokenService::set_max_age(std::optional<Ticks> max_age) {
 std::optional<Ticks> TokenService::max_age() const {
   const std::lock_guard lock(mutex_);
   return max_age_;
+}
+
+void TokenService::set_graph_roles(std::vector<std::string> roles) {
+  const std::lock_guard lock(mutex_);
+  graph_roles_ = std::move(roles);
+}
+
+std::vector<std::string> TokenService::graph_roles() const {
+  const std::lock_guard lock(mutex_);
+  return graph_roles_;
 }
 
 }  // namespace sim

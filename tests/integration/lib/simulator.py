@@ -376,3 +376,54 @@ class Simulator:
     def revoke_tokens(self):
         """Every token issued so far expires now (clients see 401 and must get a new one)."""
         self._control("POST", "/_sim/tokens/revoke")
+
+
+# -- Graph's incidents (GET /v1.0/security/incidents and /_sim/incidents) -------------------------------------------
+INCIDENTS = "/v1.0/security/incidents"
+# Simulator(extra_args=INCIDENT_ROLES): tokens for Graph carry SecurityIncident.Read.All too (the default grants the
+# alerts' permission only, as an app registration made for alerts_v2 has).
+INCIDENT_ROLES = ("--graph-roles", "SecurityAlert.Read.All+SecurityIncident.Read.All")
+
+
+def incidents(sim, query="", token=None, headers=None, path=INCIDENTS):
+    """GET the incidents (or one, with path=INCIDENTS + "/ID") with a query given as a dict or an encoded string."""
+    if isinstance(query, dict):
+        query = urllib.parse.urlencode(query, quote_via=urllib.parse.quote)
+    return sim.get(path + ("?" + query if query else ""), token=token if token is not None else sim.access_token(),
+                   headers=headers)
+
+
+def all_incidents(sim, query="", token=None, max_pages=1000):
+    """Follows @odata.nextLink to the end (at most max_pages); returns the list of incidents and the number of pages."""
+    r = incidents(sim, query, token)
+    items = []
+    for pages in range(1, max_pages + 1):
+        if r.status != 200:
+            raise RuntimeError("incidents failed: %s %s" % (r.status, r.text()))
+        page = r.json()
+        items += page["value"]
+        link = page.get("@odata.nextLink")
+        if not link:
+            return items, pages
+        r = sim.get(link, token=token if token is not None else sim.access_token())
+    raise RuntimeError("incidents: still a next link after %d pages" % max_pages)
+
+
+def incident_ledger(sim, start=0, final=False):
+    """Every incident version the simulator made visible: [{"seq", "id", "lastUpdateDateTime", "ticks", "visibleAt",
+    "status", "redirectIncidentId", "alertIds", "supersededAt"}, ...]; final: only current ones."""
+    return sim._control("GET", "/_sim/incidents/ledger?from=%d%s" % (start, "&final=1" if final else ""))
+
+
+def update_incidents(sim, count=1, ids=(), tie=None):
+    """The next update of the incidents `ids`, or of `count` random ones; returns their new versions like the
+    ledger's entries (without seq and supersededAt)."""
+    params = [("count", count)] + [("id", i) for i in ids] + ([("tie", tie)] if tie else [])
+    return sim._control("POST", "/_sim/incidents/update?" + urllib.parse.urlencode(params))["versions"]
+
+
+def merge_incidents(sim, source=None, target=None, count=1):
+    """Merges `source` into `target`, or `count` random pairs of open incidents; returns {"merges": [{"source",
+    "target"}], "incidents": [new versions of both], "alerts": [new versions of the alerts that moved]}."""
+    params = {"source": source, "target": target} if source else {"count": count}
+    return sim._control("POST", "/_sim/incidents/merge?" + urllib.parse.urlencode(params))
