@@ -1,9 +1,6 @@
 #pragma once
 
-#include <atomic>
 #include <cstdint>
-#include <functional>
-#include <map>
 #include <optional>
 #include <shared_mutex>
 #include <string>
@@ -14,6 +11,7 @@
 #include "odata_filter.h"
 #include "random.h"
 #include "time_order.h"
+#include "visible_versions.h"
 
 namespace sim {
 
@@ -53,9 +51,7 @@ struct Scheduled {
 // the entry of the version it replaces is marked superseded.
 class AlertStore {
  public:
-  // Told about each new ledger entry, and again when an entry is superseded.
-  enum class LedgerEvent { Visible, Superseded };
-  using LedgerListener = std::function<void(const LedgerEntry &, LedgerEvent)>;
+  using LedgerListener = VisibleVersions<VersionPtr, LedgerEntry>::Listener;
 
   explicit AlertStore(LedgerListener listener);
 
@@ -84,22 +80,11 @@ class AlertStore {
  private:
   void make_visible(const VersionPtr &v, Ticks visible_at);  // caller holds the unique lock
   void insert_siem(const VersionPtr &v);
-  void append_ledger(const VersionPtr &v, Ticks visible_at, ApiMask apis, std::optional<Ticks> superseded_at);
 
-  struct Current {
-    VersionPtr version;
-    std::size_t seq;  // its ledger entry
-  };
-
-  LedgerListener listener_;
   mutable std::shared_mutex mutex_;
-  std::vector<VersionPtr> by_update_;  // ascending (last_update, id)
-  std::unordered_map<std::string, Current> current_;
+  VisibleVersions<VersionPtr, LedgerEntry> versions_;
   std::unordered_map<std::string, VersionPtr> latest_;
-  std::multimap<Ticks, VersionPtr> pending_;
-  std::atomic<Ticks> next_due_;
   std::vector<SiemRef> siem_;  // ascending (last_processed, full id)
-  std::vector<LedgerEntry> ledger_;
 };
 
 }  // namespace sim

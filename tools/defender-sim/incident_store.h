@@ -1,17 +1,13 @@
 #pragma once
 
-#include <atomic>
-#include <functional>
-#include <map>
 #include <optional>
 #include <shared_mutex>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
-#include "alert_store.h"
 #include "incident_version.h"
 #include "time_order.h"
+#include "visible_versions.h"
 
 namespace sim {
 
@@ -31,7 +27,7 @@ using IncidentResult = QueryResult<IncidentPtr>;
 // never visible.
 class IncidentStore {
  public:
-  using LedgerListener = std::function<void(const IncidentLedgerEntry &, AlertStore::LedgerEvent)>;
+  using LedgerListener = VisibleVersions<IncidentPtr, IncidentLedgerEntry>::Listener;
 
   explicit IncidentStore(LedgerListener listener);
 
@@ -51,20 +47,9 @@ class IncidentStore {
 
  private:
   void make_visible(const IncidentPtr &v, Ticks visible_at);  // caller holds the unique lock
-  void append_ledger(const IncidentPtr &v, Ticks visible_at);
 
-  struct Current {
-    IncidentPtr version;
-    std::size_t seq;  // its ledger entry
-  };
-
-  LedgerListener listener_;
   mutable std::shared_mutex mutex_;
-  std::vector<IncidentPtr> by_update_;  // ascending (last_update, id)
-  std::unordered_map<std::string, Current> current_;
-  std::multimap<Ticks, IncidentPtr> pending_;
-  std::atomic<Ticks> next_due_;
-  std::vector<IncidentLedgerEntry> ledger_;
+  VisibleVersions<IncidentPtr, IncidentLedgerEntry> versions_;
 };
 
 }  // namespace sim

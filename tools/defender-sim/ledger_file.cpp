@@ -44,12 +44,12 @@ std::unique_ptr<LedgerFile> LedgerFile::open(const std::string &path, std::strin
   return std::make_unique<LedgerFile>(Private{}, f);
 }
 
-void LedgerFile::append(const LedgerEntry &entry, AlertStore::LedgerEvent event) {
-  write(event == AlertStore::LedgerEvent::Visible ? ledger_entry_json(entry) : superseded_json(entry));
+void LedgerFile::append(const LedgerEntry &entry, LedgerEvent event) {
+  write(event == LedgerEvent::Visible ? ledger_entry_json(entry) : superseded_json(entry));
 }
 
-void LedgerFile::append(const IncidentLedgerEntry &entry, AlertStore::LedgerEvent event) {
-  write(event == AlertStore::LedgerEvent::Visible ? incident_entry_json(entry) : superseded_json(entry));
+void LedgerFile::append(const IncidentLedgerEntry &entry, LedgerEvent event) {
+  write(event == LedgerEvent::Visible ? incident_entry_json(entry) : superseded_json(entry));
 }
 
 void LedgerFile::write(std::string line) {

@@ -19,8 +19,8 @@ class LedgerFile {
  public:
   static std::unique_ptr<LedgerFile> open(const std::string &path, std::string &error);
   LedgerFile(Private, std::FILE *f) : file_(f) {}
-  void append(const LedgerEntry &entry, AlertStore::LedgerEvent event);
-  void append(const IncidentLedgerEntry &entry, AlertStore::LedgerEvent event);
+  void append(const LedgerEntry &entry, LedgerEvent event);
+  void append(const IncidentLedgerEntry &entry, LedgerEvent event);
 
  private:
   void write(std::string line);

@@ -86,10 +86,10 @@ int run(const Options &o, const sigset_t &stop_signals) {
   if (std::string error; !open_ledger(o.ledger_file, ledger_file, error) ||
                          !open_ledger(o.incident_ledger_file, incident_ledger_file, error))
     return fail(error);
-  AlertStore store([&ledger_file](const LedgerEntry &e, AlertStore::LedgerEvent event) {
+  AlertStore store([&ledger_file](const LedgerEntry &e, LedgerEvent event) {
     if (ledger_file) ledger_file->append(e, event);
   });
-  IncidentStore incidents([&incident_ledger_file](const IncidentLedgerEntry &e, AlertStore::LedgerEvent event) {
+  IncidentStore incidents([&incident_ledger_file](const IncidentLedgerEntry &e, LedgerEvent event) {
     if (incident_ledger_file) incident_ledger_file->append(e, event);
   });
   HazardSettings hazards{Hazards{}};
