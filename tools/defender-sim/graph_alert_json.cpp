@@ -188,6 +188,18 @@ struct EvidenceWriter {
 
 }  // namespace
 
+void write_graph_comments(JsonWriter &w, const std::vector<AlertComment> &comments) {
+  w.key("comments").begin_array();
+  for (const auto &c : comments) {
+    w.begin_object();
+    w.key("comment").str(c.comment);
+    w.key("createdByDisplayName").str(c.created_by_display_name);
+    w.key("createdDateTime").time(c.created);
+    w.end_object();
+  }
+  w.end_array();
+}
+
 std::string render_graph_alert(const Alert &a) {
   JsonWriter w;
   w.begin_object();
@@ -220,15 +232,7 @@ std::string render_graph_alert(const Alert &a) {
   w.key("resolvedDateTime").opt_time(a.resolved);
   w.key("firstActivityDateTime").time(a.first_activity);
   w.key("lastActivityDateTime").time(a.last_activity);
-  w.key("comments").begin_array();
-  for (const auto &c : a.comments) {
-    w.begin_object();
-    w.key("comment").str(c.comment);
-    w.key("createdByDisplayName").str(c.created_by_display_name);
-    w.key("createdDateTime").time(c.created);
-    w.end_object();
-  }
-  w.end_array();
+  write_graph_comments(w, a.comments);
   w.key("evidence").begin_array();
   for (const auto &e : a.evidence) {
     w.begin_object();

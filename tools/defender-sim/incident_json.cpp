@@ -1,5 +1,6 @@
 #include "incident_json.h"
 
+#include "graph_alert_json.h"
 #include "json_writer.h"
 
 namespace sim {
@@ -27,15 +28,7 @@ std::string render_incident(const Incident &i) {
   w.key("priorityScore").opt_integer(i.priority_score);
   w.key("customTags").strings(i.custom_tags);
   w.key("systemTags").strings(i.system_tags);
-  w.key("comments").begin_array();
-  for (const auto &c : i.comments) {
-    w.begin_object();
-    w.key("comment").str(c.comment);
-    w.key("createdByDisplayName").str(c.created_by_display_name);
-    w.key("createdDateTime").time(c.created);
-    w.end_object();
-  }
-  w.end_array();
+  write_graph_comments(w, i.comments);
   w.end_object();
   return w.take();
 }
