@@ -10,7 +10,7 @@ import time
 import unittest
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "integration"))
-from lib.simulator import Simulator, parse_ticks  # noqa: E402
+from lib.simulator import Simulator, parse_ticks, strip_times  # noqa: E402
 
 ALERT_PROPERTIES = {
     "@odata.type", "id", "providerAlertId", "incidentId", "status", "severity", "classification", "determination",
@@ -20,16 +20,6 @@ ALERT_PROPERTIES = {
     "resolvedDateTime", "firstActivityDateTime", "lastActivityDateTime", "comments", "evidence", "systemTags"}
 EVIDENCE_BASE = {"@odata.type", "createdDateTime", "verdict", "remediationStatus", "remediationStatusDetails", "roles",
                  "detailedRoles", "tags"}
-TIME_KEYS = re.compile(r"DateTime$")
-
-
-def strip_times(value):
-    """The alert without its timestamps (they are anchored to the simulator's start)."""
-    if isinstance(value, dict):
-        return {k: strip_times(v) for k, v in value.items() if not TIME_KEYS.search(k)}
-    if isinstance(value, list):
-        return [strip_times(v) for v in value]
-    return value
 
 
 class DataTest(unittest.TestCase):

@@ -96,14 +96,9 @@ class KeepAlive:
 class FaultTest(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
-        cls.sim = Simulator(alerts=60, seed=3, budgets="off").start()
+        cls.sim = cls.enterClassContext(Simulator(alerts=60, seed=3, budgets="off"))
         cls.token = cls.sim.access_token()
         cls.normal = cls.sim.get(PAGE, token=cls.token).body
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.sim.stop()
-        cls.sim.cleanup()
 
     def setUp(self):
         self.sim.clear_faults()

@@ -6,7 +6,6 @@ incident ledger."""
 import gzip
 import json
 import os
-import re
 import sys
 import tempfile
 import time
@@ -14,7 +13,7 @@ import unittest
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "integration"))
 from lib.simulator import (ALERTS_V2, INCIDENT_ROLES, INCIDENTS, Simulator, all_incidents, format_ticks,  # noqa: E402
-                           incident_ledger, incidents, merge_incidents, parse_ticks, update_incidents)
+                           incident_ledger, incidents, merge_incidents, parse_ticks, strip_times, update_incidents)
 
 INCIDENT_PROPERTIES = {
     "@odata.type", "id", "tenantId", "status", "severity", "classification", "determination", "assignedTo",
@@ -22,7 +21,6 @@ INCIDENT_PROPERTIES = {
     "lastUpdateDateTime", "lastModifiedBy", "resolvingComment", "priorityScore", "customTags", "systemTags",
     "comments"}
 SEVERITY_RANK = {"unknown": 0, "informational": 1, "low": 2, "medium": 3, "high": 4}
-TIME_KEYS = re.compile(r"DateTime$")
 SECOND = 10_000_000
 
 
@@ -30,19 +28,11 @@ def by_id(items):
     return {i["id"]: i for i in items}
 
 
-def strip_times(value):
-    """An incident without its timestamps (they are anchored to the simulator's start)."""
-    if isinstance(value, dict):
-        return {k: strip_times(v) for k, v in value.items() if not TIME_KEYS.search(k)}
-    if isinstance(value, list):
-        return [strip_times(v) for v in value]
-    return value
-
-
-def start(**kwargs):
+def simulator(**kwargs):
+    """A simulator, not yet started, whose token has the incidents' role and that counts no budget."""
     kwargs.setdefault("budgets", "off")
     kwargs.setdefault("extra_args", INCIDENT_ROLES)
-    return Simulator(**kwargs).start()
+    return Simulator(**kwargs)
 
 
 class ListTest(unittest.TestCase):
@@ -50,15 +40,10 @@ class ListTest(unittest.TestCase):
 
     @classmethod
     def setUpClass(cls):
-        cls.sim = start(alerts=60, seed=7)
+        cls.sim = cls.enterClassContext(simulator(alerts=60, seed=7))
         cls.alerts, _ = cls.sim.all_alerts({"$top": "1000"})
         cls.incidents, cls.pages = all_incidents(cls.sim, {"$orderby": "lastUpdateDateTime asc", "$top": "7"})
         cls.expanded, _ = all_incidents(cls.sim, {"$expand": "alerts", "$top": "50"})
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.sim.stop()
-        cls.sim.cleanup()
 
     def alerts_of(self, incident_id):
         return [a for a in self.alerts if a["incidentId"] == incident_id]
@@ -252,12 +237,8 @@ class SeedTest(unittest.TestCase):
 class PermissionTest(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
-        cls.sim = Simulator(alerts=10, seed=7, budgets="off").start()  # the default: alerts_v2's permission only
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.sim.stop()
-        cls.sim.cleanup()
+        # the default role: alerts_v2's permission only
+        cls.sim = cls.enterClassContext(Simulator(alerts=10, seed=7, budgets="off"))
 
     def test_a_token_without_SecurityIncident_Read_All_is_refused_with_403(self):
         token = self.sim.access_token(fresh=True)
@@ -289,12 +270,7 @@ class PermissionTest(unittest.TestCase):
 class FaultTest(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
-        cls.sim = start(alerts=30, seed=7)
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.sim.stop()
-        cls.sim.cleanup()
+        cls.sim = cls.enterClassContext(simulator(alerts=30, seed=7))
 
     def setUp(self):
         self.sim.clear_faults()
@@ -361,18 +337,15 @@ class ChangeTest(unittest.TestCase):
 
     @classmethod
     def setUpClass(cls):
-        cls.ledger_path = os.path.join(tempfile.mkdtemp(prefix="incident-ledger-"), "incidents.jsonl")
+        ledger_dir = tempfile.mkdtemp(prefix="incident-ledger-")
+        cls.ledger_path = os.path.join(ledger_dir, "incidents.jsonl")
+        cls.addClassCleanup(os.rmdir, ledger_dir)
+        cls.addClassCleanup(os.remove, cls.ledger_path)  # cleanups run last first: after the simulator stops
         # 301: the last initial alert has an incident of its own, which the next alert joins
-        cls.sim = start(alerts=301, seed=8, extra_args=INCIDENT_ROLES + ("--incident-ledger", cls.ledger_path))
+        cls.sim = cls.enterClassContext(
+            simulator(alerts=301, seed=8, extra_args=INCIDENT_ROLES + ("--incident-ledger", cls.ledger_path)))
         cls.open = [i["id"] for i in all_incidents(cls.sim, {"$filter": "status eq 'active'", "$top": "50"})[0]]
         cls.resolved = [i["id"] for i in all_incidents(cls.sim, {"$filter": "status eq 'resolved'"})[0]]
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.sim.stop()
-        cls.sim.cleanup()
-        os.remove(cls.ledger_path)
-        os.rmdir(os.path.dirname(cls.ledger_path))
 
     def get(self, incident_id, **query):
         r = incidents(self.sim, query, path=INCIDENTS + "/" + incident_id)

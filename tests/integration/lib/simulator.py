@@ -65,6 +65,16 @@ def format_ticks(ticks, digits=7):
     return text + "Z"
 
 
+
+def strip_times(value):
+    """A JSON value without its *DateTime members: the simulator anchors them to its start, so that two runs with
+    the same seed differ only there."""
+    if isinstance(value, dict):
+        return {k: strip_times(v) for k, v in value.items() if not k.endswith("DateTime")}
+    if isinstance(value, list):
+        return [strip_times(v) for v in value]
+    return value
+
 def binary_path():
     build = os.environ.get("DEFENDER_BUILD_DIR")
     if not build:
