@@ -57,8 +57,9 @@ void append_header_field(std::string &out, const HeaderChoices &choices, size_t 
 // cn1 and cn2 are numbers: Microsoft's ArcSight mapping writes 1 for TRUE and 0 for FALSE.
 constexpr YesNoWords cef_yes_no{"1", "0"};
 
-void append_extension_pair(std::string &out, const Alert &alert, const CefKey &key, bool first) {
-  const FieldValue value = field_value(alert, key.source);
+template <class Item>
+void append_extension_pair(std::string &out, const Item &item, const CefKey &key, bool first) {
+  const FieldValue value = field_value(item, key.source);
   if (!is_given(value)) return;
   if (!first) out += ' ';
   out += key.key;
@@ -71,19 +72,24 @@ void append_extension_pair(std::string &out, const Alert &alert, const CefKey &k
   out += key.label;  // alphanumeric (checked with the table): nothing to escape
 }
 
-}  // namespace
-
-void append_cef(const Alert &alert, std::string &out) {
+template <class Item, size_t N>
+void append_cef_line(const Item &item, const std::array<CefKey, N> &keys, std::string &out) {
   out += "CEF:0|Microsoft|";
-  append_header_field(out, product_name(alert.service_source), cef_product_limit);
+  append_header_field(out, product_of(item), cef_product_limit);
   append_header_field(out, DEFENDER_VERSION, cef_version_limit);
-  append_header_field(out, event_class_id_choices(alert), cef_event_class_id_limit);
-  append_header_field(out, event_name_choices(alert), cef_name_limit);
-  out += severity_digit(alert.severity);
+  append_header_field(out, event_class_id_choices(item), cef_event_class_id_limit);
+  append_header_field(out, event_name_choices(item), cef_name_limit);
+  out += severity_digit(item.severity);
   out += '|';
 
   const size_t extension_start = out.size();
-  for (const CefKey &key : cef_extension_keys) append_extension_pair(out, alert, key, out.size() == extension_start);
+  for (const CefKey &key : keys) append_extension_pair(out, item, key, out.size() == extension_start);
 }
+
+}  // namespace
+
+void append_cef(const Alert &alert, std::string &out) { append_cef_line(alert, cef_extension_keys, out); }
+
+void append_cef(const Incident &incident, std::string &out) { append_cef_line(incident, cef_incident_keys, out); }
 
 }  // namespace defender

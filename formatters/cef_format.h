@@ -1,9 +1,9 @@
-// Alert -> one CEF:0 line (ArcSight CEF Implementation Standard), per the mapping in cef_mapping.h.
+// Alert or incident -> one CEF:0 line (ArcSight CEF Implementation Standard), per the mapping in cef_mapping.h.
 #pragma once
 
 #include <string>
 
-#include "alert.h"
+#include "record.h"
 
 namespace defender {
 
@@ -11,5 +11,6 @@ namespace defender {
 // '=' and write CR and LF as \r and \n; other control characters become spaces and invalid UTF-8 becomes U+FFFD
 // (text.h). Values longer than their limit end in the truncation marker. Empty fields are left out.
 void append_cef(const Alert &alert, std::string &out);
+void append_cef(const Incident &incident, std::string &out);
 
 }  // namespace defender

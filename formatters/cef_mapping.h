@@ -1,5 +1,5 @@
-// The CEF mapping, defined once: which extension key carries which alert field, under which label and length
-// limit. The formatter writes from this table, and the documented mapping table is generated from or checked
+// The CEF mapping, defined once: which extension key carries which alert or incident field, under which label and
+// length limit. The formatter writes from this table, and the documented mapping table is generated from or checked
 // against it.
 //
 // Where Microsoft's SIEM-API-to-ArcSight mapping defines a key and label (externalId, rt, cat, sourceServiceName,
@@ -94,19 +94,59 @@ inline constexpr std::array cef_extension_keys{
     CefKey{"deviceCustomDate1", "lastUpdated", cef_uncut, Field::updated},
 };
 
+// An incident's keys follow the alert's where the two carry the same thing (externalId, rt, msg, cs2, the status and
+// ownership keys, the update time last), so one SIEM parser reads both; what only an incident has takes a
+// user-defined key, and cn3 (a number) the priority score.
+inline constexpr std::array cef_incident_keys{
+    CefKey{"externalId", "", 40, Field::id},
+    CefKey{"rt", "", cef_uncut, Field::created},
+    CefKey{"msg", "", 1023, Field::description},
+    CefKey{"cs2", "MitreTechniques", 4000, Field::mitre_techniques},
+    CefKey{"cn3", "PriorityScore", cef_uncut, Field::priority_score},
+    CefKey{"MicrosoftDefenderIncidentUrl", "", 1023, Field::incident_url},
+    CefKey{"MicrosoftDefenderStatus", "", 1023, Field::status},
+    CefKey{"MicrosoftDefenderClassification", "", 1023, Field::classification},
+    CefKey{"MicrosoftDefenderDetermination", "", 1023, Field::determination},
+    CefKey{"MicrosoftDefenderAssignedTo", "", 1023, Field::assigned_to},
+    CefKey{"MicrosoftDefenderSeverity", "", 1023, Field::severity_text},
+    CefKey{"MicrosoftDefenderTenantId", "", 1023, Field::tenant_id},
+    CefKey{"MicrosoftDefenderRedirectIncidentId", "", 1023, Field::redirect_incident_id},
+    CefKey{"MicrosoftDefenderCustomTags", "", 4000, Field::custom_tags},
+    CefKey{"MicrosoftDefenderSystemTags", "", 4000, Field::system_tags},
+    CefKey{"MicrosoftDefenderLastModifiedBy", "", 1023, Field::last_modified_by},
+    CefKey{"MicrosoftDefenderCommentCount", "", cef_uncut, Field::comment_count},
+    CefKey{"MicrosoftDefenderLatestCommentAuthor", "", 1023, Field::latest_comment_author},
+    CefKey{"MicrosoftDefenderLatestCommentTime", "", cef_uncut, Field::latest_comment_time},
+    CefKey{"MicrosoftDefenderAlertCount", "", cef_uncut, Field::alert_count},
+    CefKey{"MicrosoftDefenderAlertIds", "", 4000, Field::alert_ids},
+    CefKey{"MicrosoftDefenderAlertTitles", "", 4000, Field::alert_titles},
+    CefKey{"MicrosoftDefenderDevices", "", 4000, Field::devices},
+    CefKey{"MicrosoftDefenderUsers", "", 4000, Field::users},
+    CefKey{"MicrosoftDefenderSummary", "", 4000, Field::summary},
+    CefKey{"MicrosoftDefenderResolvingComment", "", 4000, Field::resolving_comment},
+    CefKey{"MicrosoftDefenderLatestComment", "", 4000, Field::latest_comment},
+    CefKey{"deviceCustomDate1", "lastUpdated", cef_uncut, Field::updated},
+};
+
 namespace cef_mapping_checks {
 
-constexpr bool labels_well_formed() {
-  for (const CefKey &k : cef_extension_keys) {
+template <size_t N>
+constexpr bool labels_well_formed(const std::array<CefKey, N> &keys) {
+  for (const CefKey &k : keys) {
     if (k.key.ends_with("Label")) return false;  // so no <key>Label collides with a key
     if (!k.label.empty() && (!is_alphanumeric_word(k.label) || k.label.size() > 128)) return false;  // 128: flex labels
   }
-  const CefKey &last = cef_extension_keys.back();
+  const CefKey &last = keys.back();
   return last.source == Field::updated && !last.label.empty();
 }
 static_assert(keys_well_formed(cef_extension_keys),
               "CEF keys: alphanumeric, unique, one per field, limits hold the marker");
-static_assert(labels_well_formed(), "CEF labels: alphanumeric and short, never a key, the update time's last");
+static_assert(labels_well_formed(cef_extension_keys),
+              "CEF labels: alphanumeric and short, never a key, the update time's last");
+static_assert(keys_well_formed(cef_incident_keys),
+              "CEF incident keys: alphanumeric, unique, one per field, limits hold the marker");
+static_assert(labels_well_formed(cef_incident_keys),
+              "CEF incident labels: alphanumeric and short, never a key, the update time's last");
 
 }  // namespace cef_mapping_checks
 

@@ -42,6 +42,18 @@ std::string_view product_name(std::string_view service_source) {
   return default_product;
 }
 
+std::string_view product_of(const Alert &alert) { return product_name(alert.service_source); }
+
+std::string_view product_of(const Incident &) { return default_product; }
+
+HeaderChoices event_class_id_choices(const Incident &) {
+  return {incident_event_class_id, incident_event_class_id, incident_event_class_id};
+}
+
+HeaderChoices event_name_choices(const Incident &incident) {
+  return {incident.display_name, fallback_incident_name, fallback_incident_name};
+}
+
 HeaderChoices event_class_id_choices(const Alert &alert) {
   return {alert.detector_id, alert.category, fallback_event_class_id};
 }

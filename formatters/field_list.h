@@ -1,9 +1,14 @@
-// Every normalized field, once, in output order: define DEFENDER_FIELD(name), then include this file (it undefines the
-// macro at its end). name is both the enumerator of Field and the snake_case name of `.defender.<name>`. From it come
-// the enum Field and field_name() (fields.h); field_value() (fields.cpp) says where each comes from in an Alert, and
-// config/mapping.md documents each (test_mapping_table.cpp holds the two together).
+// Every normalized field, once, in an alert's output order: define DEFENDER_FIELD(name), then include this file (it
+// undefines the macro at its end). name is both the enumerator of Field and the snake_case name of `.defender.<name>`.
+// From it come the enum Field and field_name() (fields.h); field_value() (fields.cpp) says where each comes from in an
+// Alert or an Incident, and config/mapping.md documents each (test_mapping_table.cpp holds the two together).
+// DEFENDER_INCIDENT_ONLY_FIELD(name) marks the fields an alert never has (DEFENDER_FIELD unless defined); which
+// fields an incident has, and in which order, is incident_field_list.h's.
 #ifndef DEFENDER_FIELD
 #error "define DEFENDER_FIELD(name) before including field_list.h"
+#endif
+#ifndef DEFENDER_INCIDENT_ONLY_FIELD
+#define DEFENDER_INCIDENT_ONLY_FIELD(name) DEFENDER_FIELD(name)
 #endif
 
 DEFENDER_FIELD(id)
@@ -55,6 +60,24 @@ DEFENDER_FIELD(url)
 DEFENDER_FIELD(remediation_action)
 DEFENDER_FIELD(remediation_succeeded)
 DEFENDER_FIELD(was_executing_while_detected)
-DEFENDER_FIELD(json)  // the alert as the API sent it (raw_json)
+DEFENDER_INCIDENT_ONLY_FIELD(display_name)
+DEFENDER_INCIDENT_ONLY_FIELD(summary)
+DEFENDER_INCIDENT_ONLY_FIELD(redirect_incident_id)
+DEFENDER_INCIDENT_ONLY_FIELD(custom_tags)
+DEFENDER_INCIDENT_ONLY_FIELD(system_tags)
+DEFENDER_INCIDENT_ONLY_FIELD(last_modified_by)
+DEFENDER_INCIDENT_ONLY_FIELD(resolving_comment)
+DEFENDER_INCIDENT_ONLY_FIELD(priority_score)
+DEFENDER_INCIDENT_ONLY_FIELD(comment_count)
+DEFENDER_INCIDENT_ONLY_FIELD(latest_comment)
+DEFENDER_INCIDENT_ONLY_FIELD(latest_comment_author)
+DEFENDER_INCIDENT_ONLY_FIELD(latest_comment_time)
+DEFENDER_INCIDENT_ONLY_FIELD(alert_count)
+DEFENDER_INCIDENT_ONLY_FIELD(alert_ids)
+DEFENDER_INCIDENT_ONLY_FIELD(alert_titles)
+DEFENDER_INCIDENT_ONLY_FIELD(devices)
+DEFENDER_INCIDENT_ONLY_FIELD(users)
+DEFENDER_FIELD(json)  // the alert or incident as the API sent it (raw_json)
 
 #undef DEFENDER_FIELD
+#undef DEFENDER_INCIDENT_ONLY_FIELD

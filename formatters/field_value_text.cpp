@@ -12,6 +12,7 @@ bool is_given(const FieldValue &value) {
                           return false;
                         },
                         [](const std::optional<bool> &yes) { return yes.has_value(); },
+                        [](const std::optional<int64_t> &number) { return number.has_value(); },
                     },
                     value);
 }

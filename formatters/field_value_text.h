@@ -23,7 +23,8 @@ struct YesNoWords {
 };
 
 // Appends a given value: text sanitised, escaped and held to limit (text.h); times as milliseconds since the
-// epoch; list items joined by commas, empty items skipped, the whole held to limit; yes-or-no as words.
+// epoch; list items joined by commas, empty items skipped, the whole held to limit; yes-or-no as words; numbers in
+// decimal.
 template <Escaping Escape>
 void append_field_value(std::string &out, const FieldValue &value, size_t limit, YesNoWords words) {
   std::visit(Overloaded{
@@ -40,6 +41,11 @@ void append_field_value(std::string &out, const FieldValue &value, size_t limit,
                    }
                  },
                  [&](const std::optional<bool> &yes) { out += *yes ? words.yes : words.no; },
+                 [&](const std::optional<int64_t> &number) {
+                   char digits[24];
+                   const auto result = std::to_chars(digits, digits + sizeof digits, *number);
+                   out.append(digits, result.ptr);
+                 },
              },
              value);
 }

@@ -6,23 +6,40 @@
 
 namespace defender {
 
-// One file per format (cef_format, json_format, ...), each appending its line; this only dispatches.
-void format_alert(const Alert &alert, const FormatOptions &options, std::string &out) {
+namespace {
+
+template <class Item>
+void format_item(const Item &item, const FormatOptions &options, std::string &out) {
   out.clear();
   switch (options.format) {
     case Format::cef:
-      append_cef(alert, out);
+      append_cef(item, out);
       return;
     case Format::leef:
-      append_leef1(alert, out);
+      append_leef1(item, out);
       return;
     case Format::leef2:
-      append_leef2(alert, options.leef_delimiter, out);
+      append_leef2(item, options.leef_delimiter, out);
       return;
     case Format::json:
-      append_json(alert, out);
+      append_json(item, out);
       return;
   }
+}
+
+}  // namespace
+
+// One file per format (cef_format, json_format, ...), each appending its line; this only dispatches.
+void format_alert(const Alert &alert, const FormatOptions &options, std::string &out) {
+  format_item(alert, options, out);
+}
+
+void format_incident(const Incident &incident, const FormatOptions &options, std::string &out) {
+  format_item(incident, options, out);
+}
+
+void format_record(const Record &record, const FormatOptions &options, std::string &out) {
+  std::visit([&](const auto &item) { format_item(item, options, out); }, record);
 }
 
 }  // namespace defender

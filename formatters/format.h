@@ -1,9 +1,9 @@
-// Alert -> the MESSAGE line, in the configured format.
+// Alert or incident -> the MESSAGE line, in the configured format.
 #pragma once
 
 #include <string>
 
-#include "alert.h"
+#include "record.h"
 
 namespace defender {
 
@@ -17,5 +17,7 @@ struct FormatOptions {
 // Clears out and writes exactly one line into it, with no trailing newline, no CR, LF or NUL. out is the caller's
 // reusable buffer: keeping it across alerts saves an allocation per alert.
 void format_alert(const Alert &alert, const FormatOptions &options, std::string &out);
+void format_incident(const Incident &incident, const FormatOptions &options, std::string &out);
+void format_record(const Record &record, const FormatOptions &options, std::string &out);
 
 }  // namespace defender

@@ -30,13 +30,14 @@ class LeefWriter {
  public:
   LeefWriter(std::string &out, char delimiter) : out_(out), delimiter_(delimiter) {}
 
-  void header(std::string_view version, const Alert &alert) {
+  template <class Item>
+  void header(std::string_view version, const Item &item) {
     out_ += "LEEF:";
     out_ += version;
     out_ += "|Microsoft|";
-    header_field(product_name(alert.service_source), leef_product_limit);
+    header_field(product_of(item), leef_product_limit);
     header_field(DEFENDER_VERSION, leef_version_limit);
-    header_field(event_class_id_choices(alert), leef_event_id_limit);
+    header_field(event_class_id_choices(item), leef_event_id_limit);
   }
 
   void delimiter_field() {
@@ -52,9 +53,10 @@ class LeefWriter {
     out_ += '|';
   }
 
-  void attributes(const Alert &alert) {
+  template <class Item, size_t N>
+  void attributes(const Item &item, const std::array<LeefKey, N> &keys) {
     attributes_start_ = out_.size();
-    for (const LeefKey &key : leef_attribute_keys) attribute(alert, key);
+    for (const LeefKey &key : keys) attribute(item, key);
   }
 
  private:
@@ -77,15 +79,16 @@ class LeefWriter {
     out_ += '|';
   }
 
-  void attribute(const Alert &alert, const LeefKey &key) {
+  template <class Item>
+  void attribute(const Item &item, const LeefKey &key) {
     if (key.source == Field::severity) {
       // The one value that is not the field's text: its number on LEEF's 1-10 scale.
-      if (alert.severity == Severity::unknown) return;
+      if (item.severity == Severity::unknown) return;
       begin(key);
-      out_ += severity_digit(alert.severity);
+      out_ += severity_digit(item.severity);
       return;
     }
-    const FieldValue value = field_value(alert, key.source);
+    const FieldValue value = field_value(item, key.source);
     if (!is_given(value)) return;
     begin(key);
     const size_t start = out_.size();
@@ -118,14 +121,27 @@ bool is_valid_leef_delimiter(char c) {
 void append_leef1(const Alert &alert, std::string &out) {
   LeefWriter writer(out, '\t');
   writer.header("1.0", alert);
-  writer.attributes(alert);
+  writer.attributes(alert, leef_attribute_keys);
+}
+
+void append_leef1(const Incident &incident, std::string &out) {
+  LeefWriter writer(out, '\t');
+  writer.header("1.0", incident);
+  writer.attributes(incident, leef_incident_keys);
 }
 
 void append_leef2(const Alert &alert, char delimiter, std::string &out) {
   LeefWriter writer(out, is_valid_leef_delimiter(delimiter) ? delimiter : leef_default_delimiter);
   writer.header("2.0", alert);
   writer.delimiter_field();
-  writer.attributes(alert);
+  writer.attributes(alert, leef_attribute_keys);
+}
+
+void append_leef2(const Incident &incident, char delimiter, std::string &out) {
+  LeefWriter writer(out, is_valid_leef_delimiter(delimiter) ? delimiter : leef_default_delimiter);
+  writer.header("2.0", incident);
+  writer.delimiter_field();
+  writer.attributes(incident, leef_incident_keys);
 }
 
 }  // namespace defender

@@ -1,9 +1,9 @@
-// Alert -> one LEEF 1.0 or LEEF 2.0 line (IBM QRadar LEEF guide), per the mapping in leef_mapping.h.
+// Alert or incident -> one LEEF 1.0 or LEEF 2.0 line (IBM QRadar LEEF guide), per the mapping in leef_mapping.h.
 #pragma once
 
 #include <string>
 
-#include "alert.h"
+#include "record.h"
 
 namespace defender {
 
@@ -16,11 +16,13 @@ bool is_valid_leef_delimiter(char c);
 
 // LEEF:1.0|Microsoft|<product>|<version>|<event id>| then key=value attributes separated by TAB.
 void append_leef1(const Alert &alert, std::string &out);
+void append_leef1(const Incident &incident, std::string &out);
 
 // LEEF:2.0|Microsoft|<product>|<version>|<event id>|<delimiter>| then key=value attributes separated by the
 // delimiter, which the header writes as itself when printable and as x followed by two hex digits (x09 for TAB)
 // otherwise. An invalid delimiter is replaced by the default, '^'.
 void append_leef2(const Alert &alert, char delimiter, std::string &out);
+void append_leef2(const Incident &incident, char delimiter, std::string &out);
 
 // Both: LEEF defines no escape, so in values the delimiter, CR and LF become spaces, and in header fields '|'
 // does too; other control characters become spaces and invalid UTF-8 becomes U+FFFD (text.h). Values longer than

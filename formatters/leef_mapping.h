@@ -1,5 +1,5 @@
-// The LEEF mapping, defined once for LEEF 1.0 and 2.0: which attribute carries which alert field, and its length
-// limit. The formatter writes from this table, and config/mapping.md is checked against it.
+// The LEEF mapping, defined once for LEEF 1.0 and 2.0: which attribute carries which alert or incident field, and its
+// length limit. The formatter writes from this table, and config/mapping.md is checked against it.
 //
 // QRadar's predefined keys carry what they define (devTime, cat, sev, src, usrName, identHostName, url); this
 // module fixes externalId and lastUpdated; every other field has a custom key, its `.defender.` name in
@@ -85,6 +85,41 @@ inline constexpr std::array leef_attribute_keys{
     LeefKey{"recommendedActions", 4000, Field::recommended_actions},
 };
 
+// An incident's attributes use the alert's keys where the two carry the same thing, so one QRadar DSM reads both;
+// the display name is `title`, as an alert's title is.
+inline constexpr std::array leef_incident_keys{
+    LeefKey{"externalId", 255, Field::id},
+    LeefKey{"devTime", leef_uncut, Field::created},
+    LeefKey{"lastUpdated", leef_uncut, Field::updated},
+    LeefKey{"sev", leef_uncut, Field::severity},
+    LeefKey{"severityText", 1023, Field::severity_text},
+    LeefKey{"title", 512, Field::display_name},
+    LeefKey{"status", 1023, Field::status},
+    LeefKey{"classification", 1023, Field::classification},
+    LeefKey{"determination", 1023, Field::determination},
+    LeefKey{"assignedTo", 1023, Field::assigned_to},
+    LeefKey{"tenantId", 1023, Field::tenant_id},
+    LeefKey{"incidentUrl", 1023, Field::incident_url},
+    LeefKey{"redirectIncidentId", 1023, Field::redirect_incident_id},
+    LeefKey{"priorityScore", leef_uncut, Field::priority_score},
+    LeefKey{"customTags", 4000, Field::custom_tags},
+    LeefKey{"systemTags", 4000, Field::system_tags},
+    LeefKey{"lastModifiedBy", 1023, Field::last_modified_by},
+    LeefKey{"commentCount", leef_uncut, Field::comment_count},
+    LeefKey{"latestCommentAuthor", 1023, Field::latest_comment_author},
+    LeefKey{"latestCommentTime", leef_uncut, Field::latest_comment_time},
+    LeefKey{"alertCount", leef_uncut, Field::alert_count},
+    LeefKey{"alertIds", 4000, Field::alert_ids},
+    LeefKey{"alertTitles", 4000, Field::alert_titles},
+    LeefKey{"mitreTechniques", 4000, Field::mitre_techniques},
+    LeefKey{"devices", 4000, Field::devices},
+    LeefKey{"users", 4000, Field::users},
+    LeefKey{"description", 1023, Field::description},
+    LeefKey{"summary", 4000, Field::summary},
+    LeefKey{"resolvingComment", 4000, Field::resolving_comment},
+    LeefKey{"latestComment", 4000, Field::latest_comment},
+};
+
 // IBM's predefined LEEF attributes (QRadar LEEF guide), which a custom key must not reuse.
 inline constexpr std::array<std::string_view, 45> leef_predefined_keys{
     "cat",          "devTime",       "devTimeFormat", "proto",          "sev",
@@ -100,5 +135,7 @@ inline constexpr std::array<std::string_view, 45> leef_predefined_keys{
 
 static_assert(keys_well_formed(leef_attribute_keys),
               "LEEF keys: alphanumeric, unique, one per field, limits hold the marker");
+static_assert(keys_well_formed(leef_incident_keys),
+              "LEEF incident keys: alphanumeric, unique, one per field, limits hold the marker");
 
 }  // namespace defender

@@ -76,9 +76,9 @@ void pipeline(benchmark::State &state, const Api &api, Format format) {
   for (auto _ : state) {
     body = page;  // the poller owns its response buffer and parses in it
     const defender::ScannedPage scanned = defender::scan_page(body, alerts_per_page);
-    reader.read(scanned, body, api.adapt, [&](Alert &&alert) -> std::optional<std::string> {
-      defender::format_alert(alert, options, line);
-      defender::visit_fields(alert, [&](size_t, std::string_view value) { fields += value.size(); });
+    reader.read(scanned, body, api.adapt, [&](defender::Record &&record) -> std::optional<std::string> {
+      defender::format_record(record, options, line);
+      defender::visit_fields(record, [&](size_t, std::string_view value) { fields += value.size(); });
       benchmark::DoNotOptimize(line.data());
       return std::nullopt;
     });

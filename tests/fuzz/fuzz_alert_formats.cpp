@@ -108,11 +108,12 @@ void check_page(std::string_view input) {
     const defender::ScannedPage page = defender::scan_page(body, max_page_items);
     if (page.items.size() > max_page_items) fail("more alerts kept than the cap", input);
     size_t delivered = 0;
-    const auto unreadable = reader.read(page, body, adapt, [&](Alert &&alert) -> std::optional<std::string> {
-      check_formats(alert, input.size());
-      ++delivered;
-      return std::nullopt;
-    });
+    const auto unreadable =
+        reader.read(page, body, adapt, [&](defender::Record &&record) -> std::optional<std::string> {
+          check_formats(std::get<Alert>(record), input.size());
+          ++delivered;
+          return std::nullopt;
+        });
     if (delivered + unreadable.count != page.items.size()) fail("an alert was neither delivered nor counted", input);
     if ((unreadable.count == 0) != unreadable.first_problem.empty()) fail("unreadable alerts without a reason", input);
   }

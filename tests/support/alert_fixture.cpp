@@ -103,6 +103,8 @@ std::string *text_member(Alert &a, Field field) {
     case Field::was_executing_while_detected:
     case Field::json:
       return nullptr;
+    default:
+      return nullptr;  // an incident's only
   }
   return nullptr;
 }

@@ -33,10 +33,11 @@ Read read_page(std::string body) {
   Read read;
   const ScannedPage page = scan_page(body, 100);
   REQUIRE(page.complete);
-  read.unreadable = reader.read(page, body, adapt_graph_alert, [&](Alert &&alert) -> std::optional<std::string> {
-    read.delivered.push_back(std::move(alert));
-    return std::nullopt;
-  });
+  read.unreadable =
+      reader.read(page, body, adapt_graph_alert, [&](defender::Record &&record) -> std::optional<std::string> {
+        read.delivered.push_back(std::get<Alert>(std::move(record)));
+        return std::nullopt;
+      });
   return read;
 }
 
@@ -125,11 +126,12 @@ TEST_CASE("a key that is not UTF-8 leaves its alert readable; the kept JSON has 
 TEST_CASE("an alert the taker finds unusable is counted with the taker's reason") {
   std::string body = R"({"value":[)" + graph_alert("a") + "," + graph_alert("b") + "]}";
   AlertReader reader;
-  const UnreadableAlerts unreadable =
-      reader.read(scan_page(body, 100), body, adapt_graph_alert, [](Alert &&alert) -> std::optional<std::string> {
-        if (alert.id == "b") return "has no valid creation time";
-        return std::nullopt;
-      });
+  const UnreadableAlerts unreadable = reader.read(scan_page(body, 100), body, adapt_graph_alert,
+                                                  [](defender::Record &&record) -> std::optional<std::string> {
+                                                    if (std::get<Alert>(record).id == "b")
+                                                      return "has no valid creation time";
+                                                    return std::nullopt;
+                                                  });
   CHECK(unreadable.count == 1);
   CHECK(unreadable.first_problem == "alert 2 has no valid creation time");
 }

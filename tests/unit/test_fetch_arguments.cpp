@@ -51,7 +51,7 @@ TEST_CASE("numbers and yes/no go to the number and switch setters") {
 }
 
 TEST_CASE("a value the module refuses is refused in the module's words") {
-  CHECK(refused({"explain", "--api", "defender"}) == "unknown api(defender); use graph, alerts or siem");
+  CHECK(refused({"explain", "--api", "defender"}) == "unknown api(defender); use graph, alerts, siem or incidents");
   CHECK(refused({"explain", "--page-size", "0"}) == "page-size(0) must be between 1 and 10000 alerts");
   CHECK(refused({"explain", "--timeout", "0"}) == "timeout(0) must be between 1 and 3600 seconds");
 }

@@ -61,7 +61,7 @@ TEST_CASE("api() knows graph, alerts and siem, in any case") {
   CHECK(o.api == Api::alerts);
   CHECK_FALSE(set_api(o, "Siem"));
   CHECK(o.api == Api::siem);
-  CHECK(*set_api(o, "grahp") == "unknown api(grahp); use graph, alerts or siem");
+  CHECK(*set_api(o, "grahp") == "unknown api(grahp); use graph, alerts, siem or incidents");
 }
 
 TEST_CASE("format() knows cef and json") {
@@ -102,8 +102,8 @@ TEST_CASE("page size is clamped to what the API serves, with a notice") {
   o.page_size = 5000;
   CHECK(effective_page_size(o) == 1000);
   CHECK(page_size_notice(o) ==
-        "page-size(5000) is more than api(graph) serves in a page; pages of 1000 alerts are "
-        "asked for");
+        "page-size(5000) is more than api(graph) serves in a page; pages of 1000 are asked "
+        "for");
   o.api = Api::alerts;
   CHECK(effective_page_size(o) == 5000);
   CHECK_FALSE(page_size_notice(o));

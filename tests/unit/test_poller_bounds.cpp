@@ -47,8 +47,8 @@ struct Source {
   // The next alert's id, or empty when the poller has none to hand out now.
   std::string next_id() {
     const auto next = poller->next();
-    const auto *pending = std::get_if<const PendingAlert *>(&next);
-    return pending ? (*pending)->alert.id : std::string();
+    const auto *pending = std::get_if<const PendingRecord *>(&next);
+    return pending ? defender::version_id((*pending)->record) : std::string();
   }
   int64_t stat(DefenderStat s) const { return poller->stats().get(s); }
 

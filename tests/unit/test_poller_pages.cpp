@@ -14,10 +14,10 @@ const Instant t2 = harness_start.minus_seconds(1700);
 const Instant t3 = harness_start.minus_seconds(1600);
 
 // The alert handed out next and its sequence number; the test fails when there is none.
-PendingAlert take(Poller &poller) {
+PendingRecord take(Poller &poller) {
   const auto next = poller.next();
-  REQUIRE(std::holds_alternative<const PendingAlert *>(next));
-  return *std::get<const PendingAlert *>(next);
+  REQUIRE(std::holds_alternative<const PendingRecord *>(next));
+  return *std::get<const PendingRecord *>(next);
 }
 
 }  // namespace
@@ -69,7 +69,7 @@ TEST_CASE("a big page's buffer is kept while an alert handed out from it is unac
                        {page_answer(graph_alert("big", t1, R"(,"description":")" + std::string(200'000, 'd') + "\""))});
   source.start();
 
-  CHECK(take(*source.poller).alert.id == "big");
+  CHECK(defender::version_id(take(*source.poller).record) == "big");
   CHECK(source.next_id().empty());
   CHECK(source.poller->answer_buffer_bytes() >= 200'000);
 }
@@ -78,7 +78,7 @@ TEST_CASE("once caught up and every alert acknowledged, a big page's buffer is g
   PollerHarness source({token_answer("t")},
                        {page_answer(graph_alert("big", t1, R"(,"description":")" + std::string(200'000, 'd') + "\""))});
   source.start();
-  const PendingAlert big = take(*source.poller);
+  const PendingRecord big = take(*source.poller);
 
   source.poller->shared_cursor()->acknowledge(big.sequence);
   CHECK(source.next_id().empty());

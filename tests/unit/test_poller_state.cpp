@@ -42,14 +42,14 @@ TEST_CASE("a success after failures clears degraded and tells how many failed an
   harness_now = harness_now.plus_seconds(10);
   CHECK(source.next_id().empty());
   CHECK(source.stat(DEFENDER_STAT_DEGRADED) == 1);
-  CHECK(source.logged("the alert API answers again; polling resumes").empty());
+  CHECK(source.logged("the API answers again; polling resumes").empty());
   harness_now = harness_now.plus_seconds(10);
 
   CHECK(source.next_id() == "a");
   CHECK(source.stat(DEFENDER_STAT_DEGRADED) == 0);
   CHECK(source.stat(DEFENDER_STAT_CONSECUTIVE_FAILURES) == 0);
   CHECK_FALSE(source.poller->last_failure().has_value());
-  const auto resumed = source.logged("the alert API answers again; polling resumes");
+  const auto resumed = source.logged("the API answers again; polling resumes");
   REQUIRE(resumed.size() == 1);
   CHECK(resumed[0].level == DEFENDER_LOG_NOTICE);
   CHECK(resumed[0].tag("failed_attempts") == "2");

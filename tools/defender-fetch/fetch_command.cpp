@@ -73,8 +73,8 @@ ExitStatus run_fetch(const Arguments &arguments) {
   BackfillReader reader(options, credential, from, until, logger, wall_clock);
   std::string line;
   int64_t written = 0;
-  const auto failure = reader.read([&](const Alert &alert) {
-    format_alert(alert, options.format, line);
+  const auto failure = reader.read([&](const Record &record) {
+    format_record(record, options.format, line);
     line.push_back('\n');
     std::fwrite(line.data(), 1, line.size(), stdout);
     return !arguments.max_alerts || ++written < *arguments.max_alerts;

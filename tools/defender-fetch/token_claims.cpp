@@ -72,6 +72,8 @@ std::string_view required_role(Api api) {
   switch (api) {
     case Api::graph:
       return "SecurityAlert.Read.All";
+    case Api::incidents:
+      return "SecurityIncident.Read.All";
     case Api::alerts:
       return "Alert.Read.All";
     case Api::siem:

@@ -4,8 +4,8 @@
 
 namespace defender {
 
-std::optional<Instant> paging_time_of(const Alert &alert, PagingTime paging) {
-  return paging == PagingTime::updated ? std::optional<Instant>(alert.updated) : alert.created;
+std::optional<Instant> paging_time_of(const Record &record, PagingTime paging) {
+  return paging == PagingTime::updated ? std::optional<Instant>(updated_of(record)) : created_of(record);
 }
 
 std::string time_filter(std::string_view property, const PageRequest &request, std::string_view extra) {
@@ -39,6 +39,8 @@ std::unique_ptr<AlertApi> make_alert_api(const Options &options, const Endpoints
       return make_mde_alerts_api(options, endpoints);
     case Api::siem:
       return make_siem_api(options, endpoints);
+    case Api::incidents:
+      return make_incidents_api(options, endpoints);
   }
   return make_graph_alerts_api(options, endpoints);
 }

@@ -10,10 +10,10 @@
 #include <string_view>
 #include <vector>
 
-#include "alert.h"
 #include "apis/window_plan.h"
 #include "config/endpoints.h"
 #include "config/options.h"
+#include "record.h"
 
 namespace defender {
 
@@ -23,7 +23,7 @@ class HttpClient;
 // update time sends every version (emit-updates(yes)), the creation time only the first one seen (emit-updates(no)).
 enum class PagingTime { updated, created };
 
-std::optional<Instant> paging_time_of(const Alert &alert, PagingTime paging);
+std::optional<Instant> paging_time_of(const Record &record, PagingTime paging);
 
 // A part of a request that the service may fail to serve, and the option that stops asking for it.
 struct OptionalPart {
@@ -37,7 +37,7 @@ class AlertApi {
   virtual std::unique_ptr<WindowPlan> plan_window(Instant from, Instant until) = 0;
   virtual std::string page_url(const PageRequest &request, const HttpClient &http) const = 0;
   virtual std::vector<std::string> request_headers() const = 0;
-  virtual std::optional<Alert> adapt(const rapidjson::Value &object) const = 0;
+  virtual std::optional<Record> adapt(const rapidjson::Value &object) const = 0;
   virtual PagingTime paging_time() const = 0;
   // For a 403: which permission the app registration needs.
   virtual std::string_view permission_advice() const = 0;
@@ -60,6 +60,8 @@ std::unique_ptr<AlertApi> make_graph_alerts_api(const Options &options, const En
 std::unique_ptr<AlertApi> make_mde_alerts_api(const Options &options, const Endpoints &endpoints);
 // The legacy SIEM API: sinceTimeUtc/untilTimeUtc on LastProcessedTimeUtc, a bare array, sub-windows sized to answers.
 std::unique_ptr<AlertApi> make_siem_api(const Options &options, const Endpoints &endpoints);
+// Microsoft Graph security incidents: as Graph alerts, in pages of at most 50, optionally with $expand=alerts.
+std::unique_ptr<AlertApi> make_incidents_api(const Options &options, const Endpoints &endpoints);
 
 // What the OData APIs (Graph, alerts) take from the options.
 struct ODataSettings {

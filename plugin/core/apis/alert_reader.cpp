@@ -59,13 +59,13 @@ UnreadableAlerts AlertReader::read(const ScannedPage &page, std::string &body, c
     char *const text = body.data() + (item.data() - body.data());
     std::optional<std::string> problem;
     const auto adapt_tree = [&](const rapidjson::Value &document) {
-      std::optional<Alert> alert = adapt(document);
-      if (!alert) {
+      std::optional<Record> item = adapt(document);
+      if (!item) {
         problem = "has no id or no valid update time";
         return;
       }
-      alert->raw_json = std::move(raw_json);
-      problem = take(std::move(*alert));
+      raw_json_of(*item) = std::move(raw_json);
+      problem = take(std::move(*item));
     };
     const std::string parse_problem = memory_->parse_in_place(text, item.size(), adapt_tree);
     // RapidJSON refuses a raw control character inside a string, which the repaired copy holds as an escape: the

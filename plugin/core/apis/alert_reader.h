@@ -12,15 +12,15 @@
 #include <optional>
 #include <string>
 
-#include "alert.h"
 #include "apis/page_scanner.h"
+#include "record.h"
 
 namespace defender {
 
-// An API's adapter: the alert, or nothing when the object is not one it can read.
-using AdaptAlert = std::function<std::optional<Alert>(const rapidjson::Value &)>;
-// Takes a readable alert; returns why it is unusable after all (e.g. no paging time), or nothing when it took it.
-using TakeAlert = std::function<std::optional<std::string>(Alert &&)>;
+// An API's adapter: the alert (or incident), or nothing when the object is not one it can read.
+using AdaptAlert = std::function<std::optional<Record>(const rapidjson::Value &)>;
+// Takes a readable item; returns why it is unusable after all (e.g. no paging time), or nothing when it took it.
+using TakeAlert = std::function<std::optional<std::string>(Record &&)>;
 
 struct UnreadableAlerts {
   size_t count = 0;

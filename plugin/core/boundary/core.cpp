@@ -246,15 +246,16 @@ DefenderFetchStatus defender_core_fetch(DefenderCore *core, DefenderMessage *mes
       *idle_ms = static_cast<uint32_t>(idle->milliseconds);
       return DEFENDER_FETCH_IDLE;
     }
-    const PendingAlert &pending = *std::get<const PendingAlert *>(next);
-    const Alert &alert = pending.alert;
-    format_alert(alert, core->options.format, core->text);
-    visit_fields(
-        alert, [&](size_t field, std::string_view value) { each_field(user_data, field, value.data(), value.size()); });
+    const PendingRecord &pending = *std::get<const PendingRecord *>(next);
+    format_record(pending.record, core->options.format, core->text);
+    visit_fields(pending.record, [&](size_t field, std::string_view value) {
+      each_field(user_data, field, value.data(), value.size());
+    });
+    const Instant updated = updated_of(pending.record);
     message->text = core->text.data();
     message->text_len = core->text.size();
-    message->timestamp_sec = alert.updated.epoch_seconds();
-    message->timestamp_usec = static_cast<int32_t>(alert.updated.microseconds_of_second());
+    message->timestamp_sec = updated.epoch_seconds();
+    message->timestamp_usec = static_cast<int32_t>(updated.microseconds_of_second());
     message->cursor_id = core->poller->cursor().id();
     message->sequence = pending.sequence;
     return DEFENDER_FETCH_MESSAGE;

@@ -29,5 +29,6 @@ DEFENDER_STAT(CONSECUTIVE_FAILURES, "consecutive_failures")
 DEFENDER_STAT(BUDGET_WAITS, "budget_waits")
 DEFENDER_STAT(ANSWERS_REJECTED, "answers_rejected")
 DEFENDER_STAT(NEXT_LINKS_REFUSED, "next_links_refused")
+DEFENDER_STAT(WINDOWS_WITHOUT_OPTIONAL_PART, "windows_without_optional_part")
 
 #undef DEFENDER_STAT

@@ -65,6 +65,7 @@ Preset siem_preset(Cloud cloud) {
 Preset preset(Api api, Cloud cloud) {
   switch (api) {
     case Api::graph:
+    case Api::incidents:
       return graph_preset(cloud);
     case Api::alerts:
       return alerts_preset(cloud);
@@ -79,7 +80,18 @@ std::string regional_host(Api api, const std::string &region) {
   return "https://wdatp-alertexporter-" + region + ".windows.com";
 }
 
-std::string_view api_path(Api api) { return api == Api::graph ? "/v1.0/security/alerts_v2" : "/api/alerts"; }
+std::string_view api_path(Api api) {
+  switch (api) {
+    case Api::graph:
+      return "/v1.0/security/alerts_v2";
+    case Api::incidents:
+      return "/v1.0/security/incidents";
+    case Api::alerts:
+    case Api::siem:
+      break;
+  }
+  return "/api/alerts";
+}
 
 // Graph and the alerts API document the v2 endpoint; the SIEM API documents v1 with resource= (docs/microsoft-apis.md,
 // "Token endpoints and audiences").

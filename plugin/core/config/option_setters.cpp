@@ -222,6 +222,9 @@ OptionError set_bool_option(Options &o, DefenderOption option, bool value) {
     case DEFENDER_OPTION_EXPAND_EVIDENCE:
       o.expand_evidence = value;
       return std::nullopt;
+    case DEFENDER_OPTION_EXPAND_ALERTS:
+      o.expand_alerts = value;
+      return std::nullopt;
     case DEFENDER_OPTION_ALLOW_INSECURE_HTTP:
       o.transport.allow_insecure_http = value;
       return std::nullopt;

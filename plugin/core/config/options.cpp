@@ -38,7 +38,7 @@ std::optional<OptionProblem> validate_credentials(const Options &o) {
 std::optional<OptionProblem> validate_api_options(const Options &o) {
   const std::string api(api_name(o.api));
   if (!o.region.empty()) {
-    if (o.api == Api::graph)
+    if (o.api == Api::graph || o.api == Api::incidents)
       return problem(DEFENDER_OPTION_REGION,
                      "region() applies to api(alerts) and api(siem); Microsoft Graph has no regional hosts");
     if (o.cloud != Cloud::global)
@@ -62,6 +62,9 @@ std::optional<OptionProblem> validate_api_options(const Options &o) {
     return problem(DEFENDER_OPTION_EXPAND_EVIDENCE,
                    "expand-evidence() applies to api(alerts); api(" + api +
                        ") returns evidence as it is (Graph inline, the SIEM API flat)");
+  if (o.expand_alerts && o.api != Api::incidents)
+    return problem(DEFENDER_OPTION_EXPAND_ALERTS,
+                   "expand-alerts() applies to api(incidents); api(" + api + ") collects the alerts themselves");
   return std::nullopt;
 }
 
@@ -87,18 +90,20 @@ std::string_view api_name(Api api) {
       return "alerts";
     case Api::siem:
       return "siem";
+    case Api::incidents:
+      return "incidents";
   }
   return "graph";
 }
 
 OptionError set_api(Options &options, std::string_view value) {
-  for (const Api api : {Api::graph, Api::alerts, Api::siem}) {
+  for (const Api api : {Api::graph, Api::alerts, Api::siem, Api::incidents}) {
     if (equals_ignoring_case(value, api_name(api))) {
       options.api = api;
       return std::nullopt;
     }
   }
-  return "unknown api(" + std::string(value) + "); use graph, alerts or siem";
+  return "unknown api(" + std::string(value) + "); use graph, alerts, siem or incidents";
 }
 
 std::string_view cloud_name(Cloud cloud) {
@@ -235,6 +240,8 @@ int64_t max_page_size(Api api) {
       return 10000;
     case Api::siem:
       return 10000;
+    case Api::incidents:
+      return 50;  // Graph answers $top=51 or more with 400 (docs/microsoft-apis.md, "Incidents")
   }
   return 1000;
 }
@@ -246,12 +253,13 @@ int64_t effective_page_size(const Options &options) {
 std::optional<std::string> page_size_notice(const Options &options) {
   if (options.page_size <= max_page_size(options.api)) return std::nullopt;
   return "page-size(" + std::to_string(options.page_size) + ") is more than api(" + std::string(api_name(options.api)) +
-         ") serves in a page; pages of " + std::to_string(max_page_size(options.api)) + " alerts are asked for";
+         ") serves in a page; pages of " + std::to_string(max_page_size(options.api)) + " are asked for";
 }
 
 Budget default_budget(Api api) {
   switch (api) {
     case Api::graph:
+    case Api::incidents:
       return Budget{150, 0};
     case Api::alerts:
       return Budget{100, 1500};

@@ -14,7 +14,7 @@
 
 namespace defender {
 
-enum class Api { graph, alerts, siem };
+enum class Api { graph, alerts, siem, incidents };
 enum class Cloud { global, gcc, gcc_high, dod };
 // How a certificate assertion is signed (docs/microsoft-apis.md, "Certificate assertions"): PS256 with x5t#S256 is
 // Entra's current form; RS256 with x5t is the older one some tenants' policies still expect.
@@ -44,6 +44,7 @@ struct Options {
 
   std::string filter;                       // graph and alerts: an OData clause added to the time filter
   std::optional<bool> expand_evidence;      // alerts: $expand=evidence; empty means yes
+  std::optional<bool> expand_alerts;        // incidents: $expand=alerts; empty means no
   std::vector<std::string> machine_groups;  // siem: machinegroups=, repeated
   // yes: every version of an alert; no: each alert once, as first fetched (paged on its creation time). The SIEM
   // API's records never change, so there it makes no difference.

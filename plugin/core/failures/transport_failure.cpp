@@ -44,11 +44,14 @@ Failure transport_failure(const HttpResult &result, std::string_view what, std::
       return failure(FailureKind::transient, " failed at " + proxy + cause +
                                                  "; check proxy() and that the proxy allows CONNECT to " + host +
                                                  ", or list the host in no-proxy()");
-    case TransportProblem::timeout:
-      return failure(FailureKind::transient, " got no complete answer within timeout(" +
-                                                 std::to_string(options.timeout_seconds) + ")" + cause +
-                                                 "; raise timeout() if the service is slow for large pages, or lower "
-                                                 "page-size()");
+    case TransportProblem::timeout: {
+      Failure slow = failure(FailureKind::transient, " got no complete answer within timeout(" +
+                                                         std::to_string(options.timeout_seconds) + ")" + cause +
+                                                         "; raise timeout() if the service is slow for large pages, "
+                                                         "or lower page-size()");
+      slow.timed_out = true;
+      return slow;
+    }
     case TransportProblem::interrupted:
       return failure(FailureKind::transient, " failed: the connection to " + host + " broke" + cause);
     case TransportProblem::redirect:

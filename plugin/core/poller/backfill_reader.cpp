@@ -23,11 +23,11 @@ BackfillReader::BackfillReader(const Options &options, ClientCredential credenti
   poller_.end_windows_at(until);
 }
 
-std::optional<Failure> BackfillReader::read(const std::function<bool(const Alert &)> &each) {
+std::optional<Failure> BackfillReader::read(const std::function<bool(const Record &)> &each) {
   for (;;) {
     const auto next = poller_.next();
-    if (const auto *pending = std::get_if<const PendingAlert *>(&next)) {
-      if (!each((*pending)->alert)) return std::nullopt;
+    if (const auto *pending = std::get_if<const PendingRecord *>(&next)) {
+      if (!each((*pending)->record)) return std::nullopt;
       continue;
     }
     // Idle: what was fetched is handed out, so the cursor's position says how much of the range is read.

@@ -9,11 +9,11 @@
 #include <memory>
 #include <optional>
 
-#include "alert.h"
 #include "config/options.h"
 #include "credentials/client_credential.h"
 #include "failures/failure.h"
 #include "poller/poller.h"
+#include "record.h"
 #include "reporting/logger.h"
 
 namespace defender {
@@ -29,7 +29,7 @@ class BackfillReader {
   // Hands every new version to `each`, oldest window first, until the range is read or `each` returns false.
   // Stops early with the failure when it is one a person must fix, or after max_attempts failures in a row; the
   // poller has logged it by then.
-  std::optional<Failure> read(const std::function<bool(const Alert &)> &each);
+  std::optional<Failure> read(const std::function<bool(const Record &)> &each);
 
   const Stats &stats() const { return poller_.stats(); }
 

@@ -24,8 +24,8 @@ PageReader::PageReader(const AlertApi &api, Cursor &cursor, Stats &stats, Logger
       api_origin_(std::move(api_origin)),
       max_response_bytes_(max_response_bytes) {}
 
-PendingAlert PageReader::take_new() {
-  PendingAlert next = std::move(new_.front());
+PendingRecord PageReader::take_new() {
+  PendingRecord next = std::move(new_.front());
   new_.pop_front();
   return next;
 }
@@ -43,17 +43,17 @@ PageRead PageReader::read(HttpResponse &answer, const std::string &url) {
 
   const UnreadableAlerts unreadable = alert_reader_.read(
       page, answer.body, [&](const rapidjson::Value &object) { return api_.adapt(object); },
-      [&](Alert &&alert) -> std::optional<std::string> {
-        const std::optional<Instant> paged = paging_time_of(alert, api_.paging_time());
+      [&](Record &&record) -> std::optional<std::string> {
+        const std::optional<Instant> paged = paging_time_of(record, api_.paging_time());
         if (!paged) return "has no valid creation time";
         summary.times.push_back(*paged);
-        const VersionKey key = version_key(alert.record_id.empty() ? alert.id : alert.record_id, *paged);
+        const VersionKey key = version_key(version_id(record), *paged);
         if (cursor_.was_emitted(key)) {
           stats_.add(DEFENDER_STAT_DUPLICATES_SUPPRESSED);
           return std::nullopt;
         }
         ++summary.new_versions;
-        new_.push_back(PendingAlert{std::move(alert), cursor_.emit(key)});
+        new_.push_back(PendingRecord{std::move(record), cursor_.emit(key)});
         return std::nullopt;
       });
 
@@ -126,7 +126,7 @@ std::string PageReader::followed_link(const std::string &link, const HttpRespons
 // for good (glibc keeps a freed heap in the thread's arena), megabytes per source once it drained a few big pages.
 void PageReader::release_memory(HttpResponse &answer) {
   std::string().swap(answer.body);
-  std::deque<PendingAlert>().swap(new_);
+  std::deque<PendingRecord>().swap(new_);
   malloc_trim(0);
 }
 

@@ -8,7 +8,6 @@
 #include <optional>
 #include <string>
 
-#include "alert.h"
 #include "apis/alert_api.h"
 #include "apis/alert_reader.h"
 #include "apis/window_plan.h"
@@ -20,8 +19,8 @@
 
 namespace defender {
 
-struct PendingAlert {
-  Alert alert;
+struct PendingRecord {
+  Record record;
   uint64_t sequence = 0;
 };
 
@@ -49,7 +48,7 @@ class PageReader {
 
   bool has_new() const { return !new_.empty(); }
   // The oldest version queued; has_new() must be true.
-  PendingAlert take_new();
+  PendingRecord take_new();
 
   // Gives back the answer's buffer, the queue's and what the heap kept of them.
   void release_memory(HttpResponse &answer);
@@ -65,7 +64,7 @@ class PageReader {
   const std::string api_origin_;
   const int64_t max_response_bytes_;
   AlertReader alert_reader_;
-  std::deque<PendingAlert> new_;
+  std::deque<PendingRecord> new_;
   int unreadable_attempts_ = 0;     // answers in a row to the current request that held alerts it could not read
   bool rejecting_ = false;          // the last page answer outgrew max-response-size()
   bool next_link_refused_ = false;  // told once per source

@@ -35,14 +35,14 @@ Poller::Poller(const Options &options, ClientCredential credential, std::shared_
 
 Poller::~Poller() = default;
 
-const PendingAlert *Poller::hand_out() {
+const PendingRecord *Poller::hand_out() {
   current_ = pages_.take_new();
   last_handed_out_ = current_.sequence;
   stats_.add(DEFENDER_STAT_ALERTS_EMITTED);
   return &current_;
 }
 
-std::variant<const PendingAlert *, Idle> Poller::next() {
+std::variant<const PendingRecord *, Idle> Poller::next() {
   if (pages_.has_new()) return hand_out();
 
   for (int requests = 0; requests < max_requests_per_call; ++requests) {
@@ -200,9 +200,12 @@ void Poller::fail(const Failure &failure, Instant now) {
   stats_.set(DEFENDER_STAT_CONSECUTIVE_FAILURES, consecutive_failures_);
   int64_t delay = retry_.delay_ms(failure);
   std::optional<OptionalPart> dropped;
-  if (failure.kind == FailureKind::transient && failure.http_status >= 500 &&
-      consecutive_failures_ >= relax_after_failures && (dropped = api_->drop_optional_part()))
+  // A server error or a timeout each time: what large tenants get for an expansion the service cannot serve.
+  if (failure.kind == FailureKind::transient && (failure.http_status >= 500 || failure.timed_out) &&
+      consecutive_failures_ >= relax_after_failures && (dropped = api_->drop_optional_part())) {
     delay = 0;
+    stats_.add(DEFENDER_STAT_WINDOWS_WITHOUT_OPTIONAL_PART);
+  }
   retry_at_ = after_ms(now, delay);
   const Logger::Tags tags{{"retry_in_seconds", std::to_string((delay + 999) / 1000)},
                           {"attempt", std::to_string(consecutive_failures_)}};
@@ -212,19 +215,29 @@ void Poller::fail(const Failure &failure, Instant now) {
     logger_.debug(failure.message, tags);
   else
     logger_.warning(failure.message, tags);
-  if (dropped)
-    logger_.warning("the alert API failed " + std::to_string(consecutive_failures_) + " times in a row with HTTP " +
-                        std::to_string(failure.http_status) + " while asked for " + dropped->request_part +
-                        "; this window is read without it, so its alerts arrive without what it adds. The next window "
-                        "asks for it again; if this repeats, the service cannot serve it for this tenant: set " +
-                        dropped->option,
-                    {{"left_out", dropped->request_part}});
+  if (dropped) {
+    const std::string how = failure.timed_out ? std::string("without an answer within timeout()")
+                                              : "with HTTP " + std::to_string(failure.http_status);
+    // Told once per source: a tenant the service cannot serve it for fails so in every window.
+    const std::string message =
+        "the API failed " + std::to_string(consecutive_failures_) + " times in a row " + how + " while asked for " +
+        dropped->request_part +
+        "; this window is read without it, so what it returns arrives without what it adds (statistic "
+        "windows_without_optional_part). The next window asks for it again; if this repeats, the service cannot "
+        "serve it for this tenant: set " +
+        dropped->option;
+    if (optional_part_dropped_before_)
+      logger_.debug(message, {{"left_out", dropped->request_part}});
+    else
+      logger_.warning(message, {{"left_out", dropped->request_part}});
+    optional_part_dropped_before_ = true;
+  }
 }
 
 void Poller::recovered(Instant now) {
   if (consecutive_failures_ == 0) return;
   logger_.notice(
-      "the alert API answers again; polling resumes",
+      "the API answers again; polling resumes",
       {{"failed_attempts", std::to_string(consecutive_failures_)},
        {"degraded_seconds", std::to_string((now.ticks - degraded_since_.ticks) / Instant::ticks_per_second)}});
   consecutive_failures_ = 0;

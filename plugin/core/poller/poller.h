@@ -50,7 +50,7 @@ class Poller {
   ~Poller();
 
   // The next alert version to send, or how long to wait. The pointer is valid until the next call.
-  std::variant<const PendingAlert *, Idle> next();
+  std::variant<const PendingRecord *, Idle> next();
 
   void request_exit() { requester_.request_abort(); }
   // Alerts fetched but never handed out must be fetched again by whoever continues with the cursor.
@@ -86,7 +86,7 @@ class Poller {
   PageStep read_page();
   void fail(const Failure &failure, Instant now);
   void recovered(Instant now);
-  const PendingAlert *hand_out();
+  const PendingRecord *hand_out();
 
   Options options_;
   std::unique_ptr<AlertApi> api_;
@@ -113,9 +113,10 @@ class Poller {
   bool service_time_tried_ = false;  // the first request that could teach the service's now was made
   bool window_outdated_ = false;     // the window being read began at a floor the service's now has since moved
   int consecutive_failures_ = 0;
-  bool release_memory_when_idle_ = false;  // a window was read: give its buffers back once caught up
+  bool optional_part_dropped_before_ = false;  // its warning was given: later windows say it at debug level
+  bool release_memory_when_idle_ = false;      // a window was read: give its buffers back once caught up
 
-  PendingAlert current_;
+  PendingRecord current_;
   // Everything up to it reached syslog-ng: what the cursor held when this poller took it over, then each message
   // handed out. A reload forgets what was emitted after it.
   uint64_t last_handed_out_;

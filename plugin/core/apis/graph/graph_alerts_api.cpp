@@ -26,7 +26,7 @@ class GraphAlertsApi final : public AlertApi {
     return {"Accept: application/json", "Prefer: include-unknown-enum-members"};
   }
 
-  std::optional<Alert> adapt(const rapidjson::Value &object) const override { return adapt_graph_alert(object); }
+  std::optional<Record> adapt(const rapidjson::Value &object) const override { return adapt_graph_alert(object); }
   PagingTime paging_time() const override { return odata_.paging; }
   size_t max_page_items() const override { return odata_max_page_items(odata_); }
 

@@ -28,7 +28,7 @@ class MdeAlertsApi final : public AlertApi {
   }
 
   std::vector<std::string> request_headers() const override { return {"Accept: application/json"}; }
-  std::optional<Alert> adapt(const rapidjson::Value &object) const override { return adapt_mde_alert(object); }
+  std::optional<Record> adapt(const rapidjson::Value &object) const override { return adapt_mde_alert(object); }
   PagingTime paging_time() const override { return odata_.paging; }
   size_t max_page_items() const override { return odata_max_page_items(odata_); }
 

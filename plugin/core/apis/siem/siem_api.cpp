@@ -45,7 +45,7 @@ class SiemApi final : public AlertApi {
     return static_cast<size_t>(bound_) * record_bytes_allowance;
   }
   size_t max_page_items() const override { return max_records_; }
-  std::optional<Alert> adapt(const rapidjson::Value &object) const override { return adapt_siem_record(object); }
+  std::optional<Record> adapt(const rapidjson::Value &object) const override { return adapt_siem_record(object); }
   // Records never change once written: LastProcessedTimeUtc (Alert::updated) is the only time there is, and
   // emit-updates() changes nothing.
   PagingTime paging_time() const override { return PagingTime::updated; }
