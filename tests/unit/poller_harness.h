@@ -59,6 +59,9 @@ inline Options test_source_options(const std::string &login_url, const std::stri
   return options;
 }
 
+// An answer that never completes: the request fails as timeout() ending it would.
+inline HttpResponse timeout_answer() { return status_answer(0); }
+
 // The alert API's answers, in order; a request beyond them fails as a refused connection would.
 class ScriptedApi {
  public:
@@ -70,6 +73,7 @@ class ScriptedApi {
       if (requests_.size() > answers_.size())
         return HttpResult{TransportOutcome::failed, "nothing scripted", TransportProblem::connect};
       response = answers_[requests_.size() - 1];
+      if (response.status == 0) return HttpResult{TransportOutcome::failed, "timed out", TransportProblem::timeout};
       return HttpResult{TransportOutcome::ok, {}, TransportProblem::none};
     };
   }

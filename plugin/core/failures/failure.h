@@ -20,6 +20,7 @@ struct Failure {
   std::optional<int64_t> retry_after_seconds;  // from Retry-After, when the service sent one
   long http_status = 0;                        // the alert API's answer; 0 when none arrived or not the API's
   bool timed_out = false;                      // no complete answer within timeout(): a server too slow to serve it
+  bool unreadable_items = false;               // items in the answer could not be read (too large or malformed)
   bool repeated = false;  // the same failure as the last attempt's, already told: logged at debug level only
 };
 

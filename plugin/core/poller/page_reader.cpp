@@ -62,11 +62,14 @@ PageRead PageReader::read(HttpResponse &answer, const std::string &url) {
     // A service that sent a broken answer once may send the right one next time: the readable alerts are
     // delivered, and nothing is taken as read until the page was asked for again a few times. An answer without
     // one readable alert may stand in for a whole page (a proxy's or a broken server's): it is never taken as read.
-    if (++unreadable_attempts_ < max_unreadable_attempts || summary.times.empty())
-      return PageRead{std::nullopt,
-                      malformed(answer, url,
-                                std::to_string(unreadable.count) +
-                                    " of its alerts could not be read; the first: " + unreadable.first_problem)};
+    if (++unreadable_attempts_ < max_unreadable_attempts || summary.times.empty()) {
+      PageRead again{std::nullopt,
+                     malformed(answer, url,
+                               std::to_string(unreadable.count) +
+                                   " of its alerts could not be read; the first: " + unreadable.first_problem)};
+      again.failure->unreadable_items = true;
+      return again;
+    }
     logger_.warning(
         "alerts in a page could not be read, also when asked again, and were skipped; the rest of the "
         "page is delivered",

@@ -200,8 +200,11 @@ void Poller::fail(const Failure &failure, Instant now) {
   stats_.set(DEFENDER_STAT_CONSECUTIVE_FAILURES, consecutive_failures_);
   int64_t delay = retry_.delay_ms(failure);
   std::optional<OptionalPart> dropped;
-  // A server error or a timeout each time: what large tenants get for an expansion the service cannot serve.
-  if (failure.kind == FailureKind::transient && (failure.http_status >= 500 || failure.timed_out) &&
+  // A server error or a timeout each time is what large tenants get for an expansion the service cannot serve; items
+  // too large to read may be made so by it. Both are tried without it before an item would be skipped
+  // (relax_after_failures < PageReader::max_unreadable_attempts).
+  if (failure.kind == FailureKind::transient &&
+      (failure.http_status >= 500 || failure.timed_out || failure.unreadable_items) &&
       consecutive_failures_ >= relax_after_failures && (dropped = api_->drop_optional_part())) {
     delay = 0;
     stats_.add(DEFENDER_STAT_WINDOWS_WITHOUT_OPTIONAL_PART);
@@ -216,8 +219,9 @@ void Poller::fail(const Failure &failure, Instant now) {
   else
     logger_.warning(failure.message, tags);
   if (dropped) {
-    const std::string how = failure.timed_out ? std::string("without an answer within timeout()")
-                                              : "with HTTP " + std::to_string(failure.http_status);
+    const std::string how = failure.timed_out          ? std::string("without an answer within timeout()")
+                            : failure.unreadable_items ? std::string("with items it could not read")
+                                                       : "with HTTP " + std::to_string(failure.http_status);
     // Told once per source: a tenant the service cannot serve it for fails so in every window.
     const std::string message =
         "the API failed " + std::to_string(consecutive_failures_) + " times in a row " + how + " while asked for " +

@@ -40,8 +40,11 @@ class Poller {
   static constexpr int max_requests_per_call = 8;
   // The longest the caller sleeps between calls, so acknowledged progress is persisted promptly.
   static constexpr int64_t max_idle_ms = 1000;
-  // Server errors in a row after which an optional part of the request is left out for the rest of the window.
+  // Server errors, timeouts or unreadable answers in a row after which an optional part of the request is left out
+  // for the rest of the window.
   static constexpr int relax_after_failures = 3;
+  static_assert(relax_after_failures < PageReader::max_unreadable_attempts,
+                "an optional part is left out before unreadable items are skipped");
 
   // floor: Instant{} when the cursor has a position of its own. send: how requests to the alert API are sent; empty
   // (a source, defender-fetch) sends through the HttpClient.
