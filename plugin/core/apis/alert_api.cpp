@@ -31,6 +31,20 @@ std::string odata_page_query(std::string_view property, const PageRequest &reque
   return query;
 }
 
+std::string graph_page_url(const ODataSettings &odata, const PageRequest &request, const HttpClient &http,
+                           std::string_view expand) {
+  if (!request.next_link.empty()) return request.next_link;
+  const std::string property = odata.paging == PagingTime::updated ? "lastUpdateDateTime" : "createdDateTime";
+  std::string url = odata.alerts_url + "?" + odata_page_query(property, request, odata.filter, http) +
+                    "&$orderby=" + http.escape(property + " asc");
+  if (!expand.empty()) url.append("&").append(expand);
+  return url;
+}
+
+std::vector<std::string> graph_request_headers() {
+  return {"Accept: application/json", "Prefer: include-unknown-enum-members"};
+}
+
 std::unique_ptr<AlertApi> make_alert_api(const Options &options, const Endpoints &endpoints) {
   switch (options.api) {
     case Api::graph:

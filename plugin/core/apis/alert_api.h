@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "apis/optional_expansion.h"
 #include "apis/window_plan.h"
 #include "config/endpoints.h"
 #include "config/options.h"
@@ -24,12 +25,6 @@ class HttpClient;
 enum class PagingTime { updated, created };
 
 std::optional<Instant> paging_time_of(const Record &record, PagingTime paging);
-
-// A part of a request that the service may fail to serve, and the option that stops asking for it.
-struct OptionalPart {
-  std::string request_part;  // "$expand=evidence"
-  std::string option;        // "expand-evidence(no)"
-};
 
 class AlertApi {
  public:
@@ -76,6 +71,14 @@ ODataSettings odata_settings(const Options &options, const Endpoints &endpoints)
 // An OData page holds at most $top (the page size) alerts; twice as many and a margin spare a service that serves a
 // few more than asked.
 size_t odata_max_page_items(const ODataSettings &odata);
+
+// Microsoft Graph's page URL (alerts_v2 and incidents alike): filtered and ordered on the paging time, or the
+// server's own nextLink inside an instant; `expand` appended when not empty.
+std::string graph_page_url(const ODataSettings &odata, const PageRequest &request, const HttpClient &http,
+                           std::string_view expand = {});
+// What every Graph request sends: without the Prefer header Graph hides enum values added after v1.0 (newer
+// serviceSource values, the incident status awaitingAction).
+std::vector<std::string> graph_request_headers();
 
 // "$filter=...&$top=N[&$skip=M]" for a page of an OData API, the filter being time_filter()'s.
 std::string odata_page_query(std::string_view property, const PageRequest &request, std::string_view extra,

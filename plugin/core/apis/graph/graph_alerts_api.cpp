@@ -15,16 +15,10 @@ class GraphAlertsApi final : public AlertApi {
   }
 
   std::string page_url(const PageRequest &request, const HttpClient &http) const override {
-    if (!request.next_link.empty()) return request.next_link;
-    const std::string property = odata_.paging == PagingTime::updated ? "lastUpdateDateTime" : "createdDateTime";
-    return odata_.alerts_url + "?" + odata_page_query(property, request, odata_.filter, http) +
-           "&$orderby=" + http.escape(property + " asc");
+    return graph_page_url(odata_, request, http);
   }
 
-  std::vector<std::string> request_headers() const override {
-    // Without the Prefer header Graph hides enum values added after v1.0 (e.g. newer serviceSource values).
-    return {"Accept: application/json", "Prefer: include-unknown-enum-members"};
-  }
+  std::vector<std::string> request_headers() const override { return graph_request_headers(); }
 
   std::optional<Record> adapt(const rapidjson::Value &object) const override { return adapt_graph_alert(object); }
   PagingTime paging_time() const override { return odata_.paging; }

@@ -12,26 +12,17 @@ class IncidentsApi final : public AlertApi {
  public:
   IncidentsApi(const Options &options, const Endpoints &endpoints)
       : odata_(odata_settings(options, endpoints)),
-        expand_(options.expand_alerts.value_or(false)),
-        expanding_(expand_) {}
+        alerts_(options.expand_alerts.value_or(false), OptionalPart{"$expand=alerts", "expand-alerts(no)"}) {}
 
   std::unique_ptr<WindowPlan> plan_window(Instant from, Instant until) override {
     return std::make_unique<WindowReader>(from, until, odata_.page_size, true);
   }
 
   std::string page_url(const PageRequest &request, const HttpClient &http) const override {
-    if (!request.next_link.empty()) return request.next_link;
-    const std::string property = odata_.paging == PagingTime::updated ? "lastUpdateDateTime" : "createdDateTime";
-    std::string url = odata_.alerts_url + "?" + odata_page_query(property, request, odata_.filter, http) +
-                      "&$orderby=" + http.escape(property + " asc");
-    if (expanding_) url += "&$expand=alerts";
-    return url;
+    return graph_page_url(odata_, request, http, alerts_.asking() ? "$expand=alerts" : "");
   }
 
-  std::vector<std::string> request_headers() const override {
-    // Without it Graph hides enum values added after v1.0, such as the status awaitingAction.
-    return {"Accept: application/json", "Prefer: include-unknown-enum-members"};
-  }
+  std::vector<std::string> request_headers() const override { return graph_request_headers(); }
 
   std::optional<Record> adapt(const rapidjson::Value &object) const override { return adapt_incident(object); }
   PagingTime paging_time() const override { return odata_.paging; }
@@ -45,17 +36,12 @@ class IncidentsApi final : public AlertApi {
   // Large tenants' incidents with many alerts make $expand=alerts fail with 500 or time out for good
   // (docs/delivery-hazards.md, "An expansion the service cannot serve"): such a window is read without the alerts
   // rather than never.
-  std::optional<OptionalPart> drop_optional_part() override {
-    if (!expanding_) return std::nullopt;
-    expanding_ = false;
-    return OptionalPart{"$expand=alerts", "expand-alerts(no)"};
-  }
-  void restore_optional_parts() override { expanding_ = expand_; }
+  std::optional<OptionalPart> drop_optional_part() override { return alerts_.drop(); }
+  void restore_optional_parts() override { alerts_.restore(); }
 
  private:
   ODataSettings odata_;
-  bool expand_;
-  bool expanding_;
+  OptionalExpansion alerts_;
 };
 
 }  // namespace

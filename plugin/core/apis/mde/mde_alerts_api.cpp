@@ -10,8 +10,7 @@ class MdeAlertsApi final : public AlertApi {
  public:
   MdeAlertsApi(const Options &options, const Endpoints &endpoints)
       : odata_(odata_settings(options, endpoints)),
-        expand_(options.expand_evidence.value_or(true)),
-        expanding_(expand_) {}
+        evidence_(options.expand_evidence.value_or(true), OptionalPart{"$expand=evidence", "expand-evidence(no)"}) {}
 
   // The API documents no order (docs/delivery-hazards.md, "Order is not promised"): every full page is split, never
   // continued.
@@ -23,7 +22,7 @@ class MdeAlertsApi final : public AlertApi {
   std::string page_url(const PageRequest &request, const HttpClient &http) const override {
     const std::string property = odata_.paging == PagingTime::updated ? "lastUpdateTime" : "alertCreationTime";
     std::string url = odata_.alerts_url + "?" + odata_page_query(property, request, odata_.filter, http);
-    if (expanding_) url += "&$expand=evidence";
+    if (evidence_.asking()) url += "&$expand=evidence";
     return url;
   }
 
@@ -39,17 +38,12 @@ class MdeAlertsApi final : public AlertApi {
 
   // A tenant whose evidence the service cannot expand answers 500 for ever (docs/delivery-hazards.md,
   // "An expansion the service cannot serve"): such a window is read without evidence rather than never.
-  std::optional<OptionalPart> drop_optional_part() override {
-    if (!expanding_) return std::nullopt;
-    expanding_ = false;
-    return OptionalPart{"$expand=evidence", "expand-evidence(no)"};
-  }
-  void restore_optional_parts() override { expanding_ = expand_; }
+  std::optional<OptionalPart> drop_optional_part() override { return evidence_.drop(); }
+  void restore_optional_parts() override { evidence_.restore(); }
 
  private:
   ODataSettings odata_;
-  bool expand_;
-  bool expanding_;
+  OptionalExpansion evidence_;
 };
 
 }  // namespace
