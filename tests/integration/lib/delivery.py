@@ -63,6 +63,12 @@ def api_versions(ledger, api, final=False):
     return {(v["id"], v["ticks"]) for v in ledger if api in v["apis"] and not (final and v.get("supersededAt"))}
 
 
+def incident_versions(ledger, final=False):
+    """(incident id, update ticks) of every version in an incident ledger (lib.simulator.incident_ledger), keyed as
+    lib.defender_rig writes them; final: only versions no newer version has superseded."""
+    return {(v["id"], v["ticks"]) for v in ledger if not (final and v.get("supersededAt"))}
+
+
 def report(label, served, delivered):
     """A Tally of `delivered` (a list of versions, in the order written) against `served`, printed as one line."""
     result = Tally(set(served), list(delivered))
