@@ -1,10 +1,10 @@
-// libFuzzer target: bytes as an API's alert JSON -> each adapter -> every format, and the same bytes as a whole
-// page -> the page scanner -> the bounded parser and each adapter (AlertReader, as the poller reads a page) -> every
-// format, with the caps on nesting, values and a page's alerts on (bounded_json.h, page_scanner.h). For every alert
-// an adapter accepts, each format must write one line (no CR, LF or NUL, valid UTF-8) that the tests' parsers,
-// written from the standards, read back to exactly the mapped values (expected_records.h), and the JSON format must
-// read back to the same JSON value as the alert's raw JSON. Every alert a page keeps is either delivered or counted
-// as unreadable, and it keeps no more than the cap.
+// libFuzzer target: bytes as an API's alert or incident JSON -> each adapter (the incident adapter too) -> every
+// format, and the same bytes as a whole page -> the page scanner -> the bounded parser and each adapter (AlertReader,
+// as the poller reads a page) -> every format, with the caps on nesting, values and a page's alerts on
+// (bounded_json.h, page_scanner.h). For every alert or incident an adapter accepts, each format must write one line (no
+// CR, LF or NUL, valid UTF-8) that the tests' parsers, written from the standards, read back to exactly the mapped
+// values (expected_records.h), and the JSON format must read back to the same JSON value as the item's raw JSON. Every
+// alert a page keeps is either delivered or counted as unreadable, and it keeps no more than the cap.
 #include <rapidjson/document.h>
 
 #include <array>
@@ -17,6 +17,7 @@
 
 #include "apis/alert_reader.h"
 #include "apis/graph/graph_adapter.h"
+#include "apis/incidents/incident_adapter.h"
 #include "apis/mde/mde_adapter.h"
 #include "apis/page_scanner.h"
 #include "apis/siem/siem_adapter.h"
@@ -30,8 +31,16 @@ namespace {
 
 using defender::Alert;
 using defender::Format;
+using defender::Incident;
+using defender::Record;
 
-constexpr std::array adapters{defender::adapt_graph_alert, defender::adapt_mde_alert, defender::adapt_siem_record};
+constexpr std::array alert_adapters{defender::adapt_graph_alert, defender::adapt_mde_alert,
+                                    defender::adapt_siem_record};
+
+std::optional<Record> adapt_incident_record(const rapidjson::Value &object) { return defender::adapt_incident(object); }
+
+const std::array<defender::AdaptAlert, 4> page_adapters{defender::adapt_graph_alert, defender::adapt_mde_alert,
+                                                        defender::adapt_siem_record, adapt_incident_record};
 
 // Few enough that inputs reach the page scanner's cap.
 constexpr size_t max_page_items = 16;
@@ -50,71 +59,88 @@ void check_one_line(std::string_view line) {
   if (defender::test::first_invalid_utf8(line)) fail("invalid UTF-8", line);
 }
 
-std::string formatted(const Alert &alert, Format format, char delimiter) {
+void format_into(const Alert &alert, const defender::FormatOptions &options, std::string &out) {
+  defender::format_alert(alert, options, out);
+}
+
+void format_into(const Incident &incident, const defender::FormatOptions &options, std::string &out) {
+  defender::format_incident(incident, options, out);
+}
+
+template <class Item>
+std::string formatted(const Item &item, Format format, char delimiter) {
   std::string out;
-  defender::format_alert(alert, {format, delimiter}, out);
+  format_into(item, {format, delimiter}, out);
   check_one_line(out);
   return out;
 }
 
-void check_cef(const Alert &alert) {
-  const std::string line = formatted(alert, Format::cef, '^');
+template <class Item>
+void check_cef(const Item &item) {
+  const std::string line = formatted(item, Format::cef, '^');
   const auto parsed = defender::test::parse_cef(line);
   if (!parsed.record) fail("CEF does not parse: " + parsed.error, line);
-  if (!(*parsed.record == defender::test::expected_cef(alert))) fail("CEF is not the mapped values", line);
+  if (!(*parsed.record == defender::test::expected_cef(item))) fail("CEF is not the mapped values", line);
 }
 
-void check_leef(const Alert &alert, Format format, char delimiter) {
-  const std::string line = formatted(alert, format, delimiter);
+template <class Item>
+void check_leef(const Item &item, Format format, char delimiter) {
+  const std::string line = formatted(item, format, delimiter);
   const auto parsed = defender::test::parse_leef(line);
   if (!parsed.record) fail("LEEF does not parse: " + parsed.error, line);
   const auto expected =
-      format == Format::leef ? defender::test::expected_leef1(alert) : defender::test::expected_leef2(alert, delimiter);
+      format == Format::leef ? defender::test::expected_leef1(item) : defender::test::expected_leef2(item, delimiter);
   if (!(*parsed.record == expected)) fail("LEEF is not the mapped values", line);
 }
 
 // Raw JSON that is one JSON value must come back as that value. (RapidJSON takes a NUL as the end of its input, so
 // raw JSON with one has no value to compare.)
-void check_json(const Alert &alert) {
-  const std::string line = formatted(alert, Format::json, '^');
+template <class Item>
+void check_json(const Item &item) {
+  const std::string line = formatted(item, Format::json, '^');
   const bool one_value =
-      alert.raw_json.find('\0') == std::string::npos && defender::test::same_json_value(alert.raw_json, alert.raw_json);
-  if (one_value && !defender::test::same_json_value(line, alert.raw_json)) fail("JSON is not the alert's JSON", line);
+      item.raw_json.find('\0') == std::string::npos && defender::test::same_json_value(item.raw_json, item.raw_json);
+  if (one_value && !defender::test::same_json_value(line, item.raw_json)) fail("JSON is not the item's JSON", line);
 }
 
-void check_formats(const Alert &alert, size_t size) {
-  check_cef(alert);
-  check_leef(alert, Format::leef, '\t');
-  check_leef(alert, Format::leef2, delimiters[size % delimiters.size()]);
-  check_json(alert);
+template <class Item>
+void check_formats(const Item &item, size_t size) {
+  check_cef(item);
+  check_leef(item, Format::leef, '\t');
+  check_leef(item, Format::leef2, delimiters[size % delimiters.size()]);
+  check_json(item);
 }
 
 void check_alert(std::string_view input) {
   rapidjson::Document doc;
   if (!defender::parse_bounded(doc, input, defender::alert_json_caps).empty()) return;
-  for (const auto adapt : adapters) {
+  for (const auto adapt : alert_adapters) {
     auto alert = adapt(doc);
     if (!alert) continue;
     defender::one_line_json(input, alert->raw_json);
     check_formats(*alert, input.size());
+  }
+  if (auto incident = defender::adapt_incident(doc)) {
+    defender::one_line_json(input, incident->raw_json);
+    check_formats(*incident, input.size());
   }
 }
 
 // Each adapter gets a fresh copy of the page: reading parses it in place.
 void check_page(std::string_view input) {
   static defender::AlertReader reader;
-  for (const auto adapt : adapters) {
+  for (const auto &adapt : page_adapters) {
     std::string body(input);
     const defender::ScannedPage page = defender::scan_page(body, max_page_items);
     if (page.items.size() > max_page_items) fail("more alerts kept than the cap", input);
     size_t delivered = 0;
     const auto unreadable =
         reader.read(page, body, adapt, [&](defender::Record &&record) -> std::optional<std::string> {
-          check_formats(std::get<Alert>(record), input.size());
+          std::visit([&](const auto &item) { check_formats(item, input.size()); }, record);
           ++delivered;
           return std::nullopt;
         });
-    if (delivered + unreadable.count != page.items.size()) fail("an alert was neither delivered nor counted", input);
+    if (delivered + unreadable.count != page.items.size()) fail("an item was neither delivered nor counted", input);
     if ((unreadable.count == 0) != unreadable.first_problem.empty()) fail("unreadable alerts without a reason", input);
   }
 }

@@ -17,7 +17,7 @@ cmake --build "$build"
 mkdir -p "$build/corpus"
 rm -rf "$build/seeds"
 mkdir -p "$build/seeds"
-for schema in graph alerts siem; do
+for schema in graph alerts siem incidents; do
   for input in "$here/../unit/data/$schema"/*.json; do cp "$input" "$build/seeds/$schema-$(basename "$input")"; done
 done
 cp "$here"/seeds/*.json "$build/seeds/"

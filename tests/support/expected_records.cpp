@@ -2,9 +2,9 @@
 
 #include <array>
 #include <cstdint>
-#include <initializer_list>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "cef_mapping.h"
 #include "event_identity.h"
@@ -123,8 +123,9 @@ struct ValueRules {
 };
 
 // The value a key carries, or nothing when the field is not given.
-std::optional<std::string> value_of(const Alert &alert, Field field, size_t limit, const ValueRules &rules) {
-  const FieldValue value = field_value(alert, field);
+template <class Item>
+std::optional<std::string> value_of(const Item &item, Field field, size_t limit, const ValueRules &rules) {
+  const FieldValue value = field_value(item, field);
   if (const auto *text = std::get_if<std::string_view>(&value)) {
     if (text->empty()) return std::nullopt;
     return cut(replaced(sanitised(*text), rules.spaced), limit);
@@ -136,6 +137,10 @@ std::optional<std::string> value_of(const Alert &alert, Field field, size_t limi
   if (const auto *yes = std::get_if<std::optional<bool>>(&value)) {
     if (!*yes) return std::nullopt;
     return std::string(**yes ? rules.yes : rules.no);
+  }
+  if (const auto *number = std::get_if<std::optional<int64_t>>(&value)) {
+    if (!*number) return std::nullopt;
+    return std::to_string(**number);
   }
   std::string joined;
   for (const std::string &item : std::get<std::span<const std::string>>(value)) {
@@ -171,50 +176,56 @@ bool blank(std::string_view s) {
 }
 
 // A header field the standard requires: the first choice whose text is not blank (the last one never is).
-std::string required_header_text(std::initializer_list<std::string_view> choices, size_t limit,
-                                 std::string_view spaced) {
+std::string required_header_text(const std::vector<std::string_view> &choices, size_t limit, std::string_view spaced) {
   std::string text;
   for (const std::string_view choice : choices)
     if (!blank(text = header_text(choice, limit, spaced))) break;
   return text;
 }
 
-LeefRecord expected_leef(const Alert &alert, std::string version, char delimiter) {
+// What names an item in the header: the product, the event id's and (CEF) the name's choices.
+struct Identity {
+  std::string_view product;
+  std::vector<std::string_view> event_ids;
+  std::vector<std::string_view> names;
+};
+
+template <class Item, size_t N>
+LeefRecord expected_leef(const Item &item, const Identity &identity, const std::array<LeefKey, N> &keys,
+                         std::string version, char delimiter) {
   LeefRecord r;
   const std::string spaced_in_values{'\r', '\n', delimiter};
   const std::string spaced_in_header = spaced_in_values + '|';
   r.version = std::move(version);
   r.vendor = "Microsoft";
-  r.product = header_text(product_name(alert.service_source), leef_product_limit, spaced_in_header);
+  r.product = header_text(identity.product, leef_product_limit, spaced_in_header);
   r.product_version = header_text(DEFENDER_VERSION, leef_version_limit, spaced_in_header);
-  r.event_id =
-      required_header_text({alert.detector_id, alert.category, "alert"}, leef_event_id_limit, spaced_in_header);
+  r.event_id = required_header_text(identity.event_ids, leef_event_id_limit, spaced_in_header);
   r.delimiter = std::string(1, delimiter);
   const ValueRules rules{spaced_in_values, "true", "false"};
-  for (const LeefKey &key : leef_attribute_keys) {
+  for (const LeefKey &key : keys) {
     if (key.source == Field::severity) {
-      if (alert.severity != Severity::unknown) r.attributes.emplace_back(key.key, severity_number(alert.severity));
-    } else if (auto value = value_of(alert, key.source, key.limit, rules)) {
+      if (item.severity != Severity::unknown) r.attributes.emplace_back(key.key, severity_number(item.severity));
+    } else if (auto value = value_of(item, key.source, key.limit, rules)) {
       r.attributes.emplace_back(key.key, std::move(*value));
     }
   }
   return r;
 }
 
-}  // namespace
-
-CefRecord expected_cef(const Alert &alert) {
+template <class Item, size_t N>
+CefRecord expected_cef(const Item &item, const Identity &identity, const std::array<CefKey, N> &keys) {
   CefRecord r;
   r.version = "0";
   r.vendor = "Microsoft";
-  r.product = header_text(product_name(alert.service_source), cef_product_limit, "\r\n");
+  r.product = header_text(identity.product, cef_product_limit, "\r\n");
   r.device_version = header_text(DEFENDER_VERSION, cef_version_limit, "\r\n");
-  r.signature_id = required_header_text({alert.detector_id, alert.category, "alert"}, cef_event_class_id_limit, "\r\n");
-  r.name = required_header_text({alert.title, alert.category, "Microsoft Defender alert"}, cef_name_limit, "\r\n");
-  r.severity = severity_number(alert.severity);
+  r.signature_id = required_header_text(identity.event_ids, cef_event_class_id_limit, "\r\n");
+  r.name = required_header_text(identity.names, cef_name_limit, "\r\n");
+  r.severity = severity_number(item.severity);
   const ValueRules rules{"", "1", "0"};
-  for (const CefKey &key : cef_extension_keys) {
-    auto value = value_of(alert, key.source, key.limit, rules);
+  for (const CefKey &key : keys) {
+    auto value = value_of(item, key.source, key.limit, rules);
     if (!value) continue;
     r.extension.emplace_back(key.key, std::move(*value));
     if (!key.label.empty()) r.extension.emplace_back(std::string(key.key) + "Label", key.label);
@@ -222,8 +233,39 @@ CefRecord expected_cef(const Alert &alert) {
   return r;
 }
 
-LeefRecord expected_leef1(const Alert &alert) { return expected_leef(alert, "1.0", '\t'); }
+Identity identity_of(const Alert &alert) {
+  return {product_name(alert.service_source),
+          {alert.detector_id, alert.category, "alert"},
+          {alert.title, alert.category, "Microsoft Defender alert"}};
+}
 
-LeefRecord expected_leef2(const Alert &alert, char delimiter) { return expected_leef(alert, "2.0", delimiter); }
+// An incident correlates the alerts of every product; its event id is a constant.
+Identity identity_of(const Incident &incident) {
+  return {"Microsoft Defender XDR", {"incident"}, {incident.display_name, "Microsoft Defender incident"}};
+}
+
+}  // namespace
+
+CefRecord expected_cef(const Alert &alert) { return expected_cef(alert, identity_of(alert), cef_extension_keys); }
+
+CefRecord expected_cef(const Incident &incident) {
+  return expected_cef(incident, identity_of(incident), cef_incident_keys);
+}
+
+LeefRecord expected_leef1(const Alert &alert) {
+  return expected_leef(alert, identity_of(alert), leef_attribute_keys, "1.0", '\t');
+}
+
+LeefRecord expected_leef1(const Incident &incident) {
+  return expected_leef(incident, identity_of(incident), leef_incident_keys, "1.0", '\t');
+}
+
+LeefRecord expected_leef2(const Alert &alert, char delimiter) {
+  return expected_leef(alert, identity_of(alert), leef_attribute_keys, "2.0", delimiter);
+}
+
+LeefRecord expected_leef2(const Incident &incident, char delimiter) {
+  return expected_leef(incident, identity_of(incident), leef_incident_keys, "2.0", delimiter);
+}
 
 }  // namespace defender::test

@@ -1,4 +1,4 @@
-// The `.defender.<name>` name-value pairs: a fixed list of names, and the values of a sample alert.
+// The `.defender.<name>` name-value pairs: a fixed list of names, and the values of a sample alert and incident.
 #include <doctest/doctest.h>
 
 #include <string>
@@ -9,6 +9,7 @@
 #include "test_helpers.h"
 
 using defender::Alert;
+using defender::Incident;
 using defender::Instant;
 using defender::Severity;
 using defender::test::fields_of;
@@ -39,6 +40,41 @@ Alert sample_alert() {
   a.command_line = "\"MsSense.exe\"";
   a.raw_json = R"({"id":"da637551227677560813_-961444813"})";
   return a;
+}
+
+Incident sample_incident() {
+  Incident i;
+  i.id = "2972395";
+  i.updated = *defender::parse_instant("2021-09-30T09:35:45.1133333Z");
+  i.created = defender::parse_instant("2021-08-13T08:43:35.55Z");
+  i.tenant_id = "b3c1b5fc-828c-45fa-a1e1-10d74f6d6e9c";
+  i.display_name = "Multi-stage incident";
+  i.description = "Credential theft";
+  i.summary = "A phishing link";
+  i.severity = Severity::medium;
+  i.severity_text = "medium";
+  i.status = "redirected";
+  i.classification = "truePositive";
+  i.determination = "multiStagedAttack";
+  i.assigned_to = "KaiC@contoso.onmicrosoft.com";
+  i.web_url = "https://security.microsoft.com/incidents/2972395";
+  i.redirect_incident_id = "2972401";
+  i.custom_tags = {"Demo", "", "Phishing"};
+  i.system_tags = {"Defender Experts"};
+  i.last_modified_by = "API-App:app@contoso.com";
+  i.resolving_comment = "merged";
+  i.priority_score = 87;
+  i.comment_count = 2;
+  i.latest_comment =
+      defender::IncidentComment{"looking into it", "Kai", defender::parse_instant("2021-09-30T09:30:00Z")};
+  i.alerts_expanded = true;
+  i.alert_ids = {"da1", "da2"};
+  i.alert_titles = {"Phishing link clicked", "Credential dumping"};
+  i.mitre_techniques = {"T1566.002", "T1003.001"};
+  i.devices = {"ws-01"};
+  i.users = {"kai@contoso.com", "CONTOSO\\svc-backup"};
+  i.raw_json = R"({"id":"2972395"})";
+  return i;
 }
 
 }  // namespace
@@ -172,6 +208,71 @@ TEST_CASE("visit_fields writes yes-or-no fields as true or false, and leaves the
   REQUIRE(fields.size() == 4);
   CHECK(fields[2] == std::pair<std::string, std::string>{"remediation_succeeded", "true"});
   CHECK(fields[3] == std::pair<std::string, std::string>{"was_executing_while_detected", "false"});
+}
+
+TEST_CASE("visit_fields emits the non-empty fields of a sample incident, rendered, in the incident's order") {
+  const std::vector<std::pair<std::string, std::string>> expected{
+      {"id", "2972395"},
+      {"display_name", "Multi-stage incident"},
+      {"description", "Credential theft"},
+      {"summary", "A phishing link"},
+      {"severity", "medium"},
+      {"severity_text", "medium"},
+      {"updated", "2021-09-30T09:35:45.1133333Z"},
+      {"created", "2021-08-13T08:43:35.5500000Z"},
+      {"status", "redirected"},
+      {"classification", "truePositive"},
+      {"determination", "multiStagedAttack"},
+      {"assigned_to", "KaiC@contoso.onmicrosoft.com"},
+      {"tenant_id", "b3c1b5fc-828c-45fa-a1e1-10d74f6d6e9c"},
+      {"incident_url", "https://security.microsoft.com/incidents/2972395"},
+      {"redirect_incident_id", "2972401"},
+      {"custom_tags", "Demo,Phishing"},
+      {"system_tags", "Defender Experts"},
+      {"last_modified_by", "API-App:app@contoso.com"},
+      {"resolving_comment", "merged"},
+      {"priority_score", "87"},
+      {"comment_count", "2"},
+      {"latest_comment", "looking into it"},
+      {"latest_comment_author", "Kai"},
+      {"latest_comment_time", "2021-09-30T09:30:00.0000000Z"},
+      {"alert_count", "2"},
+      {"alert_ids", "da1,da2"},
+      {"alert_titles", "Phishing link clicked,Credential dumping"},
+      {"mitre_techniques", "T1566.002,T1003.001"},
+      {"devices", "ws-01"},
+      {"users", "kai@contoso.com,CONTOSO\\svc-backup"},
+      {"json", R"({"id":"2972395"})"},
+  };
+  CHECK(fields_of(sample_incident()) == expected);
+}
+
+TEST_CASE("visit_fields emits an incident without alerts expanded as its id, severity, update time and 0 comments") {
+  Incident i;
+  i.id = "41";
+  i.updated = *defender::parse_instant("2024-01-02T03:04:05Z");
+  const std::vector<std::pair<std::string, std::string>> expected{
+      {"id", "41"},
+      {"severity", "unknown"},
+      {"updated", "2024-01-02T03:04:05.0000000Z"},
+      {"comment_count", "0"},
+  };
+  CHECK(fields_of(i) == expected);
+}
+
+TEST_CASE("visit_fields writes an expanded incident without alerts as alert_count 0, and a priority score of 0") {
+  Incident i;
+  i.alerts_expanded = true;
+  i.priority_score = 0;
+  const auto fields = fields_of(i);
+  REQUIRE(fields.size() == 5);
+  CHECK(fields[2] == std::pair<std::string, std::string>{"priority_score", "0"});
+  CHECK(fields[4] == std::pair<std::string, std::string>{"alert_count", "0"});
+}
+
+TEST_CASE("visit_fields on a Record visits the incident it holds") {
+  const defender::Record record = sample_incident();
+  CHECK(fields_of(record) == fields_of(sample_incident()));
 }
 
 TEST_CASE("severity_name is the lowercase Graph name") {

@@ -1,13 +1,15 @@
 // Golden outputs per schema and per format: tests/unit/data/<schema>/<case>.json is one alert as the API returns
-// it; it formats to <case>.cef, <case>.leef, <case>.leef2 (delimiter '^') and <case>.jsonl, whose
-// @DEFENDER_VERSION@ stands for the module version. Every output also re-parses, with the tests' parsers, to
-// exactly the mapped values (expected_records.h), and the JSON output to the same JSON value as the input.
+// it (incidents/<case>.json: one Graph security incident); it formats to <case>.cef, <case>.leef, <case>.leef2
+// (delimiter '^') and <case>.jsonl, whose @DEFENDER_VERSION@ stands for the module version. Every output also
+// re-parses, with the tests' parsers, to exactly the mapped values (expected_records.h), and the JSON output to the
+// same JSON value as the input.
 #include <doctest/doctest.h>
 
 #include <array>
 #include <string>
 
 #include "apis/graph/graph_adapter.h"
+#include "apis/incidents/incident_adapter.h"
 #include "apis/mde/mde_adapter.h"
 #include "apis/page_scanner.h"
 #include "apis/siem/siem_adapter.h"
@@ -20,6 +22,7 @@
 
 using defender::Alert;
 using defender::Format;
+using defender::Incident;
 
 namespace {
 
@@ -39,6 +42,13 @@ constexpr std::array<Schema, 3> schemas{{
 // international: Swedish, CJK and emoji; nulls: every member null; empty: what feeds the headers and more empty,
 // missing or white space only.
 constexpr std::array<std::string_view, 5> cases{"example", "hostile", "international", "nulls", "empty"};
+
+// full: every field, three comments, tags, three expanded alerts, merged into another; sparse: only what places a
+// version; merged: as Graph serves an incident after a merge (status redirected, nothing expanded); hostile:
+// delimiters, escapes, controls, invalid UTF-8 and forged keys and records in the display name, comments, tags,
+// assignee and expanded alerts.
+constexpr std::string_view incident_schema = "incidents";
+constexpr std::array<std::string_view, 4> incident_cases{"full", "sparse", "merged", "hostile"};
 
 struct Output {
   Format format;
@@ -64,9 +74,25 @@ Alert adapted(const Schema &schema, const std::string &json) {
   return *alert;
 }
 
+Incident adapted_incident(const std::string &json) {
+  rapidjson::Document doc;
+  doc.Parse(json.data(), json.size());
+  REQUIRE_FALSE(doc.HasParseError());
+  auto incident = defender::adapt_incident(doc);
+  REQUIRE(incident);
+  defender::one_line_json(json, incident->raw_json);
+  return *incident;
+}
+
 std::string formatted(const Alert &alert, Format format) {
   std::string out;
   defender::format_alert(alert, {format, '^'}, out);
+  return out;
+}
+
+std::string formatted(const Incident &incident, Format format) {
+  std::string out;
+  defender::format_incident(incident, {format, '^'}, out);
   return out;
 }
 
@@ -102,22 +128,23 @@ std::string with_long_description(const Schema &schema) {
   return defender::test::json_text(doc);
 }
 
-// Each output re-parses to exactly what the mapping says, and is one line of valid UTF-8; JSON to the value the
-// API sent, where that was valid UTF-8 (else to it with U+FFFD).
-void check_reparses(const Alert &alert, std::string_view input) {
-  const auto cef = defender::test::parse_cef(formatted(alert, Format::cef));
+// Each output of an alert or an incident re-parses to exactly what the mapping says, and is one line of valid UTF-8;
+// JSON to the value the API sent, where that was valid UTF-8 (else to it with U+FFFD).
+template <class Item>
+void check_reparses(const Item &item, std::string_view input) {
+  const auto cef = defender::test::parse_cef(formatted(item, Format::cef));
   REQUIRE_MESSAGE(cef.record, cef.error);
-  CHECK(*cef.record == defender::test::expected_cef(alert));
-  const auto leef = defender::test::parse_leef(formatted(alert, Format::leef));
+  CHECK(*cef.record == defender::test::expected_cef(item));
+  const auto leef = defender::test::parse_leef(formatted(item, Format::leef));
   REQUIRE_MESSAGE(leef.record, leef.error);
-  CHECK(*leef.record == defender::test::expected_leef1(alert));
-  const auto leef2 = defender::test::parse_leef(formatted(alert, Format::leef2));
+  CHECK(*leef.record == defender::test::expected_leef1(item));
+  const auto leef2 = defender::test::parse_leef(formatted(item, Format::leef2));
   REQUIRE_MESSAGE(leef2.record, leef2.error);
-  CHECK(*leef2.record == defender::test::expected_leef2(alert, '^'));
-  const std::string json = formatted(alert, Format::json);
+  CHECK(*leef2.record == defender::test::expected_leef2(item, '^'));
+  const std::string json = formatted(item, Format::json);
   CHECK(json.find_first_of(std::string("\r\n\0", 3)) == std::string::npos);
   CHECK_FALSE(defender::test::first_invalid_utf8(json));
-  CHECK(defender::test::same_json_value(json, alert.raw_json));
+  CHECK(defender::test::same_json_value(json, item.raw_json));
   if (!defender::test::first_invalid_utf8(input)) CHECK(defender::test::same_json_value(json, input));
 }
 
@@ -198,4 +225,51 @@ TEST_CASE("every JSON golden is one line that a strict parser, validating UTF-8,
       CHECK(line.find_first_of(std::string("\r\n\0", 3)) == std::string::npos);
       CHECK(strict_json(line));
     }
+}
+
+TEST_CASE("every golden incident formats to its golden lines") {
+  for (std::string_view name : incident_cases) {
+    const Incident incident =
+        adapted_incident(defender::test::read_file(case_path(incident_schema, std::string(name) + ".json")));
+    for (const Output &output : outputs) {
+      CAPTURE(name);
+      CAPTURE(output.extension);
+      CHECK(formatted(incident, output.format) == golden(incident_schema, name, output.extension));
+    }
+  }
+}
+
+TEST_CASE("every golden incident re-parses to exactly the mapped values") {
+  for (std::string_view name : incident_cases) {
+    CAPTURE(name);
+    const std::string input = defender::test::read_file(case_path(incident_schema, std::string(name) + ".json"));
+    check_reparses(adapted_incident(input), input);
+  }
+}
+
+TEST_CASE("every incident CEF and LEEF golden re-parses with the incident's product and event id in its header") {
+  for (std::string_view name : incident_cases) {
+    CAPTURE(name);
+    const auto cef = defender::test::parse_cef(golden(incident_schema, name, "cef"));
+    REQUIRE_MESSAGE(cef.record, cef.error);
+    CHECK(cef.record->product == "Microsoft Defender XDR");
+    CHECK(cef.record->signature_id == "incident");
+    CHECK(has_text(cef.record->name));
+    for (std::string_view extension : {"leef", "leef2"}) {
+      CAPTURE(extension);
+      const auto leef = defender::test::parse_leef(golden(incident_schema, name, extension));
+      REQUIRE_MESSAGE(leef.record, leef.error);
+      CHECK(leef.record->product == "Microsoft Defender XDR");
+      CHECK(leef.record->event_id == "incident");
+    }
+  }
+}
+
+TEST_CASE("every incident JSON golden is one line that a strict parser, validating UTF-8, accepts") {
+  for (std::string_view name : incident_cases) {
+    CAPTURE(name);
+    const std::string line = golden(incident_schema, name, "jsonl");
+    CHECK(line.find_first_of(std::string("\r\n\0", 3)) == std::string::npos);
+    CHECK(strict_json(line));
+  }
 }

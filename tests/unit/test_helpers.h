@@ -13,6 +13,7 @@
 #include "alert.h"
 #include "alert_fixture.h"
 #include "fields.h"
+#include "incident.h"
 #include "key_values.h"
 
 namespace defender::test {
@@ -39,9 +40,10 @@ inline std::optional<Alert> adapt_json(Adapter adapt, std::string_view json) {
 }
 
 // The non-empty `.defender.` fields as visit_fields gives them: name and value, in order.
-inline KeyValues fields_of(const Alert &alert) {
+template <class Item>
+KeyValues fields_of(const Item &item) {
   KeyValues out;
-  visit_fields(alert, [&](size_t index, std::string_view value) { out.emplace_back(field_name(index), value); });
+  visit_fields(item, [&](size_t index, std::string_view value) { out.emplace_back(field_name(index), value); });
   return out;
 }
 
