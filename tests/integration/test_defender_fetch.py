@@ -1,7 +1,9 @@
 """defender-fetch against defender-sim. check: the token's claims and roles, one request to the API, and for a wrong
 secret the credential exit status with Entra ID's code and the module's advice, never the secret. fetch: a time range
-of each API in each format holds exactly the versions the simulator's ledger has in that range, each once. explain:
-the URLs of a GCC High Graph source and of an EU SIEM source, without the network. And --client-secret is refused."""
+of each API in each format holds exactly the versions the simulator's ledger has in that range, each once. Incidents:
+check names SecurityIncident.Read.All and whether the token has it (the 403 advice when not), fetch writes the
+incident versions of the simulator's incident ledger. explain: the URLs of a GCC High Graph source, of an incidents
+source and of an EU SIEM source, without the network. And --client-secret is refused."""
 
 import json
 import os
@@ -17,7 +19,8 @@ import urllib.parse
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from lib.cef import parse_lines  # noqa: E402
-from lib.simulator import DEFAULT_TENANT_GUID, Simulator, format_ticks, parse_ticks  # noqa: E402
+from lib.simulator import (DEFAULT_TENANT_GUID, INCIDENT_ROLES, Simulator, format_ticks,  # noqa: E402
+                           incident_ledger, parse_ticks)
 from lib.syslogng import BUILD_DIR, write_secret  # noqa: E402
 
 FETCH = str(BUILD_DIR / "bin" / "defender-fetch")
@@ -25,7 +28,7 @@ SECOND = 10_000_000
 MILLISECOND = 10_000
 # defender-fetch(1), EXIT STATUS
 USAGE, CREDENTIAL, PERMISSION, NETWORK = 2, 3, 4, 5
-ROLES = {"graph": "SecurityAlert.Read.All", "alerts": "Alert.Read.All"}
+ROLES = {"graph": "SecurityAlert.Read.All", "alerts": "Alert.Read.All", "incidents": "SecurityIncident.Read.All"}
 AUDIENCES = {"graph": "https://graph.microsoft.com", "alerts": "https://api.securitycenter.microsoft.com",
              "siem": "https://graph.windows.net"}
 
@@ -54,7 +57,7 @@ def identities(output, api, form):
         alerts = [json.loads(line) for line in lines]
         if api == "siem":
             return [(a["FullId"], ticks_of(a["LastProcessedTimeUtc"])) for a in alerts]
-        updated = "lastUpdateDateTime" if api == "graph" else "lastUpdateTime"
+        updated = "lastUpdateTime" if api == "alerts" else "lastUpdateDateTime"
         return [(a["id"], ticks_of(a[updated])) for a in alerts]
     if form == "cef":
         records = [r["extension"] for r in parse_lines(lines, "cef-parse")]
@@ -66,18 +69,24 @@ def identities(output, api, form):
 
 
 def ledger_versions(ledger, api, start, end):
-    """(id, ticks) of what the API serves with a paging time in [start, end), as identities() gives it for JSON."""
+    """(id, ticks) of what the API serves with a paging time in [start, end), as identities() gives it for JSON; for
+    api incidents, `ledger` is the incident ledger."""
+    if api == "incidents":
+        return [(v["id"], v["ticks"]) for v in ledger if start <= v["ticks"] < end]
     if api == "siem":
         return [(full_id, v["siem"]["ticks"]) for v in ledger if "siem" in v and start <= v["siem"]["ticks"] < end
                 for full_id in v["siem"]["fullIds"]]
     return [(v["id"], v["ticks"]) for v in ledger if api in v["apis"] and start <= v["ticks"] < end]
 
 
-class DefenderFetchTest(unittest.TestCase):
+class FetchCase(unittest.TestCase):
+    """A simulator of 4 hours of history, its secret in a file, and defender-fetch run against it."""
+    SIM_ARGS = ()  # the simulator's tokens for Graph carry SecurityAlert.Read.All only
+
     @classmethod
     def setUpClass(cls):
         cls.work = tempfile.mkdtemp(prefix="defender-fetch-")
-        cls.sim = Simulator(alerts=500, seed=7, history=4 * 3600).start()
+        cls.sim = Simulator(alerts=500, seed=7, history=4 * 3600, extra_args=cls.SIM_ARGS).start()
         cls.secret = cls.write_secret("defender.secret", cls.sim.client_secret)
         cls.ledger = cls.sim.ledger()
         # Two hours in the middle of the history, on whole seconds: versions lie on both sides of it.
@@ -107,6 +116,8 @@ class DefenderFetchTest(unittest.TestCase):
                 "--login-url", self.sim.base_url, "--api-url", self.sim.base_url, "--ca-file", self.sim.ca_file]
         return args + (["--client-secret-file", self.secret] if secret_file else [])
 
+
+class DefenderFetchTest(FetchCase):
     # -- check -------------------------------------------------------------------------------------------------
     def test_check_shows_the_claims_and_roles_and_makes_one_request(self):
         for api in ("graph", "alerts", "siem"):
@@ -157,6 +168,21 @@ class DefenderFetchTest(unittest.TestCase):
                       "application permission SecurityAlert.Read.All and an admin consent", result.stderr)
         self.assertIn("a fresh token was refused too: the token's audience https://graph.windows.net must be the "
                       "API's", result.stderr)
+
+    def test_check_of_incidents_without_their_role_says_missing_and_gives_the_403_advice(self):
+        result = self.run_fetch("check", *self.source("incidents"))
+        self.assertEqual(result.returncode, PERMISSION, result.stdout + result.stderr)
+        lines = report(result.stdout)
+        self.assertEqual(lines["roles"], "SecurityAlert.Read.All")
+        self.assertEqual(lines["role"], "MISSING: api(incidents) needs SecurityIncident.Read.All")
+        self.assertEqual(lines["answer"], "FAILED (HTTP 403)")
+        advice = ("grant the app registration the Microsoft Graph application permission SecurityIncident.Read.All "
+                  "and an admin consent")
+        self.assertIn("the token has no SecurityIncident.Read.All role; " + advice, result.stderr)
+        self.assertIn(f"answered HTTP 403 (Forbidden: Missing application roles. API required roles: "
+                      f"SecurityIncident.Read.All", result.stderr)
+        self.assertIn(f") to GET {self.sim.base_url}/v1.0/security/incidents?", result.stderr)
+        self.assertTrue(result.stderr.rstrip("\n").endswith("; " + advice), result.stderr)
 
     def test_check_without_a_connection_exits_with_the_network_status(self):
         port = closed_port()
@@ -222,6 +248,19 @@ class DefenderFetchTest(unittest.TestCase):
         self.assertTrue(window, first.group(1))
         self.assertEqual(parse_ticks(window.group(2)) - parse_ticks(window.group(1)), 86400 * SECOND)
 
+    def test_explain_an_incidents_source_with_their_alerts(self):
+        lines = self.explain({
+            "api": "incidents, cloud: global",
+            "scope": "https://graph.microsoft.com/.default",
+            "api url": "https://graph.microsoft.com/v1.0/security/incidents",
+            "page size": "50 (page-size(1000) clamped to what api(incidents) serves)",
+            "budget": "150 requests a minute, no limit an hour",
+            "persist name": "contoso.onmicrosoft.com,incidents (the default; persist-name() sets another)",
+        }, "--api", "incidents", "--expand-alerts", "yes")
+        self.assertRegex(lines["first page"], r"^GET https://graph\.microsoft\.com/v1\.0/security/incidents\?\$filter="
+                                              r"lastUpdateDateTime%20ge%20\S+%20and%20lastUpdateDateTime%20lt%20\S+"
+                                              r"&\$top=50&\$orderby=lastUpdateDateTime%20asc&\$expand=alerts$")
+
     def test_explain_an_eu_siem_source(self):
         lines = self.explain({
             "token url": "https://login.microsoftonline.com/contoso.onmicrosoft.com/oauth2/token",
@@ -251,6 +290,53 @@ class DefenderFetchTest(unittest.TestCase):
                                  "defender-fetch: --client-secret is refused: the command line shows in ps and in the "
                                  "shell's history. Put the secret in a file only you can read and pass "
                                  "--client-secret-file FILE, or set DEFENDER_CLIENT_SECRET (defender-fetch --help)\n")
+
+
+
+class DefenderFetchIncidentsTest(FetchCase):
+    """api(incidents) against a simulator whose tokens carry SecurityIncident.Read.All too."""
+    SIM_ARGS = INCIDENT_ROLES
+
+    def test_check_of_incidents_with_their_role_says_ok_and_counts_incidents(self):
+        requests = self.sim.stats()["apiRequests"]["total"]
+        result = self.run_fetch("check", *self.source("incidents"))
+        self.assertEqual(result.returncode, 0, result.stdout + result.stderr)
+        self.assertEqual(result.stderr, "")
+        lines = report(result.stdout)
+        self.assertEqual(lines["roles"], "SecurityAlert.Read.All SecurityIncident.Read.All")
+        self.assertEqual(lines["role"], "OK: SecurityIncident.Read.All, which api(incidents) needs")
+        self.assertTrue(lines["request"].startswith(f"GET {self.sim.base_url}/v1.0/security/incidents?"),
+                        lines["request"])
+        self.assertRegex(lines["answer"], r"^OK \(HTTP 200, \d+ incidents? in the page\)$")
+        self.assertEqual(self.sim.stats()["apiRequests"]["total"], requests + 1)
+
+    def test_fetch_of_incidents_prints_exactly_the_incident_ledgers_versions_in_the_range(self):
+        # The API serves each incident as it is now: its current versions are what a range holds.
+        ledger = incident_ledger(self.sim, final=True)
+        expected = ledger_versions(ledger, "incidents", self.start, self.end)
+        everything = ledger_versions(ledger, "incidents", 0, 2 ** 62)
+        # More than a page of 50, and versions on both sides of the range.
+        self.assertGreater(len(expected), 50)
+        self.assertLess(min(t for _, t in everything), self.start)
+        self.assertGreaterEqual(max(t for _, t in everything), self.end)
+        window = ["--from", format_ticks(self.start, 0), "--until", format_ticks(self.end, 0)]
+        for form in ("cef", "leef", "json"):
+            with self.subTest(format=form):
+                result = self.run_fetch("fetch", *self.source("incidents"), *window, "--format", form)
+                self.assertEqual(result.returncode, 0, result.stderr)
+                got = identities(result.stdout, "incidents", form)
+                want = expected if form == "json" else [(i, t // MILLISECOND) for i, t in expected]
+                self.assertEqual(len(got), len(set(got)), "a version printed twice")
+                self.assertEqual(set(got), set(want))
+                # page-size() is 1000 by default: pages of 50 are asked for, so the range takes several.
+                notice, summary = result.stderr.splitlines()
+                self.assertEqual(notice, "defender-fetch: notice: page-size(1000) is more than api(incidents) serves "
+                                         "in a page; pages of 50 are asked for")
+                counted = re.match(rf"defender-fetch: {len(want)} incidents \(\d+ duplicates suppressed\) from "
+                                   rf"{re.escape(format_ticks(self.start))} until "
+                                   rf"{re.escape(format_ticks(self.end))}: (\d+) pages, \d+ requests, ", summary)
+                self.assertTrue(counted, summary)
+                self.assertGreaterEqual(int(counted.group(1)), len(want) // 50)
 
 
 if __name__ == "__main__":

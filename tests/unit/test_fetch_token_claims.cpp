@@ -1,5 +1,5 @@
 // What check reads from an access token: the claims of its JWT payload, and whether its roles let the app read the
-// API's alerts.
+// API's alerts or incidents.
 #include <doctest/doctest.h>
 
 #include "credentials/client_assertion.h"
@@ -54,4 +54,13 @@ TEST_CASE("each API's role, and its ReadWrite form, grants reading; the SIEM API
   CHECK(grants({"Alert.ReadWrite.All"}, Api::alerts));
   CHECK_FALSE(grants({"SecurityAlert.Read.All"}, Api::alerts));
   CHECK_FALSE(grants({"Alert.Read.All"}, Api::siem));
+}
+
+TEST_CASE("api(incidents) needs SecurityIncident.Read.All, or its ReadWrite form; the alerts' role does not do") {
+  CHECK(required_role(Api::incidents) == "SecurityIncident.Read.All");
+  CHECK(grants({"SecurityAlert.Read.All", "SecurityIncident.Read.All"}, Api::incidents));
+  CHECK(grants({"SecurityIncident.ReadWrite.All"}, Api::incidents));
+  CHECK_FALSE(grants({"SecurityAlert.Read.All"}, Api::incidents));
+  CHECK_FALSE(grants({"SecurityAlert.ReadWrite.All"}, Api::incidents));
+  CHECK_FALSE(grants({"SecurityIncident.Read.All"}, Api::graph));
 }

@@ -10,6 +10,7 @@
 #include "failure_status.h"
 #include "failures/api_refusal.h"
 #include "failures/transport_failure.h"
+#include "record_noun.h"
 #include "terminal.h"
 #include "token_claims.h"
 #include "token_step.h"
@@ -62,7 +63,7 @@ bool check_role(const std::optional<TokenClaims> &claims, const Options &options
   return false;
 }
 
-// One page of the last minute, at most one alert; a 401 gets one fresh token, as in the source.
+// One page of the last minute, at most one alert (or incident); a 401 gets one fresh token, as in the source.
 ExitStatus check_api(const Options &options, const AlertApi &api, TokenProvider &token, HttpClient &http) {
   const Instant now = wall_clock();
   PageRequest minute;
@@ -100,7 +101,8 @@ ExitStatus check_api(const Options &options, const AlertApi &api, TokenProvider 
     report("the answer to GET " + url + " was cut off or malformed (" + page.error + ")");
     return ExitStatus::network;
   }
-  say("answer: OK (HTTP 200, " + counted(static_cast<int64_t>(page.items.size()), "alert") + " in the page)");
+  say("answer: OK (HTTP 200, " + counted(static_cast<int64_t>(page.items.size()), record_noun(options.api)) +
+      " in the page)");
   return ExitStatus::ok;
 }
 

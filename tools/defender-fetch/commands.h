@@ -6,9 +6,10 @@
 
 namespace defender::fetch {
 
-// A token, its claims and roles, then one small request to the alert API.
+// A token, its claims and roles, then one small request to the API.
 ExitStatus run_check(const Arguments &arguments);
-// The alert versions of a time range, one formatted line each, on standard output; a summary on standard error.
+// The alert (or incident) versions of a time range, one formatted line each, on standard output; a summary on
+// standard error.
 ExitStatus run_fetch(const Arguments &arguments);
 // The URLs, settings and first request of a source with these options; no network access.
 ExitStatus run_explain(const Arguments &arguments);

@@ -9,6 +9,7 @@
 #include "failure_status.h"
 #include "format.h"
 #include "poller/backfill_reader.h"
+#include "record_noun.h"
 #include "terminal.h"
 #include "token_step.h"
 #include "wall_clock.h"
@@ -32,10 +33,11 @@ std::string stopped_by(const Failure &failure) {
 }
 
 // What the range cost. The token request of credential_works() counts as one more request.
-std::string summary(const Stats &stats, Instant from, Instant until, std::chrono::steady_clock::duration took) {
+std::string summary(const Stats &stats, std::string_view noun, Instant from, Instant until,
+                    std::chrono::steady_clock::duration took) {
   char seconds[32];
   std::snprintf(seconds, sizeof seconds, "%.1f", std::chrono::duration<double>(took).count());
-  return counted(stats.get(DEFENDER_STAT_ALERTS_EMITTED), "alert") + " (" +
+  return counted(stats.get(DEFENDER_STAT_ALERTS_EMITTED), noun) + " (" +
          std::to_string(stats.get(DEFENDER_STAT_DUPLICATES_SUPPRESSED)) + " duplicates suppressed) from " +
          format_instant(from) + " until " + format_instant(until) + ": " +
          counted(stats.get(DEFENDER_STAT_PAGES), "page") + ", " + counted(requests_made(stats) + 1, "request") + ", " +
@@ -82,7 +84,8 @@ ExitStatus run_fetch(const Arguments &arguments) {
   std::fflush(stdout);
 
   const bool capped = arguments.max_alerts && written == *arguments.max_alerts;
-  report(summary(reader.stats(), from, until, std::chrono::steady_clock::now() - started_steady) +
+  report(summary(reader.stats(), record_noun(options.api), from, until,
+                 std::chrono::steady_clock::now() - started_steady) +
          (failure ? stopped_by(*failure) : "") + (capped ? ", stopped at --max-alerts" : ""));
   return failure ? api_failure_status(*failure) : ExitStatus::ok;
 }
