@@ -62,7 +62,7 @@ class ApisOptionsTest(unittest.TestCase):
     def test_a_filter_the_service_refuses_gives_one_clear_error(self):
         s = self.start(filter="riskScore eq 'high'")
         error = self.rig.the_one_error(s, "check filter(")
-        self.assertIn("the alert API answered HTTP 400", error)
+        self.assertIn("the API answered HTTP 400", error)
         self.assertIn("correlation id", error)
         self.assertIn("retry_in_seconds='300'", error)
         self.assertEqual(self.sim.stats()["apiRequests"]["total"], 1)

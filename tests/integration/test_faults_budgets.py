@@ -72,7 +72,7 @@ class FaultsBudgetsTest(unittest.TestCase):
             self.assertGreaterEqual(gap, ceiling / 2 - 0.1)
             self.assertLessEqual(gap, ceiling + 0.6)
         text = s.log_text()
-        self.assertEqual(text.count("the alert API answered HTTP 500"), 3)
+        self.assertEqual(text.count("the API answered HTTP 500"), 3)
         self.assertEqual(text.count("the API answers again"), 1)  # syslog-ng writes ';' as '\;'
         self.assertEqual(text.count("microsoft-defender: "), text.count("microsoft-defender: source starting") + 4)
         self.assertIn("failed_attempts='3'", text)

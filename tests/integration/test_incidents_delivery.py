@@ -40,7 +40,7 @@ def incident_rig(test, alerts, seed, history=12 * 3600, sim_args=()):
 
 def requested_urls(log_text):
     """The URL of every request the source logged as answered (debug), in order."""
-    return re.findall(r"the alert API answered; .*?request='([^']*)'", log_text)
+    return re.findall(r"the API answered; .*?request='([^']*)'", log_text)
 
 
 class IncidentsDeliveryTest(unittest.TestCase):

@@ -133,7 +133,7 @@ class TransportTest(unittest.TestCase):
         stats = s.ctl("stats")
         s.stop()
         log = s.log_text()
-        self.assertIn("the alert API answered", log, "debug output was not on")
+        self.assertIn("the API answered", log, "debug output was not on")
         with open(s.persist, "rb") as f:
             persist = f.read()
         for name, text in [("log", log), ("stats", stats), ("persist file", persist.decode("latin-1"))]:

@@ -124,6 +124,16 @@ TEST_CASE("an expanded alert without an id or update time is left out of the inc
   CHECK(incident->alert_titles == std::vector<std::string>{"kept"});
 }
 
+TEST_CASE("an alert listed twice is one alert: its second entry adds nothing") {
+  const auto incident = adapt(R"({"id": "7", "lastUpdateDateTime": "2021-09-30T09:35:45Z", "alerts": [
+    {"id": "a1", "title": "first", "lastUpdateDateTime": "2021-09-30T09:00:00Z", "mitreTechniques": ["T1059"]},
+    {"id": "a1", "title": "again", "lastUpdateDateTime": "2021-09-30T09:10:00Z", "mitreTechniques": ["T1003"]}]})");
+  REQUIRE(incident);
+  CHECK(incident->alert_ids == std::vector<std::string>{"a1"});
+  CHECK(incident->alert_titles == std::vector<std::string>{"first"});
+  CHECK(incident->mitre_techniques == std::vector<std::string>{"T1059"});
+}
+
 TEST_CASE("a merged incident keeps its redirect and its status") {
   const auto incident = adapt(R"({"id": "7", "lastUpdateDateTime": "2021-09-30T09:35:45Z",
     "status": "redirected", "redirectIncidentId": "2972395", "systemTags": ["Redirected"], "alerts": []})");

@@ -54,7 +54,7 @@ TEST_CASE("a next link to another origin is refused naming both origins") {
   const NextLink next = check_next_link("https://graph.microsoft.com.evil.example/v1.0/x?$skiptoken=a", graph);
   CHECK(next.follow.empty());
   CHECK(next.refusal ==
-        "the alert API's @odata.nextLink leads to https://graph.microsoft.com.evil.example:443, not to the API's "
+        "the API's @odata.nextLink leads to https://graph.microsoft.com.evil.example:443, not to the API's "
         "origin https://graph.microsoft.com:443: it is not followed, since the request would carry the token, and the "
         "source pages on by its own query. Nothing needs doing; if the API really moved there, check api-url()");
 }
@@ -67,7 +67,7 @@ TEST_CASE("a next link on another port or scheme of the same host is another ori
 TEST_CASE("a next link that carries a user name is refused as having no usable origin") {
   const NextLink next = check_next_link("https://graph.microsoft.com@evil.example/x", graph);
   CHECK(next.follow.empty());
-  CHECK(next.refusal->rfind("the alert API's @odata.nextLink leads to no usable origin (not an http(s) URL, or it "
+  CHECK(next.refusal->rfind("the API's @odata.nextLink leads to no usable origin (not an http(s) URL, or it "
                             "carries a user name), not to the API's origin https://graph.microsoft.com:443",
                             0) == 0);
 }

@@ -105,7 +105,7 @@ TEST_CASE("a next link to another origin is refused, counted each time, told onc
   CHECK(source.stat(DEFENDER_STAT_NEXT_LINKS_REFUSED) == 3);
   const auto errors = test::at_level(source.log, DEFENDER_LOG_ERROR);
   REQUIRE(errors.size() == 1);
-  CHECK(errors[0].message.rfind("the alert API's @odata.nextLink leads to https://evil.example:443, not to the "
+  CHECK(errors[0].message.rfind("the API's @odata.nextLink leads to https://evil.example:443, not to the "
                                 "API's origin " +
                                     server.url() + ":",
                                 0) == 0);

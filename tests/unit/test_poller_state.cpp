@@ -27,7 +27,7 @@ TEST_CASE("each failed request in a row keeps the source degraded and counts the
     CHECK(source.stat(DEFENDER_STAT_CONSECUTIVE_FAILURES) == attempt);
     const auto warnings = at_level(source.log, DEFENDER_LOG_WARNING);
     REQUIRE(warnings.size() == static_cast<size_t>(attempt));
-    CHECK(warnings.back().message.rfind("the alert API answered HTTP 503 ", 0) == 0);
+    CHECK(warnings.back().message.rfind("the API answered HTTP 503 ", 0) == 0);
     CHECK(warnings.back().tag("attempt") == std::to_string(attempt));
     CHECK(warnings.back().tag("retry_in_seconds") == "10");
     harness_now = harness_now.plus_seconds(10);

@@ -12,7 +12,7 @@ Failure api_refusal(const HttpResponse &response, const std::string &url, const 
   ServiceError error = parse_api_error(response.body);
   if (error.correlation_id.empty()) error.correlation_id = response.request_id;
   const std::string what =
-      "the alert API answered HTTP " + std::to_string(status) + " (" + describe(error) + ") to GET " + url;
+      "the API answered HTTP " + std::to_string(status) + " (" + describe(error) + ") to GET " + url;
   const auto failure = [&](FailureKind kind, const std::string &message, std::optional<int64_t> retry_after = {}) {
     return Failure{kind, message, retry_after, status};
   };

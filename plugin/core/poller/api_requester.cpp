@@ -73,10 +73,10 @@ PageAnswer ApiRequester::send_page_request(const std::string &url, size_t max_bo
   }
   answer.too_large = result.outcome == TransportOutcome::too_large;
   if (answer.too_large) return answer;
-  logger_.debug("the alert API answered", {{"request", url},
-                                           {"status", std::to_string(response_.status)},
-                                           {"bytes", std::to_string(response_.body.size())},
-                                           {"request_id", response_.request_id}});
+  logger_.debug("the API answered", {{"request", url},
+                                     {"status", std::to_string(response_.status)},
+                                     {"bytes", std::to_string(response_.body.size())},
+                                     {"request_id", response_.request_id}});
   answer.answered = answered;
   if (response_.status != 200) answer.failure = api_refusal(response_, url, options_, api_, answered);
   return answer;

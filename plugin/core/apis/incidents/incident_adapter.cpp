@@ -36,8 +36,11 @@ void take_alerts(Incident &incident, const rapidjson::Value &alerts) {
   incident.alerts_expanded = true;
   for (const auto &object : alerts.GetArray()) {
     const std::optional<Alert> alert = adapt_graph_alert(object);
-    if (!alert) continue;
-    add_once(incident.alert_ids, alert->id);
+    // An alert listed twice is one alert: what it names is taken once.
+    if (!alert ||
+        std::find(incident.alert_ids.begin(), incident.alert_ids.end(), alert->id) != incident.alert_ids.end())
+      continue;
+    incident.alert_ids.push_back(alert->id);
     add_once(incident.alert_titles, alert->title);
     for (const std::string &technique : alert->mitre_techniques) add_once(incident.mitre_techniques, technique);
     add_once(incident.devices, alert->host);
