@@ -28,9 +28,9 @@ class Tally:
                 f"duplicated={self.duplicated} unexpected={len(self.unexpected)}")
 
 
-def versions(ledger, final_only=False):
+def versions(ledger):
     """(id, update time in epoch ms) for each version the simulator made visible."""
-    return {(v["id"], epoch_ms(v["ticks"])) for v in ledger if not (final_only and v.get("superseded"))}
+    return {(v["id"], epoch_ms(v["ticks"])) for v in ledger}
 
 
 def delivered_cef(path):
@@ -46,8 +46,8 @@ def delivered_json(path):
     return out
 
 
-def tally(ledger, output, final_only=False):
-    result = Tally(versions(ledger, final_only), delivered_cef(output))
+def tally(ledger, output):
+    result = Tally(versions(ledger), delivered_cef(output))
     print(result, flush=True)
     return result
 
