@@ -95,7 +95,11 @@ class IncidentsCrashTest(unittest.TestCase):
         started = time.monotonic()
         # Each restart reads its window again from the checkpoint: budgets off on both sides, so that the test waits
         # for no budget (test_faults_budgets.py is about those).
-        rig = Rig(self, alerts=7_500, seed=62, history=12 * 3600, sim_args=[*INCIDENT_ROLES, "--budgets", "off"])
+        # Every page waits 0.1 s before its first byte: a drain of 100 pages then takes some ten seconds, so that ten
+        # kills, each a little after the restart before it, land inside it on any machine.
+        rig = Rig(self, alerts=7_500, seed=62, history=12 * 3600,
+                  sim_args=[*INCIDENT_ROLES, "--budgets", "off", "--fault",
+                            "slow:api=incidents,mode=first-byte,delay=0.1,count=1000000"])
         served = incident_versions(incident_ledger(rig.sim))
         self.assertGreaterEqual(len(served), 5000)
         syslog = rig.syslog(api="incidents", page_size=50, log_iw_size=self.WINDOW, requests_per_minute=0,
@@ -103,9 +107,11 @@ class IncidentsCrashTest(unittest.TestCase):
         persist_name = "microsoft-defender.contoso.onmicrosoft.com,incidents"
 
         rng = random.Random(20261203)
-        kill_points = sorted(rng.sample(range(300, len(served) - 500), self.KILLS))
+        kill_points = []  # each a little past the lines the restart before it found
         at_kill = []  # (lines in the output, the checkpoint's acknowledged sequence, unacknowledged versions in it)
-        for point in kill_points:
+        for _ in range(self.KILLS):
+            point = count_lines(rig.output) + rng.randrange(100, 400)
+            kill_points.append(point)
             syslog.start()
             wait_until(lambda: count_lines(rig.output) >= point, 120, interval=0.002, what=f"{point} lines")
             syslog.kill9()
