@@ -1,0 +1,56 @@
+// How the Streaming API's consumer connects to an Event Hubs namespace through its Kafka endpoint: which hubs, which
+// Kafka consumer group, where a new group starts, how it authenticates, and the librdkafka settings that follow.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <utility>
+#include <variant>
+#include <vector>
+
+#include "credentials/secret.h"
+
+namespace defender {
+
+// Where a group without a committed offset starts reading a partition (auto.offset.reset).
+enum class StartFrom { earliest, latest };
+
+// SASL PLAIN with the namespace's (or a hub's) connection string, as Event Hubs wants it: user "$ConnectionString".
+struct ConnectionStringAuthentication {
+  Secret connection_string;
+};
+
+// An Entra ID access token for https://<namespace>.servicebus.windows.net.
+struct OAuthToken {
+  std::string token;
+  int64_t expires_at_ms = 0;  // since the Unix epoch
+  std::string principal;      // librdkafka requires one; the token's subject or the client id
+};
+// Either a token or why none could be had (told to librdkafka, which retries about 10 s later).
+using OAuthTokenSource = std::function<std::variant<OAuthToken, std::string>()>;
+
+// SASL OAUTHBEARER, the token from the caller, asked for on the polling thread when librdkafka needs one.
+struct OAuthBearerAuthentication {
+  OAuthTokenSource token_source;
+};
+
+using KafkaAuthentication = std::variant<ConnectionStringAuthentication, OAuthBearerAuthentication>;
+
+struct KafkaSettings {
+  std::string bootstrap_servers;  // <namespace>.servicebus.windows.net:9093
+  std::vector<std::string> hubs;  // Kafka topics
+  std::string group_id;           // a Kafka consumer group, namespace-wide; not an Event Hubs consumer group
+  StartFrom start_from = StartFrom::earliest;
+  KafkaAuthentication authentication;
+  // librdkafka settings by name, applied after every other one, so they can override any of them.
+  std::vector<std::pair<std::string, std::string>> extra;
+  // librdkafka's log lines (syslog level, text); called from librdkafka's threads. Empty: not logged.
+  std::function<void(int level, const std::string &text)> log;
+};
+
+// Every librdkafka setting the consumer is created with, in the order applied (the extra ones last). Holds the
+// connection string, when that is the authentication: wipe() the values once applied.
+std::vector<std::pair<std::string, std::string>> kafka_configuration(const KafkaSettings &settings);
+
+}  // namespace defender

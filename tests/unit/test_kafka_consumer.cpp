@@ -1,0 +1,262 @@
+// The Streaming API's Kafka consumer against librdkafka's mock cluster (brokers on 127.0.0.1, plaintext, as the mock
+// serves neither SASL nor TLS): each message once, exactly the unacknowledged records again after a restart, groups
+// sharing partitions, back-pressure, and where a new group starts.
+#include <doctest/doctest.h>
+#include <librdkafka/rdkafka.h>
+#include <librdkafka/rdkafka_mock.h>
+
+#include <chrono>
+#include <map>
+#include <memory>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "stream/kafka_consumer.h"
+
+using namespace defender;
+
+namespace {
+
+constexpr int partitions = 4;
+const std::string hub = "insights-logs-advancedhunting-deviceevents";
+
+using Clock = std::chrono::steady_clock;
+// Generous: the mock cluster takes 3 s to form a new group and up to 5 s to rebalance one.
+constexpr auto deadline = std::chrono::seconds(25);
+
+// A one-broker mock cluster with the hub, and a producer writing into it.
+class MockHub {
+ public:
+  MockHub() {
+    rd_kafka_conf_t *conf = rd_kafka_conf_new();
+    char text[256];
+    REQUIRE(rd_kafka_conf_set(conf, "test.mock.num.brokers", "1", text, sizeof text) == RD_KAFKA_CONF_OK);
+    rd_kafka_conf_set_log_cb(conf, [](const rd_kafka_t *, int, const char *, const char *) {});
+    producer_.reset(rd_kafka_new(RD_KAFKA_PRODUCER, conf, text, sizeof text));
+    REQUIRE(producer_);
+    cluster_ = rd_kafka_handle_mock_cluster(producer_.get());
+    REQUIRE(cluster_);
+    REQUIRE(rd_kafka_mock_topic_create(cluster_, hub.c_str(), partitions, 1) == RD_KAFKA_RESP_ERR_NO_ERROR);
+  }
+
+  std::string bootstraps() const { return rd_kafka_mock_cluster_bootstraps(cluster_); }
+
+  void produce(int partition, const std::string &payload) {
+    REQUIRE(rd_kafka_producev(producer_.get(), RD_KAFKA_V_TOPIC(hub.c_str()), RD_KAFKA_V_PARTITION(partition),
+                              RD_KAFKA_V_VALUE(const_cast<char *>(payload.data()), payload.size()),
+                              RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY), RD_KAFKA_V_END) == RD_KAFKA_RESP_ERR_NO_ERROR);
+  }
+  // count messages into every partition, named "<prefix><partition>-<i>".
+  void produce_each(const std::string &prefix, int count) {
+    for (int p = 0; p < partitions; ++p)
+      for (int i = 0; i < count; ++i) produce(p, prefix + std::to_string(p) + "-" + std::to_string(i));
+    flush();
+  }
+  void flush() { REQUIRE(rd_kafka_flush(producer_.get(), 10000) == RD_KAFKA_RESP_ERR_NO_ERROR); }
+
+ private:
+  struct Deleter {
+    void operator()(rd_kafka_t *kafka) const { rd_kafka_destroy(kafka); }
+  };
+  std::unique_ptr<rd_kafka_t, Deleter> producer_;
+  rd_kafka_mock_cluster_t *cluster_ = nullptr;  // owned by the producer
+};
+
+KafkaSettings settings_for(const MockHub &mock, const std::string &group, StartFrom start = StartFrom::earliest) {
+  KafkaSettings settings;
+  settings.bootstrap_servers = mock.bootstraps();
+  settings.hubs = {hub};
+  settings.group_id = group;
+  settings.start_from = start;
+  settings.authentication = ConnectionStringAuthentication{Secret("Endpoint=sb://mock/;SharedAccessKey=x")};
+  // A mock rebalance waits for the session timeout less a second: keep it short.
+  settings.extra = {
+      {"security.protocol", "plaintext"}, {"session.timeout.ms", "6000"}, {"heartbeat.interval.ms", "500"}};
+  return settings;
+}
+
+std::unique_ptr<KafkaConsumer> open_consumer(KafkaSettings settings) {
+  auto opened = KafkaConsumer::open(std::move(settings));
+  REQUIRE(std::holds_alternative<std::unique_ptr<KafkaConsumer>>(opened));
+  return std::move(std::get<std::unique_ptr<KafkaConsumer>>(opened));
+}
+
+struct Received {
+  std::string payload;
+  MessageOrigin origin;
+  uint32_t records_to_skip;
+};
+
+// Polls until `count` messages arrived, or the time is up; each message is tracked as holding `records` records.
+std::vector<Received> receive(KafkaConsumer &consumer, size_t count, uint32_t records = 1,
+                              Clock::duration within = deadline) {
+  std::vector<Received> received;
+  const auto end = Clock::now() + within;
+  for (size_t polls = 0; received.size() < count && Clock::now() < end && polls < 1000 + 2 * count; ++polls) {
+    auto polled = consumer.poll(100);
+    if (const auto *message = std::get_if<KafkaMessage>(&polled)) {
+      received.push_back({std::string(message->payload), message->origin, message->records_to_skip});
+      consumer.track(*message, records);
+    }
+  }
+  return received;
+}
+
+// How many messages arrive within `polls` polls of 100 ms (each tracked as one record).
+size_t received_within(KafkaConsumer &consumer, int polls) {
+  size_t count = 0;
+  for (int i = 0; i < polls; ++i) {
+    auto polled = consumer.poll(100);
+    if (const auto *message = std::get_if<KafkaMessage>(&polled)) {
+      consumer.track(*message, 1);
+      ++count;
+    }
+  }
+  return count;
+}
+
+std::multiset<std::string> payloads(const std::vector<Received> &received) {
+  std::multiset<std::string> result;
+  for (const auto &r : received) result.insert(r.payload);
+  return result;
+}
+
+std::multiset<std::string> named(const std::string &prefix, int first, int end) {
+  std::multiset<std::string> result;
+  for (int p = 0; p < partitions; ++p)
+    for (int i = first; i < end; ++i) result.insert(prefix + std::to_string(p) + "-" + std::to_string(i));
+  return result;
+}
+
+void wait_for_assignment(std::vector<KafkaConsumer *> consumers, size_t each_at_least) {
+  const auto end = Clock::now() + deadline;
+  for (int polls = 0; Clock::now() < end && polls < 1000; ++polls) {
+    size_t total = 0;
+    bool each = true;
+    for (auto *consumer : consumers) {
+      REQUIRE_FALSE(std::holds_alternative<KafkaMessage>(consumer->poll(50)));
+      total += consumer->assigned_partitions();
+      each = each && consumer->assigned_partitions() >= each_at_least;
+    }
+    if (total == partitions && each) return;
+  }
+  FAIL("the partitions were not assigned within the deadline");
+}
+
+}  // namespace
+
+TEST_CASE("every message of four partitions is handed out once") {
+  MockHub mock;
+  mock.produce_each("m", 10);
+  auto consumer = open_consumer(settings_for(mock, "once"));
+  const auto received = receive(*consumer, 40);
+  CHECK(payloads(received) == named("m", 0, 10));
+  CHECK(received_within(*consumer, 5) == 0);
+}
+
+TEST_CASE("a consumer reopened in the same group gets exactly the records not acknowledged") {
+  MockHub mock;
+  mock.produce_each("m", 4);
+  {
+    auto consumer = open_consumer(settings_for(mock, "reopen"));
+    const auto received = receive(*consumer, 16, 4);
+    REQUIRE(received.size() == 16);
+    // Per partition: message 0 wholly acknowledged, message 1 its first 2 of 4 records, messages 2 and 3 nothing.
+    for (const auto &r : received) {
+      if (r.payload.back() == '0') consumer->acknowledge(r.origin, 4);
+      if (r.payload.back() == '1') consumer->acknowledge(r.origin, 2);
+    }
+    consumer->close();
+  }
+  auto reopened = open_consumer(settings_for(mock, "reopen"));
+  const auto again = receive(*reopened, 12, 4);
+  CHECK(payloads(again) == named("m", 1, 4));
+  for (const auto &r : again) CHECK(r.records_to_skip == (r.payload.back() == '1' ? 2 : 0));
+  CHECK(received_within(*reopened, 5) == 0);
+}
+
+TEST_CASE("two consumers of a group split the partitions, and when one closes the other reads them on") {
+  MockHub mock;
+  auto first = open_consumer(settings_for(mock, "pair"));
+  auto second = open_consumer(settings_for(mock, "pair"));
+  wait_for_assignment({first.get(), second.get()}, 1);
+  mock.produce_each("m", 4);
+  std::vector<Received> by_first, by_second;
+  const auto end = Clock::now() + deadline;
+  for (int polls = 0; by_first.size() + by_second.size() < 16 && Clock::now() < end && polls < 1000; ++polls) {
+    for (auto [consumer, into] : {std::pair{first.get(), &by_first}, std::pair{second.get(), &by_second}}) {
+      auto polled = consumer->poll(50);
+      if (const auto *message = std::get_if<KafkaMessage>(&polled)) {
+        into->push_back({std::string(message->payload), message->origin, message->records_to_skip});
+        consumer->track(*message, 1);
+        consumer->acknowledge(message->origin);
+      }
+    }
+  }
+  auto all = payloads(by_first);
+  all.merge(payloads(by_second));
+  CHECK(all == named("m", 0, 4));
+  std::set<int32_t> first_partitions, second_partitions;
+  for (const auto &r : by_first) first_partitions.insert(r.origin.partition);
+  for (const auto &r : by_second) second_partitions.insert(r.origin.partition);
+  CHECK(first_partitions.size() + second_partitions.size() == partitions);
+  CHECK(first_partitions.size() >= 1);
+  CHECK(second_partitions.size() >= 1);
+  REQUIRE(first->commit());
+  REQUIRE(second->commit());
+  first->close();
+  mock.produce_each("n", 4);
+  const auto received = receive(*second, 16);
+  CHECK(payloads(received) == named("n", 0, 4));
+  CHECK(second->assigned_partitions() == partitions);
+}
+
+TEST_CASE("a paused consumer hands out nothing, and after resume every message once") {
+  MockHub mock;
+  mock.produce_each("m", 5);
+  auto consumer = open_consumer(settings_for(mock, "pause"));
+  auto received = receive(*consumer, 4);
+  REQUIRE(received.size() == 4);
+  consumer->pause();
+  CHECK(received_within(*consumer, 10) == 0);
+  consumer->resume();
+  const auto rest = receive(*consumer, 16);
+  received.insert(received.end(), rest.begin(), rest.end());
+  CHECK(payloads(received) == named("m", 0, 5));
+  CHECK(received_within(*consumer, 5) == 0);
+}
+
+TEST_CASE("a partition with a full window of awaited messages is paused until one is acknowledged") {
+  MockHub mock;
+  const int cap = static_cast<int>(PartitionProgress::max_outstanding_messages);
+  for (int i = 0; i <= cap; ++i) mock.produce(0, "m0-" + std::to_string(i));
+  mock.flush();
+  auto consumer = open_consumer(settings_for(mock, "window"));
+  const auto received = receive(*consumer, cap);
+  REQUIRE(received.size() == static_cast<size_t>(cap));
+  CHECK(received_within(*consumer, 10) == 0);
+  consumer->acknowledge(received.front().origin);
+  const auto last = receive(*consumer, 1);
+  REQUIRE(last.size() == 1);
+  CHECK(last.front().payload == "m0-" + std::to_string(cap));
+}
+
+TEST_CASE("a new group starting from the latest skips the backlog") {
+  MockHub mock;
+  mock.produce_each("old", 5);
+  auto consumer = open_consumer(settings_for(mock, "latest", StartFrom::latest));
+  wait_for_assignment({consumer.get()}, partitions);
+  std::vector<Received> received;
+  const auto end = Clock::now() + deadline;
+  // Where "latest" is depends on when the consumer asked: new messages are written until some arrive.
+  for (int i = 0; received.size() < 8 && Clock::now() < end && i < 200; ++i) {
+    mock.produce(i % partitions, "new-" + std::to_string(i));
+    mock.flush();
+    const auto some = receive(*consumer, 1, 1, std::chrono::milliseconds(300));
+    if (some.empty()) continue;
+    received.insert(received.end(), some.begin(), some.end());
+  }
+  REQUIRE(received.size() == 8);
+  for (const auto &r : received) CHECK(r.payload.starts_with("new-"));
+}
