@@ -1,5 +1,6 @@
 #include "cef_format.h"
 
+#include "cef_escape.h"
 #include "cef_mapping.h"
 #include "event_identity.h"
 #include "field_value_text.h"
@@ -8,38 +9,8 @@
 namespace defender {
 namespace {
 
-struct HeaderEscape {
-  static constexpr bool passes(char c) { return c != '\\' && c != '|'; }
-  static void write(std::string &out, std::string_view bytes) {
-    if (bytes == "\\")
-      out += "\\\\";
-    else if (bytes == "|")
-      out += "\\|";
-    else if (bytes == "\r" || bytes == "\n")
-      out += ' ';  // the standard allows no line break in the header
-    else
-      out += bytes;
-  }
-};
-
-struct ExtensionValueEscape {
-  static constexpr bool passes(char c) { return c != '\\' && c != '='; }
-  static void write(std::string &out, std::string_view bytes) {
-    if (bytes == "\\")
-      out += "\\\\";
-    else if (bytes == "=")
-      out += "\\=";
-    else if (bytes == "\r")
-      out += "\\r";
-    else if (bytes == "\n")
-      out += "\\n";
-    else
-      out += bytes;
-  }
-};
-
 void append_header_field(std::string &out, std::string_view text, size_t limit) {
-  BoundedText<HeaderEscape>(out, limit).append(text);
+  BoundedText<CefHeaderEscape>(out, limit).append(text);
   out += '|';
 }
 
@@ -48,7 +19,7 @@ void append_header_field(std::string &out, const HeaderChoices &choices, size_t 
   const size_t start = out.size();
   for (const std::string_view choice : choices) {
     out.resize(start);
-    BoundedText<HeaderEscape>(out, limit).append(choice);
+    BoundedText<CefHeaderEscape>(out, limit).append(choice);
     if (!is_blank(std::string_view(out).substr(start))) break;
   }
   out += '|';
@@ -64,7 +35,7 @@ void append_extension_pair(std::string &out, const Item &item, const CefKey &key
   if (!first) out += ' ';
   out += key.key;
   out += '=';
-  append_field_value<ExtensionValueEscape>(out, value, key.limit, cef_yes_no);
+  append_field_value<CefExtensionValueEscape>(out, value, key.limit, cef_yes_no);
   if (key.label.empty()) return;
   out += ' ';
   out += key.key;

@@ -1,28 +1,13 @@
 #include "leef_format.h"
 
-#include <algorithm>
-
 #include "event_identity.h"
 #include "field_value_text.h"
+#include "leef_escape.h"
 #include "leef_mapping.h"
 #include "text.h"
 
 namespace defender {
 namespace {
-
-struct HeaderEscape {
-  static constexpr bool passes(char c) { return c != '|'; }
-  static void write(std::string &out, std::string_view bytes) {
-    out += bytes == "|" || bytes == "\r" || bytes == "\n" ? std::string_view(" ") : bytes;
-  }
-};
-
-struct ValueEscape {
-  static constexpr bool passes(char) { return true; }
-  static void write(std::string &out, std::string_view bytes) {
-    out += bytes == "\r" || bytes == "\n" ? std::string_view(" ") : bytes;
-  }
-};
 
 constexpr YesNoWords leef_yes_no{"true", "false"};
 
@@ -62,7 +47,7 @@ class LeefWriter {
  private:
   void header_field(std::string_view text, size_t limit) {
     const size_t start = out_.size();
-    BoundedText<HeaderEscape>(out_, limit).append(text);
+    BoundedText<LeefHeaderEscape>(out_, limit).append(text);
     neutralise_delimiter(start);
     out_ += '|';
   }
@@ -72,7 +57,7 @@ class LeefWriter {
     const size_t start = out_.size();
     for (const std::string_view choice : choices) {
       out_.resize(start);
-      BoundedText<HeaderEscape>(out_, limit).append(choice);
+      BoundedText<LeefHeaderEscape>(out_, limit).append(choice);
       neutralise_delimiter(start);
       if (!is_blank(std::string_view(out_).substr(start))) break;
     }
@@ -92,7 +77,7 @@ class LeefWriter {
     if (!is_given(value)) return;
     begin(key);
     const size_t start = out_.size();
-    append_field_value<ValueEscape>(out_, value, key.limit, leef_yes_no);
+    append_field_value<LeefValueEscape>(out_, value, key.limit, leef_yes_no);
     neutralise_delimiter(start);
   }
 
@@ -102,8 +87,7 @@ class LeefWriter {
     out_ += '=';
   }
 
-  // The delimiter is ASCII and every byte of a multi-byte UTF-8 character is not, so replacing bytes is exact.
-  void neutralise_delimiter(size_t start) { std::replace(out_.begin() + start, out_.end(), delimiter_, ' '); }
+  void neutralise_delimiter(size_t start) { neutralise_leef_delimiter(out_, start, delimiter_); }
 
   std::string &out_;
   const char delimiter_;
