@@ -4,6 +4,7 @@
 #include "cef_mapping.h"
 #include "event_identity.h"
 #include "field_value_text.h"
+#include "stream_columns.h"
 #include "text.h"
 
 namespace defender {
@@ -57,7 +58,62 @@ void append_cef_line(const Item &item, const std::array<CefKey, N> &keys, std::s
   for (const CefKey &key : keys) append_extension_pair(out, item, key, out.size() == extension_start);
 }
 
+// Writes key=value pairs of text or times after the header, space-separated.
+class CefExtension {
+ public:
+  explicit CefExtension(std::string &out) : out_(out), start_(out.size()) {}
+
+  void text(std::string_view key, std::string_view value, size_t limit) {
+    if (value.empty()) return;
+    begin(key);
+    BoundedText<CefExtensionValueEscape>(out_, limit).append(value);
+  }
+
+  void time(std::string_view key, Instant time) {
+    begin(key);
+    append_epoch_milliseconds(out_, time);
+  }
+
+ private:
+  void begin(std::string_view key) {
+    if (out_.size() != start_) out_ += ' ';
+    out_ += key;
+    out_ += '=';
+  }
+
+  std::string &out_;
+  const size_t start_;
+};
+
 }  // namespace
+
+void append_cef(const StreamRecord &record, std::string &out) {
+  out += "CEF:0|Microsoft|";
+  append_header_field(out, product_of(record), cef_product_limit);
+  append_header_field(out, DEFENDER_VERSION, cef_version_limit);
+  append_header_field(out, event_class_id_choices(record), cef_event_class_id_limit);
+  std::string name;
+  append_header_field(out, event_name_choices(record, name), cef_name_limit);
+  out += severity_digit(record.severity);
+  out += '|';
+
+  CefExtension extension(out);
+  if (is_unparsed(record)) {
+    extension.text("reason", record.parse_error, 1023);
+    extension.text("MicrosoftDefenderUnparsedText", record.unparsed_text, 4000);
+    return;
+  }
+  if (const auto time = message_time(record)) extension.time("rt", *time);
+  for_each_stream_column(record, StreamKeyStyle::cef, [&](std::string_view key, std::string_view value, size_t limit) {
+    extension.text(key, value, limit);
+  });
+  extension.text("MicrosoftDefenderTenantId", record.tenant_id, 1023);
+  // Last, as the alert's update time is: the line ends in a constant label.
+  if (record.time) {
+    extension.time("deviceCustomDate1", *record.time);
+    out += " deviceCustomDate1Label=recordTime";
+  }
+}
 
 void append_cef(const Alert &alert, std::string &out) { append_cef_line(alert, cef_extension_keys, out); }
 

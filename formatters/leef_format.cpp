@@ -4,6 +4,7 @@
 #include "field_value_text.h"
 #include "leef_escape.h"
 #include "leef_mapping.h"
+#include "stream_columns.h"
 #include "text.h"
 
 namespace defender {
@@ -38,6 +39,25 @@ class LeefWriter {
     out_ += '|';
   }
 
+  void stream_attributes(const StreamRecord &record) {
+    attributes_start_ = out_.size();
+    if (is_unparsed(record)) {
+      text("reason", record.parse_error, 1023);
+      text("unparsedText", record.unparsed_text, 4000);
+      return;
+    }
+    if (const auto time = message_time(record)) epoch_milliseconds("devTime", *time);
+    if (record.severity != Severity::unknown) {
+      begin("sev");
+      out_ += severity_digit(record.severity);
+    }
+    for_each_stream_column(
+        record, StreamKeyStyle::leef,
+        [&](std::string_view key, std::string_view value, size_t limit) { text(key, value, limit); });
+    text("tenantId", record.tenant_id, 1023);
+    if (record.time) epoch_milliseconds("recordTime", *record.time);
+  }
+
   template <class Item, size_t N>
   void attributes(const Item &item, const std::array<LeefKey, N> &keys) {
     attributes_start_ = out_.size();
@@ -69,22 +89,35 @@ class LeefWriter {
     if (key.source == Field::severity) {
       // The one value that is not the field's text: its number on LEEF's 1-10 scale.
       if (item.severity == Severity::unknown) return;
-      begin(key);
+      begin(key.key);
       out_ += severity_digit(item.severity);
       return;
     }
     const FieldValue value = field_value(item, key.source);
     if (!is_given(value)) return;
-    begin(key);
+    begin(key.key);
     const size_t start = out_.size();
     append_field_value<LeefValueEscape>(out_, value, key.limit, leef_yes_no);
     neutralise_delimiter(start);
   }
 
-  void begin(const LeefKey &key) {
+  void begin(std::string_view key) {
     if (out_.size() != attributes_start_) out_ += delimiter_;
-    out_ += key.key;
+    out_ += key;
     out_ += '=';
+  }
+
+  void text(std::string_view key, std::string_view value, size_t limit) {
+    if (value.empty()) return;
+    begin(key);
+    const size_t start = out_.size();
+    BoundedText<LeefValueEscape>(out_, limit).append(value);
+    neutralise_delimiter(start);
+  }
+
+  void epoch_milliseconds(std::string_view key, Instant time) {
+    begin(key);
+    append_epoch_milliseconds(out_, time);
   }
 
   void neutralise_delimiter(size_t start) { neutralise_leef_delimiter(out_, start, delimiter_); }
@@ -126,6 +159,23 @@ void append_leef2(const Incident &incident, char delimiter, std::string &out) {
   writer.header("2.0", incident);
   writer.delimiter_field();
   writer.attributes(incident, leef_incident_keys);
+}
+
+}  // namespace defender
+
+namespace defender {
+
+void append_leef1(const StreamRecord &record, std::string &out) {
+  LeefWriter writer(out, '\t');
+  writer.header("1.0", record);
+  writer.stream_attributes(record);
+}
+
+void append_leef2(const StreamRecord &record, char delimiter, std::string &out) {
+  LeefWriter writer(out, is_valid_leef_delimiter(delimiter) ? delimiter : leef_default_delimiter);
+  writer.header("2.0", record);
+  writer.delimiter_field();
+  writer.stream_attributes(record);
 }
 
 }  // namespace defender
