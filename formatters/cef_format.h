@@ -4,6 +4,7 @@
 #include <string>
 
 #include "record.h"
+#include "stream_record.h"
 
 namespace defender {
 
@@ -12,5 +13,10 @@ namespace defender {
 // (text.h). Values longer than their limit end in the truncation marker. Empty fields are left out.
 void append_cef(const Alert &alert, std::string &out);
 void append_cef(const Incident &incident, std::string &out);
+
+// A Streaming API record, per stream_mapping.h: rt (the message time), the columns (stream_columns.h),
+// MicrosoftDefenderTenantId, and last the record's time as deviceCustomDate1 (label recordTime). An unparsed record
+// writes its parse error as reason and its text as MicrosoftDefenderUnparsedText.
+void append_cef(const StreamRecord &record, std::string &out);
 
 }  // namespace defender

@@ -46,6 +46,26 @@ std::string_view product_of(const Alert &alert) { return product_name(alert.serv
 
 std::string_view product_of(const Incident &) { return default_product; }
 
+std::string_view product_of(const StreamRecord &) { return default_product; }
+
+HeaderChoices event_class_id_choices(const StreamRecord &record) {
+  if (is_unparsed(record))
+    return {unparsed_stream_event_class_id, unparsed_stream_event_class_id, unparsed_stream_event_class_id};
+  return {record.table, fallback_stream_event_class_id, fallback_stream_event_class_id};
+}
+
+HeaderChoices event_name_choices(const StreamRecord &record, std::string &name) {
+  if (is_unparsed(record)) return {unparsed_stream_event_name, unparsed_stream_event_name, unparsed_stream_event_name};
+  name = record.table;
+  for (const StreamProperty &property : record.properties) {
+    if (property.name != "ActionType" || property.kind != PropertyKind::string || property.value.empty()) continue;
+    name += ' ';
+    name += property.value;
+    break;
+  }
+  return {name, record.table, fallback_stream_event_class_id};
+}
+
 HeaderChoices event_class_id_choices(const Incident &) {
   return {incident_event_class_id, incident_event_class_id, incident_event_class_id};
 }

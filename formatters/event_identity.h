@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "record.h"
+#include "stream_record.h"
 
 namespace defender {
 
@@ -40,6 +41,20 @@ HeaderChoices event_class_id_choices(const Incident &incident);
 HeaderChoices event_name_choices(const Alert &alert);
 // The incident's display name, fallback_incident_name.
 HeaderChoices event_name_choices(const Incident &incident);
+
+// A Streaming API record: Microsoft Defender XDR, whose Streaming API exports the tables of every product.
+std::string_view product_of(const StreamRecord &record);
+
+// A stream record without a table (no category) has this event id; one that could not be read, the other.
+inline constexpr std::string_view fallback_stream_event_class_id = "AdvancedHunting";
+inline constexpr std::string_view unparsed_stream_event_class_id = "unparsed";
+inline constexpr std::string_view unparsed_stream_event_name = "Unparsed Microsoft Defender stream record";
+
+// The table (DeviceProcessEvents), fallback_stream_event_class_id; unparsed_stream_event_class_id when unparsed.
+HeaderChoices event_class_id_choices(const StreamRecord &record);
+// CEF Name, built from the record (held in `name`, which the choices refer to): "<Table> <ActionType>" when the row
+// has an ActionType, else the table; then fallback_stream_event_class_id. unparsed_stream_event_name when unparsed.
+HeaderChoices event_name_choices(const StreamRecord &record, std::string &name);
 
 // The severity on the 0-10 scale of CEF and LEEF: unknown 0, informational 1, low 3, medium 5, high 8.
 char severity_digit(Severity severity);

@@ -38,6 +38,10 @@ void format_incident(const Incident &incident, const FormatOptions &options, std
   format_item(incident, options, out);
 }
 
+void format_stream_record(const StreamRecord &record, const FormatOptions &options, std::string &out) {
+  format_item(record, options, out);
+}
+
 void format_record(const Record &record, const FormatOptions &options, std::string &out) {
   std::visit([&](const auto &item) { format_item(item, options, out); }, record);
 }

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "record.h"
+#include "stream_record.h"
 
 namespace defender {
 
@@ -14,5 +15,9 @@ namespace defender {
 // escaped surrogate as \ufffd.
 void append_json(const Alert &alert, std::string &out);
 void append_json(const Incident &incident, std::string &out);
+
+// A Streaming API record: the record as sent (raw_json), the same way. An unparsed record, whose text need not be
+// JSON, is written as {"parseError":"<why>","unparsedText":"<the text>"}.
+void append_json(const StreamRecord &record, std::string &out);
 
 }  // namespace defender

@@ -1,28 +1,14 @@
 #include "leef_format.h"
 
-#include <algorithm>
-
 #include "event_identity.h"
 #include "field_value_text.h"
+#include "leef_escape.h"
 #include "leef_mapping.h"
+#include "stream_columns.h"
 #include "text.h"
 
 namespace defender {
 namespace {
-
-struct HeaderEscape {
-  static constexpr bool passes(char c) { return c != '|'; }
-  static void write(std::string &out, std::string_view bytes) {
-    out += bytes == "|" || bytes == "\r" || bytes == "\n" ? std::string_view(" ") : bytes;
-  }
-};
-
-struct ValueEscape {
-  static constexpr bool passes(char) { return true; }
-  static void write(std::string &out, std::string_view bytes) {
-    out += bytes == "\r" || bytes == "\n" ? std::string_view(" ") : bytes;
-  }
-};
 
 constexpr YesNoWords leef_yes_no{"true", "false"};
 
@@ -53,6 +39,25 @@ class LeefWriter {
     out_ += '|';
   }
 
+  void stream_attributes(const StreamRecord &record) {
+    attributes_start_ = out_.size();
+    if (is_unparsed(record)) {
+      text("reason", record.parse_error, 1023);
+      text("unparsedText", record.unparsed_text, 4000);
+      return;
+    }
+    if (const auto time = message_time(record)) epoch_milliseconds("devTime", *time);
+    if (record.severity != Severity::unknown) {
+      begin("sev");
+      out_ += severity_digit(record.severity);
+    }
+    for_each_stream_column(
+        record, StreamKeyStyle::leef,
+        [&](std::string_view key, std::string_view value, size_t limit) { text(key, value, limit); });
+    text("tenantId", record.tenant_id, 1023);
+    if (record.time) epoch_milliseconds("recordTime", *record.time);
+  }
+
   template <class Item, size_t N>
   void attributes(const Item &item, const std::array<LeefKey, N> &keys) {
     attributes_start_ = out_.size();
@@ -62,7 +67,7 @@ class LeefWriter {
  private:
   void header_field(std::string_view text, size_t limit) {
     const size_t start = out_.size();
-    BoundedText<HeaderEscape>(out_, limit).append(text);
+    BoundedText<LeefHeaderEscape>(out_, limit).append(text);
     neutralise_delimiter(start);
     out_ += '|';
   }
@@ -72,7 +77,7 @@ class LeefWriter {
     const size_t start = out_.size();
     for (const std::string_view choice : choices) {
       out_.resize(start);
-      BoundedText<HeaderEscape>(out_, limit).append(choice);
+      BoundedText<LeefHeaderEscape>(out_, limit).append(choice);
       neutralise_delimiter(start);
       if (!is_blank(std::string_view(out_).substr(start))) break;
     }
@@ -84,26 +89,38 @@ class LeefWriter {
     if (key.source == Field::severity) {
       // The one value that is not the field's text: its number on LEEF's 1-10 scale.
       if (item.severity == Severity::unknown) return;
-      begin(key);
+      begin(key.key);
       out_ += severity_digit(item.severity);
       return;
     }
     const FieldValue value = field_value(item, key.source);
     if (!is_given(value)) return;
-    begin(key);
+    begin(key.key);
     const size_t start = out_.size();
-    append_field_value<ValueEscape>(out_, value, key.limit, leef_yes_no);
+    append_field_value<LeefValueEscape>(out_, value, key.limit, leef_yes_no);
     neutralise_delimiter(start);
   }
 
-  void begin(const LeefKey &key) {
+  void begin(std::string_view key) {
     if (out_.size() != attributes_start_) out_ += delimiter_;
-    out_ += key.key;
+    out_ += key;
     out_ += '=';
   }
 
-  // The delimiter is ASCII and every byte of a multi-byte UTF-8 character is not, so replacing bytes is exact.
-  void neutralise_delimiter(size_t start) { std::replace(out_.begin() + start, out_.end(), delimiter_, ' '); }
+  void text(std::string_view key, std::string_view value, size_t limit) {
+    if (value.empty()) return;
+    begin(key);
+    const size_t start = out_.size();
+    BoundedText<LeefValueEscape>(out_, limit).append(value);
+    neutralise_delimiter(start);
+  }
+
+  void epoch_milliseconds(std::string_view key, Instant time) {
+    begin(key);
+    append_epoch_milliseconds(out_, time);
+  }
+
+  void neutralise_delimiter(size_t start) { neutralise_leef_delimiter(out_, start, delimiter_); }
 
   std::string &out_;
   const char delimiter_;
@@ -142,6 +159,23 @@ void append_leef2(const Incident &incident, char delimiter, std::string &out) {
   writer.header("2.0", incident);
   writer.delimiter_field();
   writer.attributes(incident, leef_incident_keys);
+}
+
+}  // namespace defender
+
+namespace defender {
+
+void append_leef1(const StreamRecord &record, std::string &out) {
+  LeefWriter writer(out, '\t');
+  writer.header("1.0", record);
+  writer.stream_attributes(record);
+}
+
+void append_leef2(const StreamRecord &record, char delimiter, std::string &out) {
+  LeefWriter writer(out, is_valid_leef_delimiter(delimiter) ? delimiter : leef_default_delimiter);
+  writer.header("2.0", record);
+  writer.delimiter_field();
+  writer.stream_attributes(record);
 }
 
 }  // namespace defender

@@ -70,6 +70,14 @@ concept Escaping = requires(std::string &out, std::string_view bytes, char c) {
   E::write(out, bytes);
 };
 
+// Keeps text on one line and escapes nothing else: CR and LF become spaces, as every other line hazard does.
+struct LineBreaksAsSpaces {
+  static constexpr bool passes(char) { return true; }
+  static void write(std::string &out, std::string_view bytes) {
+    out += bytes == "\r" || bytes == "\n" ? std::string_view(" ") : bytes;
+  }
+};
+
 // The bytes that append_sanitized copies as they are: printable ASCII that the escaping passes.
 template <Escaping Escape>
 inline constexpr std::array<bool, 256> plain_bytes = [] {

@@ -5,6 +5,9 @@
 // CR, LF or NUL, valid UTF-8) that the tests' parsers, written from the standards, read back to exactly the mapped
 // values (expected_records.h), and the JSON format must read back to the same JSON value as the item's raw JSON. Every
 // alert a page keeps is either delivered or counted as unreadable, and it keeps no more than the cap.
+// The same bytes as a Streaming API body, and as one record inside a body, go through the envelope reader
+// (envelope_reader.h) to every format: each record, unparsed ones included, is one line that the parsers read back
+// without a repeated key, its JSON is its record's, and no more records are kept than the cap allows.
 #include <rapidjson/document.h>
 
 #include <array>
@@ -14,6 +17,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "apis/alert_reader.h"
 #include "apis/graph/graph_adapter.h"
@@ -25,6 +29,7 @@
 #include "format.h"
 #include "json/bounded_json.h"
 #include "json_value.h"
+#include "stream/envelope_reader.h"
 #include "text_rules.h"
 
 namespace {
@@ -145,11 +150,51 @@ void check_page(std::string_view input) {
   }
 }
 
+std::string formatted(const defender::StreamRecord &record, Format format, char delimiter) {
+  std::string out;
+  defender::format_stream_record(record, {format, delimiter}, out);
+  check_one_line(out);
+  return out;
+}
+
+void check_stream_record(const defender::StreamRecord &record, size_t size) {
+  const std::string cef = formatted(record, Format::cef, '^');
+  if (const auto parsed = defender::test::parse_cef(cef); !parsed.record)
+    fail("CEF does not parse: " + parsed.error, cef);
+  for (const auto &[format, delimiter] :
+       {std::pair{Format::leef, '\t'}, std::pair{Format::leef2, delimiters[size % delimiters.size()]}}) {
+    const std::string leef = formatted(record, format, delimiter);
+    if (const auto parsed = defender::test::parse_leef(leef); !parsed.record)
+      fail("LEEF does not parse: " + parsed.error, leef);
+  }
+  const std::string json = formatted(record, Format::json, '^');
+  if (defender::is_unparsed(record)) {
+    if (!defender::test::same_json_value(json, json)) fail("an unparsed record's JSON is not JSON", json);
+    if (record.unparsed_text.size() > defender::max_unparsed_text) fail("unparsed text over its bound", json);
+  } else if (!defender::test::same_json_value(json, record.raw_json)) {
+    fail("JSON is not the record's JSON", json);
+  }
+}
+
+void check_stream(const std::string &body) {
+  const defender::StreamBody read = defender::read_stream_body(body);
+  // The cap's worth of records, one record telling those not read, one telling where the body broke.
+  if (read.records.size() > defender::max_records_per_body + 2) fail("more records kept than the cap", body);
+  size_t unparsed = 0;
+  for (const defender::StreamRecord &record : read.records) {
+    unparsed += defender::is_unparsed(record) ? 1 : 0;
+    check_stream_record(record, body.size());
+  }
+  if (unparsed != read.unparsed) fail("unparsed records miscounted", body);
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   const std::string_view input(reinterpret_cast<const char *>(data), size);
   check_alert(input);
   check_page(input);
+  check_stream(std::string(input));
+  check_stream(R"({"records":[)" + std::string(input) + "]}");
   return 0;
 }

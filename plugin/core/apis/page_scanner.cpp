@@ -2,103 +2,11 @@
 
 #include <rapidjson/document.h>
 
-#include <array>
-#include <optional>
-
+#include "json/json_scanner.h"
 #include "json_line.h"
 
 namespace defender {
 namespace {
-
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-
-// A cursor over the body that knows JSON's lexical structure but builds nothing.
-class Scanner {
- public:
-  explicit Scanner(std::string_view text) : text_(text) {}
-
-  void skip_space() {
-    while (pos_ < text_.size() && is_space(text_[pos_])) ++pos_;
-  }
-  bool at_end() const { return pos_ >= text_.size(); }
-  char peek() const { return at_end() ? '\0' : text_[pos_]; }
-  bool consume(char c) {
-    skip_space();
-    if (peek() != c) return false;
-    ++pos_;
-    return true;
-  }
-
-  // The span of the string starting here, quotes included.
-  std::optional<std::string_view> string() {
-    skip_space();
-    if (peek() != '"') return std::nullopt;
-    const size_t start = pos_;
-    const size_t close = closing_quote(pos_ + 1);
-    if (close == std::string_view::npos) return std::nullopt;
-    pos_ = close + 1;
-    return text_.substr(start, pos_ - start);
-  }
-
-  // The span of one value of any kind, without checking what is inside.
-  std::optional<std::string_view> value() {
-    skip_space();
-    const size_t start = pos_;
-    const char first = peek();
-    if (first == '"') return string();
-    if (first == '{' || first == '[') {
-      int depth = 0;
-      while (pos_ < text_.size()) {
-        // Most bytes of an alert are neither quotes nor brackets: skip them in one go.
-        while (pos_ < text_.size() && !structural[static_cast<unsigned char>(text_[pos_])]) ++pos_;
-        if (pos_ == text_.size()) break;
-        const char c = text_[pos_];
-        if (c == '"') {
-          const size_t close = closing_quote(pos_ + 1);
-          if (close == std::string_view::npos) return std::nullopt;
-          pos_ = close + 1;
-          continue;
-        }
-        ++pos_;
-        if (c == '{' || c == '[')
-          ++depth;
-        else if (--depth == 0)
-          return text_.substr(start, pos_ - start);
-      }
-      return std::nullopt;
-    }
-    while (pos_ < text_.size() && !is_space(text_[pos_]) && text_[pos_] != ',' && text_[pos_] != '}' &&
-           text_[pos_] != ']')
-      ++pos_;
-    if (pos_ == start) return std::nullopt;
-    return text_.substr(start, pos_ - start);
-  }
-
-  size_t position() const { return pos_; }
-
- private:
-  // The quote that ends a string whose content starts at `from`: the first quote not escaped by an odd run of
-  // backslashes.
-  size_t closing_quote(size_t from) const {
-    for (;;) {
-      const size_t quote = text_.find('"', from);
-      if (quote == std::string_view::npos) return quote;
-      size_t backslashes = 0;
-      while (quote - backslashes > from && text_[quote - backslashes - 1] == '\\') ++backslashes;
-      if (backslashes % 2 == 0) return quote;
-      from = quote + 1;
-    }
-  }
-
-  static constexpr std::array<bool, 256> structural = [] {
-    std::array<bool, 256> t{};
-    for (const unsigned char c : {'"', '{', '}', '[', ']'}) t[c] = true;
-    return t;
-  }();
-
-  std::string_view text_;
-  size_t pos_ = 0;
-};
 
 // A link that is not a string is no link: anything else (an array nested 100,000 deep) is not parsed at all.
 std::string unescape_string(std::string_view quoted) {
@@ -110,7 +18,7 @@ std::string unescape_string(std::string_view quoted) {
 }
 
 // Reads the elements of the array that starts at the scanner's position, `max_items` at most.
-bool scan_array(Scanner &s, ScannedPage &page, size_t max_items) {
+bool scan_array(JsonScanner &s, ScannedPage &page, size_t max_items) {
   if (!s.consume('[')) {
     page.error = "the alert list is not a JSON array";
     return false;
@@ -134,7 +42,7 @@ bool scan_array(Scanner &s, ScannedPage &page, size_t max_items) {
   }
 }
 
-bool scan_envelope(Scanner &s, ScannedPage &page, size_t max_items) {
+bool scan_envelope(JsonScanner &s, ScannedPage &page, size_t max_items) {
   bool saw_value = false;
   if (s.consume('}')) {
     page.error = "the response has no \"value\" array";
@@ -173,7 +81,7 @@ bool scan_envelope(Scanner &s, ScannedPage &page, size_t max_items) {
 
 ScannedPage scan_page(std::string_view body, size_t max_items) {
   ScannedPage page;
-  Scanner s(body);
+  JsonScanner s(body);
   s.skip_space();
   bool ok;
   if (s.peek() == '[')

@@ -27,6 +27,10 @@ struct JsonCaps {
 // and a documented example alert 250 in all: 200,000 is room for some 2,000 entities, and keeps a hostile alert's tree
 // (built on the parser's stack, then moved) under about 7 MB, where 64 MiB of "0," would take over a gigabyte.
 inline constexpr JsonCaps alert_json_caps{64, 200'000};
+// A Streaming API record is one Advanced Hunting row: a flat object of at most a few hundred columns, a few of them
+// small arrays or objects (IP address lists), nested four or five levels in all. 20,000 values is room for a hundred
+// times that, and keeps a hostile record's tree under about 1 MB.
+inline constexpr JsonCaps stream_record_json_caps{32, 20'000};
 // Token answers and error bodies are objects of strings, numbers and one inner object, a few dozen values; a token's
 // claims hold at most a few hundred (groups beyond 200 are left out of a token).
 inline constexpr JsonCaps small_body_json_caps{16, 10'000};

@@ -1,0 +1,172 @@
+#include "stream/envelope_reader.h"
+
+#include <rapidjson/document.h>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+#include <string>
+
+#include "apis/page_scanner.h"
+#include "json/bounded_json.h"
+#include "json/json_access.h"
+#include "json/json_scanner.h"
+#include "text.h"
+
+namespace defender {
+namespace {
+
+constexpr std::string_view category_prefix = "AdvancedHunting-";
+
+std::string compact_json(const rapidjson::Value &value) {
+  rapidjson::StringBuffer buffer;
+  rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
+  value.Accept(writer);  // recursive, within the record's depth cap
+  std::string out;
+  one_line_json(std::string_view(buffer.GetString(), buffer.GetSize()), out);
+  return out;
+}
+
+StreamProperty property_of(const rapidjson::Value::ConstMemberIterator &member) {
+  StreamProperty property{std::string(member->name.GetString(), member->name.GetStringLength()), {}, {}};
+  const rapidjson::Value &value = member->value;
+  if (value.IsNull()) {
+    property.kind = PropertyKind::null;
+  } else if (value.IsString()) {
+    property.value.assign(value.GetString(), value.GetStringLength());
+  } else if (value.IsBool()) {
+    property.kind = PropertyKind::boolean;
+    property.value = value.GetBool() ? "true" : "false";
+  } else {
+    property.kind = value.IsNumber() ? PropertyKind::number : PropertyKind::nested;
+    property.value = compact_json(value);
+  }
+  return property;
+}
+
+StreamRecord record_of(const rapidjson::Value &object, std::string raw_json) {
+  StreamRecord record;
+  record.category = json::text(object, "category");
+  record.table =
+      record.category.starts_with(category_prefix) ? record.category.substr(category_prefix.size()) : record.category;
+  record.time = json::instant(object, "time");
+  record.tenant_id = json::text(object, "tenantId");
+  if (const rapidjson::Value *properties = json::member(object, "properties"); properties && properties->IsObject()) {
+    record.event_time = json::instant(*properties, "Timestamp");
+    record.machine_group = json::text(*properties, "MachineGroup");
+    record.severity = json::severity_from(json::text(*properties, "Severity"));
+    record.properties.reserve(properties->MemberCount());
+    for (auto member = properties->MemberBegin(); member != properties->MemberEnd(); ++member)
+      record.properties.push_back(property_of(member));
+  }
+  record.raw_json = std::move(raw_json);
+  return record;
+}
+
+class BodyReader {
+ public:
+  explicit BodyReader(std::string_view body) : body_(body), scanner_(body) {}
+
+  StreamBody read() {
+    scanner_.skip_space();
+    if (scanner_.at_end())
+      fail("the body is empty");
+    else if (!scanner_.consume('{'))
+      fail("the body is not a JSON object");
+    else if (read_envelope())
+      finish();
+    if (result_.not_read > 0) {
+      unparsed("the body holds " + std::to_string(max_records_per_body + result_.not_read) + " records, more than " +
+                   std::to_string(max_records_per_body) + ": the last " + std::to_string(result_.not_read) +
+                   " are not read",
+               body_.substr(first_not_read_));
+    }
+    for (const StreamRecord &record : result_.records) result_.unparsed += is_unparsed(record) ? 1 : 0;
+    return std::move(result_);
+  }
+
+ private:
+  bool read_envelope() {
+    bool saw_records = false;
+    if (scanner_.consume('}')) return fail("the body has no \"records\" array");
+    for (;;) {
+      const auto key = scanner_.string();
+      if (!key || !scanner_.consume(':'))
+        return fail("malformed body object near byte " + std::to_string(scanner_.position()));
+      if (*key == "\"records\"") {
+        if (!read_records()) return false;
+        saw_records = true;
+      } else if (!scanner_.value()) {
+        return fail("the body ends inside " + std::string(*key));
+      }
+      if (scanner_.consume(',')) continue;
+      if (scanner_.consume('}')) break;
+      return fail("expected ',' or '}' near byte " + std::to_string(scanner_.position()));
+    }
+    if (!saw_records) return fail("the body has no \"records\" array");
+    return true;
+  }
+
+  bool read_records() {
+    if (!scanner_.consume('[')) return fail("\"records\" is not an array");
+    if (scanner_.consume(']')) return true;
+    for (size_t n = 1;; ++n) {
+      scanner_.skip_space();
+      const size_t start = scanner_.position();
+      const auto item = scanner_.value();
+      if (!item) return fail("the body ends inside record " + std::to_string(n));
+      if (n <= max_records_per_body) {
+        add_record(*item, n);
+        unread_from_ = scanner_.position();
+      } else if (result_.not_read++ == 0) {
+        first_not_read_ = start;
+      }
+      if (scanner_.consume(',')) continue;
+      if (scanner_.consume(']')) return true;
+      return fail("expected ',' or ']' after record " + std::to_string(n));
+    }
+  }
+
+  void finish() {
+    scanner_.skip_space();
+    if (scanner_.at_end()) return;
+    unread_from_ = scanner_.position();
+    fail("unexpected text after the body's JSON object");
+  }
+
+  void add_record(std::string_view item, size_t n) {
+    const std::string which = "record " + std::to_string(n);
+    if (!item.starts_with('{')) return unparsed(which + " is not a JSON object", item);
+    // Parsed from its one-line copy, which also holds a raw control character inside a string as an escape.
+    std::string raw_json;
+    one_line_json(item, raw_json);
+    rapidjson::Document document;
+    const std::string problem = parse_bounded(document, raw_json, stream_record_json_caps);
+    if (!problem.empty()) return unparsed(which + " cannot be parsed (" + problem + ")", item);
+    result_.records.push_back(record_of(document, std::move(raw_json)));
+  }
+
+  // Carries what is left of the body from the end of the last record read.
+  bool fail(std::string reason) {
+    unparsed(std::move(reason), body_.substr(unread_from_));
+    return false;
+  }
+
+  void unparsed(std::string reason, std::string_view text) {
+    StreamRecord record;
+    record.parse_error = std::move(reason);
+    BoundedText<LineBreaksAsSpaces>(record.unparsed_text, max_unparsed_text).append(text);
+    result_.records.push_back(std::move(record));
+  }
+
+  std::string_view body_;
+  JsonScanner scanner_;
+  StreamBody result_;
+  size_t unread_from_ = 0;
+  size_t first_not_read_ = 0;
+};
+
+}  // namespace
+
+StreamBody read_stream_body(std::string_view body) { return BodyReader(body).read(); }
+
+}  // namespace defender
