@@ -3,6 +3,7 @@
 #include "cef_format.h"
 #include "json_format.h"
 #include "leef_format.h"
+#include "ocsf_format.h"
 
 namespace defender {
 
@@ -23,6 +24,9 @@ void format_item(const Item &item, const FormatOptions &options, std::string &ou
       return;
     case Format::json:
       append_json(item, out);
+      return;
+    case Format::ocsf:
+      append_ocsf(item, out);
       return;
   }
 }

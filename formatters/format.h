@@ -8,7 +8,7 @@
 
 namespace defender {
 
-enum class Format { cef, leef, leef2, json };
+enum class Format { cef, leef, leef2, json, ocsf };
 
 struct FormatOptions {
   Format format = Format::cef;

@@ -150,7 +150,11 @@ OptionError set_format(Options &options, std::string_view value) {
     options.format.format = Format::leef2;
     return std::nullopt;
   }
-  return "unknown format(" + std::string(value) + "); use cef, leef (LEEF 1.0), leef2 (LEEF 2.0) or json";
+  if (equals_ignoring_case(value, "ocsf")) {
+    options.format.format = Format::ocsf;
+    return std::nullopt;
+  }
+  return "unknown format(" + std::string(value) + "); use cef, leef (LEEF 1.0), leef2 (LEEF 2.0), json or ocsf";
 }
 
 OptionError set_leef_delimiter(Options &options, std::string_view value) {
@@ -186,6 +190,8 @@ std::string_view format_name(Format format) {
       return "leef2";
     case Format::json:
       return "json";
+    case Format::ocsf:
+      return "ocsf";
   }
   return "cef";
 }
