@@ -381,10 +381,10 @@ void append_ocsf(const Incident &i, std::string &out) {
   time_member(json, "modified_time", i.updated);
   json.member("src_url", i.web_url);
   json.end_object();
-  for (size_t n = 0; n < i.alert_ids.size(); ++n) {
+  // One per alert, by its id: the titles are the incident's distinct ones, not one per alert.
+  for (const std::string &alert_id : i.alert_ids) {
     json.begin_object();
-    json.member("uid", i.alert_ids[n]);
-    if (n < i.alert_titles.size()) json.member("title", i.alert_titles[n]);
+    json.member("uid", alert_id);
     json.end_object();
   }
   json.end_array();
@@ -410,6 +410,7 @@ void append_ocsf(const Incident &i, std::string &out) {
     if (i.latest_comment->created) json.member("latest_comment_time", format_instant(*i.latest_comment->created));
   }
   if (i.alerts_expanded) json.member("alert_count", static_cast<int64_t>(i.alert_ids.size()));
+  json.member("alert_titles", i.alert_titles);
   json.member("devices", i.devices);
   json.member("users", i.users);
   json.end_object();

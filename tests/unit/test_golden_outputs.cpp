@@ -55,11 +55,12 @@ struct Output {
   std::string_view extension;
 };
 
-constexpr std::array<Output, 4> outputs{{
+constexpr std::array<Output, 5> outputs{{
     {Format::cef, "cef"},
     {Format::leef, "leef"},
     {Format::leef2, "leef2"},
     {Format::json, "jsonl"},
+    {Format::ocsf, "ocsf"},
 }};
 
 std::string case_path(std::string_view schema, std::string_view file) {
@@ -180,7 +181,7 @@ TEST_CASE("a 64 KiB description is cut on a character boundary to its limit, and
     const std::string input = with_long_description(schema);
     const Alert alert = adapted(schema, input);
     for (const Output &output : outputs) {
-      if (output.format == Format::json) continue;
+      if (output.format == Format::json || output.format == Format::ocsf) continue;  // neither cuts text
       CAPTURE(output.extension);
       CHECK(formatted(alert, output.format) == golden(schema.name, "long", output.extension));
     }
@@ -273,3 +274,5 @@ TEST_CASE("every incident JSON golden is one line that a strict parser, validati
     CHECK(strict_json(line));
   }
 }
+
+

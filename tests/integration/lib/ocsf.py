@@ -1,0 +1,309 @@
+"""An OCSF 1.8.0 event checker for what format(ocsf) writes, written from the schema's facts for the classes and
+objects the module uses: Detection Finding (2004) and Incident Finding (2005), their required attributes, the types
+of the attributes, the enumerations' values (each id with its caption, and a word of the source's own for 99 Other),
+type_uid = class_uid * 100 + activity_id, and the objects' own requirements. problems(event) lists what is wrong;
+an event the module writes must have none."""
+
+import re
+
+VERSION = "1.8.0"
+
+SEVERITY = {0: "Unknown", 1: "Informational", 2: "Low", 3: "Medium", 4: "High", 5: "Critical", 6: "Fatal"}
+FINDING_ACTIVITY = {0: "Unknown", 1: "Create", 2: "Update", 3: "Close"}
+VERDICT = {0: "Unknown", 1: "False Positive", 2: "True Positive", 3: "Disregard", 4: "Suspicious", 5: "Benign",
+           6: "Test", 7: "Insufficient Data", 8: "Security Risk", 9: "Managed Externally", 10: "Duplicate"}
+PRIORITY = {0: "Unknown", 1: "Low", 2: "Medium", 3: "High", 4: "Critical"}
+OBSERVABLE_TYPES = {0: "Unknown", 1: "Hostname", 2: "IP Address", 3: "MAC Address", 4: "User Name",
+                    5: "Email Address", 6: "URL String", 7: "File Name", 8: "Hash", 9: "Process Name",
+                    11: "Port", 13: "Command Line", 21: "User", 22: "Email", 23: "URL", 24: "File", 25: "Process",
+                    30: "Fingerprint", 47: "Device UID"}
+FINGERPRINT_ALGORITHMS = {0: "Unknown", 1: "MD5", 2: "SHA-1", 3: "SHA-256", 4: "SHA-512", 5: "CTPH", 6: "TLSH",
+                          7: "quickXorHash"}
+FILE_TYPES = {0: "Unknown", 1: "Regular File", 2: "Folder", 3: "Character Device", 4: "Block Device",
+              5: "Local Socket", 6: "Named Pipe", 7: "Symbolic Link", 8: "Executable File"}
+DEVICE_TYPES = {0: "Unknown", 1: "Server", 2: "Desktop", 3: "Laptop", 4: "Tablet", 5: "Mobile", 6: "Virtual",
+                7: "IOT", 8: "Browser", 9: "Firewall", 10: "Switch", 11: "Hub", 12: "Router", 13: "IDS", 14: "IPS",
+                15: "Load Balancer"}
+ANALYTIC_TYPES = {0: "Unknown", 1: "Rule", 2: "Behavioral", 3: "Statistical", 4: "Learning (ML/DL)",
+                  5: "Fingerprinting", 6: "Tagging", 7: "Keyword Match", 8: "Regular Expressions",
+                  9: "Exact Data Match", 10: "Partial Data Match", 11: "Indexed Data Match"}
+PROFILES = {"host", "security_control", "incident", "cloud", "datetime", "osint", "container", "linux_users"}
+
+BASE = {"activity_id", "activity_name", "category_uid", "category_name", "class_uid", "class_name", "type_uid",
+        "type_name", "time", "severity_id", "severity", "status_id", "status", "status_code", "status_detail",
+        "message", "metadata", "observables", "unmapped", "raw_data", "timezone_offset", "count", "duration",
+        "start_time", "end_time", "enrichments"}
+
+CLASSES = {
+    2004: {
+        "name": "Detection Finding",
+        "status": {0: "Unknown", 1: "New", 2: "In Progress", 3: "Suppressed", 4: "Resolved", 5: "Archived",
+                   6: "Deleted"},
+        "required": {"activity_id", "category_uid", "class_uid", "finding_info", "metadata", "severity_id", "time",
+                     "type_uid"},
+        "attributes": BASE | {"finding_info", "confidence_id", "confidence", "confidence_score", "is_alert",
+                              "evidences", "resources", "vulnerabilities", "malware", "remediation",
+                              "risk_level_id", "risk_level", "risk_score", "device", "actor", "action_id", "action",
+                              "disposition_id", "disposition", "priority_id", "priority", "src_url", "verdict_id",
+                              "verdict", "impact_id", "impact", "impact_score", "anomaly_analyses"},
+    },
+    2005: {
+        "name": "Incident Finding",
+        "status": {0: "Unknown", 1: "New", 2: "In Progress", 3: "On Hold", 4: "Resolved", 5: "Closed"},
+        "required": {"activity_id", "category_uid", "class_uid", "finding_info_list", "metadata", "severity_id",
+                     "status_id", "time", "type_uid"},
+        "attributes": BASE | {"finding_info_list", "desc", "assignee", "assignee_group", "attacks", "comment",
+                              "confidence_id", "confidence", "confidence_score", "impact_id", "impact",
+                              "impact_score", "is_suspected_breach", "priority_id", "priority", "src_url",
+                              "tickets", "verdict_id", "verdict", "device", "is_alert"},
+    },
+}
+
+EVIDENCE_ARTIFACTS = {"actor", "api", "connection_info", "container", "data", "database", "databucket", "device",
+                      "dst_endpoint", "email", "file", "job", "process", "query", "reg_key", "reg_value",
+                      "resources", "script", "src_endpoint", "url", "user", "name", "uid", "verdict_id",
+                      "verdict"}
+
+
+def _is_int(value):
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+class _Check:
+    def __init__(self):
+        self.found = []
+
+    def fail(self, path, what):
+        self.found.append(f"{path}: {what}")
+
+    def string(self, obj, name, path, required=False):
+        if name not in obj:
+            if required:
+                self.fail(path, f"{name} is required")
+            return
+        if not isinstance(obj[name], str) or obj[name] == "":
+            self.fail(f"{path}.{name}", "must be a non-empty string")
+
+    def integer(self, obj, name, path, required=False):
+        if name not in obj:
+            if required:
+                self.fail(path, f"{name} is required")
+            return
+        if not _is_int(obj[name]):
+            self.fail(f"{path}.{name}", "must be an integer")
+
+    def strings(self, obj, name, path):
+        if name in obj and (not isinstance(obj[name], list) or not obj[name]
+                            or not all(isinstance(s, str) and s for s in obj[name])):
+            self.fail(f"{path}.{name}", "must be a non-empty array of non-empty strings")
+
+    def enum(self, obj, id_name, caption_name, values, path, required=False):
+        """An enumeration: its id among the schema's values or 99, its caption the schema's (or the source's word
+        for 99 Other)."""
+        if id_name not in obj:
+            if required:
+                self.fail(path, f"{id_name} is required")
+            if caption_name in obj:
+                self.fail(path, f"{caption_name} without {id_name}")
+            return
+        value = obj[id_name]
+        if not _is_int(value) or (value not in values and value != 99):
+            self.fail(f"{path}.{id_name}", f"{value!r} is not one of the schema's values")
+            return
+        caption = obj.get(caption_name)
+        if value == 99:
+            if not isinstance(caption, str) or not caption:
+                self.fail(f"{path}.{caption_name}", "99 Other needs the source's own word")
+        elif caption is not None and caption != values[value]:
+            self.fail(f"{path}.{caption_name}", f"{caption!r} is not the caption of {value} ({values[value]!r})")
+
+    def obj(self, parent, name, path, required=False):
+        if name not in parent:
+            if required:
+                self.fail(path, f"{name} is required")
+            return None
+        if not isinstance(parent[name], dict):
+            self.fail(f"{path}.{name}", "must be an object")
+            return None
+        return parent[name]
+
+    def objects(self, parent, name, path):
+        if name not in parent:
+            return []
+        items = parent[name]
+        if not isinstance(items, list) or not items or not all(isinstance(i, dict) for i in items):
+            self.fail(f"{path}.{name}", "must be a non-empty array of objects")
+            return []
+        return items
+
+    def times(self, obj, path, names):
+        for name in names:
+            self.integer(obj, name, path)
+
+    # -- objects ---------------------------------------------------------------------------------------------------
+
+    def metadata(self, event):
+        metadata = self.obj(event, "metadata", "event", required=True)
+        if metadata is None:
+            return
+        if metadata.get("version") != VERSION:
+            self.fail("metadata.version", f"must be {VERSION}")
+        product = self.obj(metadata, "product", "metadata", required=True)
+        if product is not None:
+            self.string(product, "name", "metadata.product")
+            self.string(product, "vendor_name", "metadata.product")
+        for name in ("uid", "original_time", "log_provider", "tenant_uid", "log_name"):
+            self.string(metadata, name, "metadata")
+        if "profiles" in metadata:
+            self.strings(metadata, "profiles", "metadata")
+            for profile in metadata.get("profiles") or []:
+                if profile not in PROFILES:
+                    self.fail("metadata.profiles", f"unknown profile {profile!r}")
+
+    def attacks(self, items, path):
+        for n, attack in enumerate(items):
+            here = f"{path}[{n}]"
+            parts = [p for p in ("tactic", "technique", "sub_technique") if p in attack]
+            if not parts:
+                self.fail(here, "needs at least one of tactic, technique, sub_technique")
+            for part in parts:
+                inner = self.obj(attack, part, here)
+                if inner is not None and "uid" not in inner and "name" not in inner:
+                    self.fail(f"{here}.{part}", "needs uid or name")
+                if inner is not None:
+                    self.string(inner, "uid", f"{here}.{part}")
+                    uid = inner.get("uid", "")
+                    if part == "technique" and not re.fullmatch(r"T\d{4}", uid):
+                        self.fail(f"{here}.{part}.uid", f"{uid!r} is not a technique id")
+                    if part == "sub_technique" and not re.fullmatch(r"T\d{4}\.\d{3}", uid):
+                        self.fail(f"{here}.{part}.uid", f"{uid!r} is not a sub-technique id")
+
+    def finding_info(self, info, path):
+        self.string(info, "uid", path, required=True)
+        for name in ("uid_alt", "title", "desc", "src_url"):
+            self.string(info, name, path)
+        self.strings(info, "types", path)
+        self.times(info, path, ("created_time", "modified_time", "first_seen_time", "last_seen_time"))
+        analytic = self.obj(info, "analytic", path)
+        if analytic is not None:
+            self.enum(analytic, "type_id", "type", ANALYTIC_TYPES, f"{path}.analytic", required=True)
+            self.string(analytic, "uid", f"{path}.analytic")
+            self.string(analytic, "name", f"{path}.analytic")
+        self.attacks(self.objects(info, "attacks", path), f"{path}.attacks")
+        for n, related in enumerate(self.objects(info, "related_events", path)):
+            self.string(related, "uid", f"{path}.related_events[{n}]", required=True)
+
+    def device(self, device, path):
+        self.enum(device, "type_id", "type", DEVICE_TYPES, path, required=True)
+        for name in ("hostname", "uid", "domain", "name", "ip"):
+            self.string(device, name, path)
+
+    def file(self, file, path):
+        self.string(file, "name", path, required=True)
+        self.enum(file, "type_id", "type", FILE_TYPES, path, required=True)
+        self.string(file, "path", path)
+        for n, fingerprint in enumerate(self.objects(file, "hashes", path)):
+            here = f"{path}.hashes[{n}]"
+            self.enum(fingerprint, "algorithm_id", "algorithm", FINGERPRINT_ALGORITHMS, here, required=True)
+            self.string(fingerprint, "value", here, required=True)
+
+    def user(self, user, path):
+        if not any(name in user for name in ("account", "name", "uid")):
+            self.fail(path, "a user needs at least one of account, name, uid")
+        for name in ("name", "uid", "domain", "email_addr"):
+            self.string(user, name, path)
+
+    def evidences(self, event):
+        for n, evidence in enumerate(self.objects(event, "evidences", "event")):
+            here = f"evidences[{n}]"
+            if not set(evidence) & (EVIDENCE_ARTIFACTS - {"name", "uid", "verdict_id", "verdict"}):
+                self.fail(here, "needs at least one artefact")
+            for name in evidence:
+                if name not in EVIDENCE_ARTIFACTS:
+                    self.fail(here, f"unknown artefact {name!r}")
+            if (device := self.obj(evidence, "device", here)) is not None:
+                self.device(device, f"{here}.device")
+            if (file := self.obj(evidence, "file", here)) is not None:
+                self.file(file, f"{here}.file")
+            if (user := self.obj(evidence, "user", here)) is not None:
+                self.user(user, f"{here}.user")
+            if (url := self.obj(evidence, "url", here)) is not None and not ("url_string" in url or "path" in url):
+                self.fail(f"{here}.url", "needs url_string or path")
+            for endpoint in ("src_endpoint", "dst_endpoint"):
+                if (e := self.obj(evidence, endpoint, here)) is not None and not set(e) & {
+                        "ip", "uid", "name", "hostname", "svc_name", "domain", "instance_uid", "interface_uid"}:
+                    self.fail(f"{here}.{endpoint}", "needs an ip, uid, name, hostname or the like")
+
+    def observables(self, event):
+        for n, observable in enumerate(self.objects(event, "observables", "event")):
+            here = f"observables[{n}]"
+            self.string(observable, "name", here, required=True)
+            self.enum(observable, "type_id", "type", OBSERVABLE_TYPES, here, required=True)
+            self.string(observable, "value", here)
+
+    # -- the event -------------------------------------------------------------------------------------------------
+
+    def event(self, event):
+        if not isinstance(event, dict):
+            self.fail("event", "must be an object")
+            return
+        class_uid = event.get("class_uid")
+        spec = CLASSES.get(class_uid)
+        if spec is None:
+            self.fail("class_uid", f"{class_uid!r} is not a class this module writes")
+            return
+        for name in sorted(spec["required"] - set(event)):
+            self.fail("event", f"{name} is required")
+        for name in sorted(set(event) - spec["attributes"]):
+            self.fail("event", f"{name} is not an attribute of {spec['name']}")
+        if event.get("category_uid") != 2:
+            self.fail("category_uid", "a finding's category is 2")
+        if "category_name" in event and event["category_name"] != "Findings":
+            self.fail("category_name", "must be Findings")
+        if "class_name" in event and event["class_name"] != spec["name"]:
+            self.fail("class_name", f"must be {spec['name']}")
+        self.enum(event, "activity_id", "activity_name", FINDING_ACTIVITY, "event", required=True)
+        activity = event.get("activity_id")
+        if _is_int(activity) and event.get("type_uid") != class_uid * 100 + activity:
+            self.fail("type_uid", f"must be class_uid * 100 + activity_id = {class_uid * 100 + activity}")
+        if "type_name" in event and _is_int(activity) and activity in FINDING_ACTIVITY:
+            if event["type_name"] != f"{spec['name']}: {event.get('activity_name')}":
+                self.fail("type_name", "must be '<class name>: <activity name>'")
+        self.integer(event, "time", "event", required=True)
+        self.enum(event, "severity_id", "severity", SEVERITY, "event", required=True)
+        self.enum(event, "status_id", "status", spec["status"], "event", required=class_uid == 2005)
+        self.enum(event, "verdict_id", "verdict", VERDICT, "event")
+        self.enum(event, "priority_id", "priority", PRIORITY, "event")
+        for name in ("message", "src_url", "desc", "comment"):
+            self.string(event, name, "event")
+        if "is_alert" in event and not isinstance(event["is_alert"], bool):
+            self.fail("is_alert", "must be a boolean")
+        if "unmapped" in event and not isinstance(event["unmapped"], dict):
+            self.fail("unmapped", "must be an object")
+        self.metadata(event)
+        self.observables(event)
+        if class_uid == 2004:
+            if (info := self.obj(event, "finding_info", "event", required=True)) is not None:
+                self.finding_info(info, "finding_info")
+            self.evidences(event)
+        else:
+            infos = self.objects(event, "finding_info_list", "event")
+            if not infos and "finding_info_list" in event:
+                pass
+            for n, info in enumerate(infos):
+                self.finding_info(info, f"finding_info_list[{n}]")
+            if "assignee" not in event and "assignee_group" not in event:
+                self.fail("event", "an Incident Finding needs assignee or assignee_group")
+            if (assignee := self.obj(event, "assignee", "event")) is not None:
+                self.user(assignee, "assignee")
+            if (group := self.obj(event, "assignee_group", "event")) is not None and not (
+                    "name" in group or "uid" in group):
+                self.fail("assignee_group", "a group needs name or uid")
+            self.attacks(self.objects(event, "attacks", "event"), "attacks")
+
+
+def problems(event):
+    """What is wrong with one decoded OCSF event: an empty list when nothing is."""
+    check = _Check()
+    check.event(event)
+    return check.found
