@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <span>
+#include <vector>
 
 #include "event_identity.h"
 #include "json_writer.h"
@@ -130,13 +131,31 @@ void metadata(JsonWriter &json, std::string_view product, std::string_view uid, 
   json.end_object();
 }
 
-// MITRE ids: T1059 is a technique, T1564.001 a sub-technique.
+bool is_digits(std::string_view text) {
+  return std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// A MITRE ATT&CK id: T1059 is a technique, T1564.001 a sub-technique.
+bool is_mitre_id(std::string_view id) {
+  if (id.size() != 5 && id.size() != 9) return false;
+  if (id[0] != 'T' || !is_digits(id.substr(1, 4))) return false;
+  return id.size() == 5 || (id[5] == '.' && is_digits(id.substr(6)));
+}
+
+// What is not an ATT&CK id goes to `unmapped` (not_mitre_ids) rather than into attacks, which OCSF keys by id.
+std::vector<std::string> not_mitre_ids(std::span<const std::string> techniques) {
+  std::vector<std::string> others;
+  for (const std::string &technique : techniques)
+    if (!technique.empty() && !is_mitre_id(technique)) others.push_back(technique);
+  return others;
+}
+
 void attacks(JsonWriter &json, std::span<const std::string> techniques) {
-  if (std::none_of(techniques.begin(), techniques.end(), [](const std::string &t) { return !t.empty(); })) return;
+  if (std::none_of(techniques.begin(), techniques.end(), [](const std::string &t) { return is_mitre_id(t); })) return;
   json.key("attacks");
   json.begin_array();
   for (const std::string &technique : techniques) {
-    if (technique.empty()) continue;
+    if (!is_mitre_id(technique)) continue;
     json.begin_object();
     json.key(technique.find('.') == std::string::npos ? "technique" : "sub_technique");
     json.begin_object();
@@ -267,6 +286,7 @@ void alert_unmapped(JsonWriter &json, const Alert &a) {
   json.begin_object();
   for (const auto &[name, value] : fields) json.member(name, value);
   json.member("severity_text", a.severity_text);
+  json.member("mitre_techniques", not_mitre_ids(a.mitre_techniques));
   if (a.remediation_succeeded) {
     json.key("remediation_succeeded");
     json.boolean(*a.remediation_succeeded);
@@ -403,6 +423,7 @@ void append_ocsf(const Incident &i, std::string &out) {
   json.member("resolving_comment", i.resolving_comment);
   json.member("summary", i.summary);
   json.member("severity_text", i.severity_text);
+  json.member("mitre_techniques", not_mitre_ids(i.mitre_techniques));
   if (i.priority_score) json.member("priority_score", *i.priority_score);
   json.member("comment_count", static_cast<int64_t>(i.comment_count));
   if (i.latest_comment) {
@@ -413,6 +434,55 @@ void append_ocsf(const Incident &i, std::string &out) {
   json.member("alert_titles", i.alert_titles);
   json.member("devices", i.devices);
   json.member("users", i.users);
+  json.end_object();
+  json.end_object();
+}
+
+void append_ocsf(const StreamRecord &r, std::string &out) {
+  JsonWriter json(out);
+  std::string_view action = r.table.empty() ? std::string_view("unparsed") : std::string_view(r.table);
+  for (const StreamProperty &property : r.properties)
+    if (property.name == "ActionType" && !property.value.empty()) action = property.value;
+  json.begin_object();
+  json.member("category_uid", int64_t{0});
+  json.member("category_name", "Uncategorized");
+  json.member("class_uid", int64_t{0});
+  json.member("class_name", "Base Event");
+  enum_members(json, "activity_id", "activity_name", Enum{99, action});
+  json.member("type_uid", int64_t{99});
+  json.member("type_name", "Base Event: Other");
+  const std::optional<Instant> time = message_time(r);
+  json.member("time", time ? time->epoch_milliseconds() : int64_t{0});
+  enum_members(json, "severity_id", "severity", severity_of(r.severity, {}));
+  json.member("message", r.table.empty() ? std::string_view(r.parse_error) : std::string_view(r.table));
+  json.key("metadata");
+  json.begin_object();
+  json.member("version", ocsf_version);
+  json.key("product");
+  json.begin_object();
+  json.member("name", "Microsoft Defender XDR");
+  json.member("vendor_name", "Microsoft");
+  json.end_object();
+  json.member("log_provider", "syslog-ng-mod-defender " DEFENDER_VERSION);
+  json.member("log_name", r.category);
+  if (r.time) json.member("original_time", format_instant(*r.time));
+  json.member("tenant_uid", r.tenant_id);
+  json.end_object();
+  json.member("raw_data", r.unparsed_text);
+  json.key("unmapped");
+  json.begin_object();
+  json.member("table", r.table);
+  json.member("machine_group", r.machine_group);
+  json.member("parse_error", r.parse_error);
+  if (!r.properties.empty()) {
+    json.key("properties");
+    json.begin_object();
+    for (const StreamProperty &property : r.properties) {
+      json.key(property.name);
+      json.string(property.value);
+    }
+    json.end_object();
+  }
   json.end_object();
   json.end_object();
 }

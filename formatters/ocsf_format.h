@@ -1,11 +1,13 @@
-// Alert or incident -> one OCSF event as compact JSON on one line: an alert is a Detection Finding (class 2004), an
-// incident an Incident Finding (class 2005), of the OCSF version ocsf_version. docs/ocsf.md has the mapping.
+// Alert, incident or stream record -> one OCSF event as compact JSON on one line: an alert is a Detection Finding
+// (class 2004), an incident an Incident Finding (class 2005), of the OCSF version ocsf_version; a stream record, until
+// its table's class is mapped, the base event (class 0) with the row under `unmapped`. docs/ocsf.md has the mapping.
 #pragma once
 
 #include <string>
 #include <string_view>
 
 #include "record.h"
+#include "stream_record.h"
 
 namespace defender {
 
@@ -13,5 +15,6 @@ inline constexpr std::string_view ocsf_version = "1.8.0";
 
 void append_ocsf(const Alert &alert, std::string &out);
 void append_ocsf(const Incident &incident, std::string &out);
+void append_ocsf(const StreamRecord &record, std::string &out);
 
 }  // namespace defender

@@ -1,5 +1,5 @@
 """An OCSF 1.8.0 event checker for what format(ocsf) writes, written from the schema's facts for the classes and
-objects the module uses: Detection Finding (2004) and Incident Finding (2005), their required attributes, the types
+objects the module uses: the base event (0), Detection Finding (2004) and Incident Finding (2005), their required attributes, the types
 of the attributes, the enumerations' values (each id with its caption, and a word of the source's own for 99 Other),
 type_uid = class_uid * 100 + activity_id, and the objects' own requirements. problems(event) lists what is wrong;
 an event the module writes must have none."""
@@ -27,6 +27,8 @@ DEVICE_TYPES = {0: "Unknown", 1: "Server", 2: "Desktop", 3: "Laptop", 4: "Tablet
 ANALYTIC_TYPES = {0: "Unknown", 1: "Rule", 2: "Behavioral", 3: "Statistical", 4: "Learning (ML/DL)",
                   5: "Fingerprinting", 6: "Tagging", 7: "Keyword Match", 8: "Regular Expressions",
                   9: "Exact Data Match", 10: "Partial Data Match", 11: "Indexed Data Match"}
+CATEGORIES = {0: "Uncategorized", 1: "System Activity", 2: "Findings", 3: "Identity & Access Management",
+              4: "Network Activity", 5: "Discovery", 6: "Application Activity"}
 PROFILES = {"host", "security_control", "incident", "cloud", "datetime", "osint", "container", "linux_users"}
 
 BASE = {"activity_id", "activity_name", "category_uid", "category_name", "class_uid", "class_name", "type_uid",
@@ -35,6 +37,13 @@ BASE = {"activity_id", "activity_name", "category_uid", "category_name", "class_
         "start_time", "end_time", "enrichments"}
 
 CLASSES = {
+    0: {
+        "name": "Base Event",
+        "status": {0: "Unknown", 1: "Success", 2: "Failure"},
+        "required": {"activity_id", "category_uid", "class_uid", "metadata", "severity_id", "time", "type_uid"},
+        "attributes": BASE,
+        "activities": {0: "Unknown"},
+    },
     2004: {
         "name": "Detection Finding",
         "status": {0: "Unknown", 1: "New", 2: "In Progress", 3: "Suppressed", 4: "Resolved", 5: "Archived",
@@ -256,19 +265,22 @@ class _Check:
             self.fail("event", f"{name} is required")
         for name in sorted(set(event) - spec["attributes"]):
             self.fail("event", f"{name} is not an attribute of {spec['name']}")
-        if event.get("category_uid") != 2:
-            self.fail("category_uid", "a finding's category is 2")
-        if "category_name" in event and event["category_name"] != "Findings":
-            self.fail("category_name", "must be Findings")
+        category = class_uid // 1000
+        if event.get("category_uid") != category:
+            self.fail("category_uid", f"the category of class {class_uid} is {category}")
+        if "category_name" in event and event["category_name"] != CATEGORIES[category]:
+            self.fail("category_name", f"must be {CATEGORIES[category]}")
         if "class_name" in event and event["class_name"] != spec["name"]:
             self.fail("class_name", f"must be {spec['name']}")
-        self.enum(event, "activity_id", "activity_name", FINDING_ACTIVITY, "event", required=True)
+        activities = spec.get("activities", FINDING_ACTIVITY)
+        self.enum(event, "activity_id", "activity_name", activities, "event", required=True)
         activity = event.get("activity_id")
         if _is_int(activity) and event.get("type_uid") != class_uid * 100 + activity:
             self.fail("type_uid", f"must be class_uid * 100 + activity_id = {class_uid * 100 + activity}")
-        if "type_name" in event and _is_int(activity) and activity in FINDING_ACTIVITY:
-            if event["type_name"] != f"{spec['name']}: {event.get('activity_name')}":
-                self.fail("type_name", "must be '<class name>: <activity name>'")
+        if "type_name" in event and _is_int(activity):
+            caption = activities.get(activity, "Other")
+            if event["type_name"] != f"{spec['name']}: {caption}":
+                self.fail("type_name", f"must be '{spec['name']}: {caption}'")
         self.integer(event, "time", "event", required=True)
         self.enum(event, "severity_id", "severity", SEVERITY, "event", required=True)
         self.enum(event, "status_id", "status", spec["status"], "event", required=class_uid == 2005)
@@ -282,7 +294,9 @@ class _Check:
             self.fail("unmapped", "must be an object")
         self.metadata(event)
         self.observables(event)
-        if class_uid == 2004:
+        if class_uid == 0:
+            self.string(event, "raw_data", "event")
+        elif class_uid == 2004:
             if (info := self.obj(event, "finding_info", "event", required=True)) is not None:
                 self.finding_info(info, "finding_info")
             self.evidences(event)

@@ -1,0 +1,145 @@
+"""format(ocsf): every golden OCSF line passes the project's OCSF 1.8.0 checker (lib/ocsf.py), for the three alert
+APIs and incidents, hostile and sparse inputs included; the checker refuses what the schema forbids; and a real
+syslog-ng source in format(ocsf) writes only valid, identified events, exactly the simulator's versions."""
+
+import glob
+import json
+import os
+import sys
+import unittest
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from lib import ocsf  # noqa: E402
+from lib.config_builder import simulator_source, to_files  # noqa: E402
+from lib.defender_rig import Rig, served_versions  # noqa: E402
+from lib.delivery import epoch_ms, incident_versions  # noqa: E402
+from lib.simulator import INCIDENT_ROLES, incident_ledger  # noqa: E402
+from lib.syslogng import SyslogNg, wait_until  # noqa: E402
+
+DATA = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "unit", "data")
+
+
+def golden_events():
+    """(path, decoded event) of every golden OCSF line."""
+    paths = sorted(glob.glob(os.path.join(DATA, "*", "*.ocsf")))
+    return [(p, json.loads(open(p, encoding="utf-8").read())) for p in paths]
+
+
+def ocsf_lines(path):
+    """The decoded events of an output file written by the rig's template (one MESSAGE per line)."""
+    if not os.path.exists(path):
+        return []
+    with open(path, encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+class OcsfGoldenTest(unittest.TestCase):
+    def test_every_golden_ocsf_line_passes_the_checker(self):
+        events = golden_events()
+        # graph, alerts, siem: example, hostile, international, nulls, empty; incidents: full, sparse, merged, hostile
+        self.assertEqual(len(events), 19)
+        for path, event in events:
+            with self.subTest(path=os.path.relpath(path, DATA)):
+                self.assertEqual(ocsf.problems(event), [])
+
+    def test_alerts_are_detection_findings_and_incidents_incident_findings(self):
+        for path, event in golden_events():
+            expected = 2005 if os.path.basename(os.path.dirname(path)) == "incidents" else 2004
+            self.assertEqual(event["class_uid"], expected, path)
+
+
+class OcsfCheckerTest(unittest.TestCase):
+    """The checker fails where the schema says an event is wrong: each case breaks one rule of a valid event."""
+
+    def valid(self, kind="graph"):
+        name = "full" if kind == "incidents" else "example"
+        return json.load(open(os.path.join(DATA, kind, f"{name}.ocsf"), encoding="utf-8"))
+
+    def assert_refused(self, event, fragment):
+        found = ocsf.problems(event)
+        self.assertTrue(any(fragment in p for p in found), f"{fragment!r} not among {found}")
+
+    def test_a_missing_required_attribute_is_refused(self):
+        event = self.valid()
+        del event["finding_info"]
+        self.assert_refused(event, "finding_info is required")
+
+    def test_a_type_uid_that_is_not_class_times_100_plus_activity_is_refused(self):
+        event = self.valid()
+        event["type_uid"] = 200401 if event["activity_id"] != 1 else 200402
+        self.assert_refused(event, "type_uid")
+
+    def test_a_status_id_outside_the_class_enumeration_is_refused(self):
+        event = self.valid()
+        event["status_id"] = 7
+        self.assert_refused(event, "status_id")
+
+    def test_a_caption_that_is_not_the_ids_is_refused(self):
+        event = self.valid()
+        event["severity"] = "Critical"
+        self.assert_refused(event, "severity")
+
+    def test_other_without_the_sources_word_is_refused(self):
+        event = self.valid()
+        event["status_id"] = 99
+        del event["status"]
+        self.assert_refused(event, "99 Other")
+
+    def test_an_attribute_the_class_does_not_have_is_refused(self):
+        event = self.valid()
+        event["finding_info_list"] = []
+        self.assert_refused(event, "not an attribute of Detection Finding")
+
+    def test_an_incident_without_assignee_or_group_is_refused(self):
+        event = self.valid("incidents")
+        event.pop("assignee", None)
+        event.pop("assignee_group", None)
+        self.assert_refused(event, "assignee or assignee_group")
+
+    def test_a_file_without_its_type_is_refused(self):
+        event = self.valid()
+        for evidence in event["evidences"]:
+            evidence.get("file", {}).pop("type_id", None)
+        self.assert_refused(event, "type_id is required")
+
+    def test_a_wrong_version_is_refused(self):
+        event = self.valid()
+        event["metadata"]["version"] = "1.1.0"
+        self.assert_refused(event, "metadata.version")
+
+
+class OcsfDeliveryTest(unittest.TestCase):
+    """syslog-ng with format(ocsf): every line a valid event, identified by uid and modified time, exactly once."""
+
+    def check_run(self, rig, served, **options):
+        config = to_files({"defender": (simulator_source(rig.sim, rig.secret, format="ocsf", **options), rig.output)})
+        syslog = SyslogNg(os.path.join(rig.work, "syslog-ng"), config)
+        self.addCleanup(syslog.stop)
+        syslog.start()
+        wait_until(lambda: len(ocsf_lines(rig.output)) >= len(served), 90, interval=0.5,
+                   what=f"{len(served)} OCSF events")
+        rig.settle(len(served))
+        events = ocsf_lines(rig.output)
+        bad = [(n, p) for n, e in enumerate(events) for p in ocsf.problems(e)]
+        self.assertEqual(bad[:5], [])
+        return events
+
+    def test_graph_alerts_in_ocsf_are_valid_and_exactly_the_served_versions(self):
+        rig = Rig(self, alerts=600, seed=5)
+        served = {(i, epoch_ms(t)) for i, t in served_versions(rig.sim.ledger(), "graph")}
+        events = self.check_run(rig, served)
+        got = [(e["finding_info"]["uid"], e["finding_info"]["modified_time"]) for e in events]
+        self.assertEqual(len(got), len(set(got)))
+        self.assertEqual(set(got), served)
+
+    def test_incidents_in_ocsf_are_valid_and_exactly_the_served_versions(self):
+        rig = Rig(self, alerts=600, seed=6, sim_args=list(INCIDENT_ROLES))
+        served = {(i, epoch_ms(t)) for i, t in incident_versions(incident_ledger(rig.sim))}
+        events = self.check_run(rig, served, api="incidents", page_size=50)
+        got = [(e["finding_info_list"][0]["uid"], e["finding_info_list"][0]["modified_time"]) for e in events]
+        self.assertEqual(len(got), len(set(got)))
+        self.assertEqual(set(got), served)
+
+
+if __name__ == "__main__":
+    unittest.main()
