@@ -274,5 +274,3 @@ TEST_CASE("every incident JSON golden is one line that a strict parser, validati
     CHECK(strict_json(line));
   }
 }
-
-

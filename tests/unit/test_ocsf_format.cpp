@@ -35,7 +35,10 @@ TEST_CASE("a JSON string escapes quotes, backslashes and every character that co
 }
 
 TEST_CASE("invalid UTF-8 in a JSON string becomes U+FFFD, one per ill-formed sequence") {
-  CHECK(quoted("a\xff\xfe" "b") == "\"a\xEF\xBF\xBD\xEF\xBF\xBD" "b\"");
+  CHECK(quoted("a\xff\xfe"
+               "b") ==
+        "\"a\xEF\xBF\xBD\xEF\xBF\xBD"
+        "b\"");
 }
 
 TEST_CASE("a stream record is a base event whose activity is its ActionType and whose row is kept unmapped") {
