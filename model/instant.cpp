@@ -1,6 +1,7 @@
 #include "instant.h"
 
 #include <array>
+#include <chrono>
 
 namespace defender {
 namespace {
@@ -133,6 +134,11 @@ std::string format_instant(Instant t) {
   put(15, in_day % 60, 2);
   put(23, fraction, 7);
   return out;
+}
+
+Instant system_clock_now() {
+  const auto since_epoch = std::chrono::system_clock::now().time_since_epoch();
+  return Instant{std::chrono::duration_cast<std::chrono::nanoseconds>(since_epoch).count() / 100};
 }
 
 }  // namespace defender

@@ -40,6 +40,9 @@ constexpr int64_t Instant::microseconds_of_second() const { return (ticks - epoc
 // writes no "Z"). More than 7 fractional digits are accepted and truncated to the tick.
 std::optional<Instant> parse_instant(std::string_view text);
 
+// The host's wall clock now.
+Instant system_clock_now();
+
 // "YYYY-MM-DDTHH:MM:SS.fffffffZ": always 7 fractional digits, the form to put into a filter.
 std::string format_instant(Instant t);
 

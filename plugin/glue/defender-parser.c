@@ -11,7 +11,9 @@ int defender_parse(CfgLexer *lexer, LogDriver **instance, gpointer arg);
  * list (defender-grammar.ym). Dashes and underscores are the same to syslog-ng's lexer: tenant-id and tenant_id
  * both match. KW_FORMAT and KW_FILTER are syslog-ng's own tokens; inside this driver they mean our options. */
 static CfgLexerKeyword defender_keywords[] = { { .kw_name = "microsoft_defender", .kw_token = KW_MICROSOFT_DEFENDER },
-#define DEFENDER_OPTION(suffix, keyword, kind) { .kw_name = keyword, .kw_token = KW_##suffix },
+                                               { .kw_name = "microsoft_defender_stream",
+                                                 .kw_token = KW_MICROSOFT_DEFENDER_STREAM },
+#define DEFENDER_OPTION(suffix, keyword, kind, drivers) { .kw_name = keyword, .kw_token = KW_##suffix },
 #include "boundary/option_list.h"
                                                { .kw_name = NULL } };
 

@@ -10,6 +10,11 @@ static Plugin defender_plugins[] = {
       .name = "microsoft-defender",
       .parser = &defender_parser,
   },
+  {
+      .type = LL_CONTEXT_SOURCE,
+      .name = "microsoft-defender-stream",
+      .parser = &defender_parser,
+  },
 };
 
 gboolean
@@ -22,7 +27,9 @@ defender_module_init(PluginContext *context, CfgArgs *args G_GNUC_UNUSED)
 const ModuleInfo module_info = {
   .canonical_name = "defender",
   .version = SYSLOG_NG_VERSION,
-  .description = "microsoft-defender(): Microsoft Defender alerts from Microsoft Graph as CEF or JSON",
+  .description =
+      "microsoft-defender(): Microsoft Defender alerts and incidents; microsoft-defender-stream(): "
+      "Defender's Streaming API from Azure Event Hubs; as CEF, LEEF, JSON or OCSF",
   .core_revision = SYSLOG_NG_SOURCE_REVISION,
   .plugins = defender_plugins,
   .plugins_len = G_N_ELEMENTS(defender_plugins),

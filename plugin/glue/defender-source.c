@@ -4,6 +4,8 @@
  */
 #include "defender-source.h"
 #include "defender-checkpoint.h"
+#include "defender-log.h"
+#include "defender-names.h"
 #include "defender-stats.h"
 #include "defender-sng-compat.h"
 
@@ -59,43 +61,15 @@ _cursor_key(DefenderSourceDriver *self)
 static void
 _log(gpointer user_data, DefenderLogLevel level, const gchar *message, const DefenderLogTag *tags, gsize tag_count)
 {
-  static const gint priorities[] = {
-    [DEFENDER_LOG_ERROR] = EVT_PRI_ERR,     [DEFENDER_LOG_WARNING] = EVT_PRI_WARNING,
-    [DEFENDER_LOG_NOTICE] = EVT_PRI_NOTICE, [DEFENDER_LOG_INFO] = EVT_PRI_INFO,
-    [DEFENDER_LOG_DEBUG] = EVT_PRI_DEBUG,
-  };
-  if (level == DEFENDER_LOG_DEBUG && !debug_flag)
-    return;
-
-  gchar *text = g_strdup_printf("microsoft-defender: %s", message);
-  EVTREC *event = msg_event_create(priorities[level], text, NULL);
-  g_free(text);
-  for (gsize i = 0; i < tag_count; i++)
-    evt_rec_add_tag(event, evt_tag_str(tags[i].name, tags[i].value));
-  /* While the configuration is read the source has no place in it yet; its tenant and api tags say which it is. */
-  if (_pipe(user_data)->expr_node)
-    evt_rec_add_tag(event, log_pipe_location_tag(_pipe(user_data)));
-  msg_event_suppress_recursions_and_send(event);
+  defender_log_send(_pipe(user_data), "microsoft-defender", level, message, tags, tag_count);
 }
 
 /* ---- options (main thread, while parsing) ---- */
 
-gboolean
-defender_sd_set_string(LogDriver *d, DefenderOption option, const gchar *value, gchar *err, gsize err_len)
+DefenderOptions *
+defender_sd_options(LogDriver *d)
 {
-  return defender_options_set_string(((DefenderSourceDriver *) d)->options, option, value, err, err_len);
-}
-
-gboolean
-defender_sd_set_number(LogDriver *d, DefenderOption option, gint64 value, gchar *err, gsize err_len)
-{
-  return defender_options_set_number(((DefenderSourceDriver *) d)->options, option, value, err, err_len);
-}
-
-gboolean
-defender_sd_set_bool(LogDriver *d, DefenderOption option, gboolean value, gchar *err, gsize err_len)
-{
-  return defender_options_set_bool(((DefenderSourceDriver *) d)->options, option, value, err, err_len);
+  return ((DefenderSourceDriver *) d)->options;
 }
 
 gboolean
@@ -110,30 +84,8 @@ static const gchar *
 _format_persist_name(const LogPipe *s)
 {
   DefenderSourceDriver *self = (DefenderSourceDriver *) s;
-  gchar name[256];
-  if (s->persist_name)
-    g_strlcpy(name, s->persist_name, sizeof(name));
-  else
-    defender_options_default_persist_name(self->options, name, sizeof(name));
-  g_snprintf(self->persist_name, sizeof(self->persist_name), "microsoft-defender.%s", name);
-  return self->persist_name;
+  return defender_persist_name(s, self->options, "microsoft-defender", self->persist_name, sizeof(self->persist_name));
 }
-
-#if DEFENDER_SNG_STATS_KEY_BUILDER
-static void
-_format_stats_key(LogThreadedSourceDriver *s, StatsClusterKeyBuilder *kb)
-{
-  /* The legacy label keeps the instance "microsoft-defender.<name>" in `syslog-ng-ctl stats`, as on 3.38. */
-  stats_cluster_key_builder_add_legacy_label(
-      kb, stats_cluster_label("persist_name", _format_persist_name(&s->super.super.super)));
-}
-#else
-static const gchar *
-_format_stats_instance(LogThreadedSourceDriver *s)
-{
-  return _format_persist_name(&s->super.super.super);
-}
-#endif
 
 /* ---- messages and bookmarks (fetcher thread; saves on the acknowledging thread) ---- */
 
@@ -244,6 +196,12 @@ _resolve_field_handles(DefenderSourceDriver *self)
     }
 }
 
+static const gchar *
+_stat_name(gint stat)
+{
+  return defender_stat_name(stat);
+}
+
 static gboolean
 _init(LogPipe *s)
 {
@@ -286,7 +244,7 @@ _init(LogPipe *s)
              evt_tag_str("settings", description), log_pipe_location_tag(s));
 
   defender_stats_register(&self->stats, self->super.super.worker_options.super.stats_source, ((LogDriver *) s)->id,
-                          persist_name);
+                          persist_name, _stat_name, DEFENDER_STAT_COUNT);
   return log_threaded_fetcher_driver_init_method(s);
 }
 
@@ -329,7 +287,7 @@ defender_sd_new(GlobalConfig *cfg)
 {
   DefenderSourceDriver *self = g_new0(DefenderSourceDriver, 1);
   log_threaded_fetcher_driver_init_instance(&self->super, cfg);
-  self->options = defender_options_new();
+  self->options = defender_options_new(DEFENDER_DRIVER_POLL);
   _resolve_field_handles(self);
 
   LogPipe *pipe = _pipe(self);
@@ -339,9 +297,9 @@ defender_sd_new(GlobalConfig *cfg)
   pipe->generate_persist_name = _format_persist_name;
 
 #if DEFENDER_SNG_STATS_KEY_BUILDER
-  self->super.super.format_stats_key = _format_stats_key;
+  self->super.super.format_stats_key = defender_format_stats_key;
 #else
-  self->super.super.format_stats_instance = _format_stats_instance;
+  self->super.super.format_stats_instance = defender_format_stats_instance;
 #endif
   self->super.super.worker_options.super.stats_level = STATS_LEVEL0;
   self->super.super.worker_options.super.stats_source = stats_register_type("microsoft-defender");

@@ -13,7 +13,7 @@ typedef struct _DefenderStatsKey
 } DefenderStatsKey;
 
 static void
-_key(DefenderStats *self, DefenderStat stat, DefenderStatsKey *k)
+_key(DefenderStats *self, gint stat, DefenderStatsKey *k)
 {
   StatsClusterKey *key = &k->key;
 #if DEFENDER_SNG_STATS_KEY_BUILDER
@@ -21,24 +21,29 @@ _key(DefenderStats *self, DefenderStat stat, DefenderStatsKey *k)
      3.38 line "src.microsoft-defender;<id>;<instance>;a;<stat>;N" in `syslog-ng-ctl stats` */
   k->labels[0] = stats_cluster_label("id", self->id);
   k->labels[1] = stats_cluster_label("persist_name", self->instance);
-  g_snprintf(k->name, sizeof(k->name), "defender_%s", defender_stat_name(stat));
+  g_snprintf(k->name, sizeof(k->name), "defender_%s", self->name(stat));
   stats_cluster_single_key_set(key, k->name, k->labels, G_N_ELEMENTS(k->labels));
   stats_cluster_single_key_add_legacy_alias_with_name(key, self->component | SCS_SOURCE, self->id, self->instance,
-                                                      defender_stat_name(stat));
+                                                      self->name(stat));
 #else
-  stats_cluster_single_key_set_with_name(key, self->component | SCS_SOURCE, self->id, self->instance,
-                                         defender_stat_name(stat));
+  stats_cluster_single_key_set_with_name(key, self->component | SCS_SOURCE, self->id, self->instance, self->name(stat));
 #endif
 }
 
+G_STATIC_ASSERT(DEFENDER_STAT_COUNT <= DEFENDER_STATS_MAX && DEFENDER_STREAM_STAT_COUNT <= DEFENDER_STATS_MAX);
+
 void
-defender_stats_register(DefenderStats *self, guint16 component, const gchar *id, const gchar *instance)
+defender_stats_register(DefenderStats *self, guint16 component, const gchar *id, const gchar *instance,
+                        DefenderStatNameFn name, gint count)
 {
+  g_assert(count <= DEFENDER_STATS_MAX);
+  self->name = name;
+  self->count = count;
   self->component = component;
   self->id = g_strdup(id ? id : "");
   self->instance = g_strdup(instance);
   stats_lock();
-  for (gint stat = 0; stat < DEFENDER_STAT_COUNT; stat++)
+  for (gint stat = 0; stat < self->count; stat++)
     {
       DefenderStatsKey key;
       _key(self, stat, &key);
@@ -48,9 +53,9 @@ defender_stats_register(DefenderStats *self, guint16 component, const gchar *id,
 }
 
 void
-defender_stats_update(DefenderStats *self, const gint64 values[DEFENDER_STAT_COUNT])
+defender_stats_update(DefenderStats *self, const gint64 *values)
 {
-  for (gint stat = 0; stat < DEFENDER_STAT_COUNT; stat++)
+  for (gint stat = 0; stat < self->count; stat++)
     stats_counter_set(self->counters[stat], values[stat] > 0 ? (gsize) values[stat] : 0);
 }
 
@@ -60,7 +65,7 @@ defender_stats_unregister(DefenderStats *self)
   if (!self->instance)
     return;
   stats_lock();
-  for (gint stat = 0; stat < DEFENDER_STAT_COUNT; stat++)
+  for (gint stat = 0; stat < self->count; stat++)
     {
       DefenderStatsKey key;
       _key(self, stat, &key);

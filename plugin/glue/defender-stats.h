@@ -1,4 +1,5 @@
-/* The source's counters (docs/options.md, "Statistics") as syslog-ng stats, visible with `syslog-ng-ctl stats`. */
+/* A source's counters (docs/options.md, "Statistics", one list for each driver) as syslog-ng stats, visible with
+ * `syslog-ng-ctl stats`. */
 #ifndef DEFENDER_STATS_H_INCLUDED
 #define DEFENDER_STATS_H_INCLUDED
 
@@ -6,16 +7,26 @@
 #include "stats/stats-registry.h"
 #include "boundary/core.h"
 
+#define DEFENDER_STATS_MAX 32
+
+/* The counter's name in `syslog-ng-ctl stats` */
+typedef const gchar *(*DefenderStatNameFn)(gint stat);
+
 typedef struct _DefenderStats
 {
   guint16 component;
   gchar *id;
   gchar *instance;
-  StatsCounterItem *counters[DEFENDER_STAT_COUNT];
+  DefenderStatNameFn name;
+  gint count;
+  StatsCounterItem *counters[DEFENDER_STATS_MAX];
 } DefenderStats;
 
-void defender_stats_register(DefenderStats *self, guint16 component, const gchar *id, const gchar *instance);
-void defender_stats_update(DefenderStats *self, const gint64 values[DEFENDER_STAT_COUNT]);
+/* count counters, named by name(0) ... name(count - 1); count is at most DEFENDER_STATS_MAX. */
+void defender_stats_register(DefenderStats *self, guint16 component, const gchar *id, const gchar *instance,
+                             DefenderStatNameFn name, gint count);
+/* values: one for each counter registered */
+void defender_stats_update(DefenderStats *self, const gint64 *values);
 void defender_stats_unregister(DefenderStats *self);
 
 #endif

@@ -54,7 +54,7 @@ struct Source {
     return n;
   }
 
-  DefenderOptions *options = defender_options_new();
+  DefenderOptions *options = defender_options_new(DEFENDER_DRIVER_POLL);
   DefenderCore *core = nullptr;
   test::LogRecords log;
 };

@@ -49,7 +49,7 @@ size_t count_of(const test::LogRecords &records, std::string_view message) {
 
 // The C boundary as the glue drives it: options set, validated with a log, then a core started.
 struct Source {
-  DefenderOptions *options = defender_options_new();
+  DefenderOptions *options = defender_options_new(DEFENDER_DRIVER_POLL);
   ~Source() { defender_options_free(options); }
 
   void set(DefenderOption option, const char *value) {

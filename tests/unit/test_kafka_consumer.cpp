@@ -2,8 +2,6 @@
 // serves neither SASL nor TLS): each message once, exactly the unacknowledged records again after a restart, groups
 // sharing partitions, back-pressure, and where a new group starts.
 #include <doctest/doctest.h>
-#include <librdkafka/rdkafka.h>
-#include <librdkafka/rdkafka_mock.h>
 
 #include <chrono>
 #include <map>
@@ -12,11 +10,14 @@
 #include <string>
 #include <vector>
 
+#include "kafka_mock_hub.h"
 #include "stream/kafka_consumer.h"
 
 using namespace defender;
 
 namespace {
+
+using test::MockHub;
 
 constexpr int partitions = 4;
 const std::string hub = "insights-logs-advancedhunting-deviceevents";
@@ -24,44 +25,6 @@ const std::string hub = "insights-logs-advancedhunting-deviceevents";
 using Clock = std::chrono::steady_clock;
 // Generous: the mock cluster takes 3 s to form a new group and up to 5 s to rebalance one.
 constexpr auto deadline = std::chrono::seconds(25);
-
-// A one-broker mock cluster with the hub, and a producer writing into it.
-class MockHub {
- public:
-  MockHub() {
-    rd_kafka_conf_t *conf = rd_kafka_conf_new();
-    char text[256];
-    REQUIRE(rd_kafka_conf_set(conf, "test.mock.num.brokers", "1", text, sizeof text) == RD_KAFKA_CONF_OK);
-    rd_kafka_conf_set_log_cb(conf, [](const rd_kafka_t *, int, const char *, const char *) {});
-    producer_.reset(rd_kafka_new(RD_KAFKA_PRODUCER, conf, text, sizeof text));
-    REQUIRE(producer_);
-    cluster_ = rd_kafka_handle_mock_cluster(producer_.get());
-    REQUIRE(cluster_);
-    REQUIRE(rd_kafka_mock_topic_create(cluster_, hub.c_str(), partitions, 1) == RD_KAFKA_RESP_ERR_NO_ERROR);
-  }
-
-  std::string bootstraps() const { return rd_kafka_mock_cluster_bootstraps(cluster_); }
-
-  void produce(int partition, const std::string &payload) {
-    REQUIRE(rd_kafka_producev(producer_.get(), RD_KAFKA_V_TOPIC(hub.c_str()), RD_KAFKA_V_PARTITION(partition),
-                              RD_KAFKA_V_VALUE(const_cast<char *>(payload.data()), payload.size()),
-                              RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY), RD_KAFKA_V_END) == RD_KAFKA_RESP_ERR_NO_ERROR);
-  }
-  // count messages into every partition, named "<prefix><partition>-<i>".
-  void produce_each(const std::string &prefix, int count) {
-    for (int p = 0; p < partitions; ++p)
-      for (int i = 0; i < count; ++i) produce(p, prefix + std::to_string(p) + "-" + std::to_string(i));
-    flush();
-  }
-  void flush() { REQUIRE(rd_kafka_flush(producer_.get(), 10000) == RD_KAFKA_RESP_ERR_NO_ERROR); }
-
- private:
-  struct Deleter {
-    void operator()(rd_kafka_t *kafka) const { rd_kafka_destroy(kafka); }
-  };
-  std::unique_ptr<rd_kafka_t, Deleter> producer_;
-  rd_kafka_mock_cluster_t *cluster_ = nullptr;  // owned by the producer
-};
 
 KafkaSettings settings_for(const MockHub &mock, const std::string &group, StartFrom start = StartFrom::earliest) {
   KafkaSettings settings;

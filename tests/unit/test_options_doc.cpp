@@ -1,5 +1,6 @@
 // docs/options.md against the lists it documents: its option tables name exactly the options of
-// boundary/option_list.h, and its Statistics table exactly the counters of boundary/stat_list.h. (The normalized
+// boundary/option_list.h, and its Statistics tables exactly the counters of boundary/stat_list.h and
+// boundary/stream_stat_list.h. (The normalized
 // fields are held against config/mapping.md by test_mapping_table.cpp.)
 #include <doctest/doctest.h>
 
@@ -38,6 +39,7 @@ std::vector<Documented> documented_options() {
       const auto cell = row.find("Option");
       if (cell == row.end()) continue;  // another kind of table, e.g. the hosts of each cloud
       const std::string &text = cell->second;
+      if (text.find('`') == std::string::npos) continue;  // a row about options documented elsewhere
       for (size_t open = text.find('`'); open != std::string::npos;) {
         const size_t close = text.find('`', open + 1);
         REQUIRE_MESSAGE(close != std::string::npos, text);
@@ -96,6 +98,20 @@ TEST_CASE("docs/options.md's Statistics table lists every counter of the list, i
   REQUIRE(statistics->rows.size() == DEFENDER_STAT_COUNT);
   for (int i = 0; i < DEFENDER_STAT_COUNT; ++i) {
     const std::string name = defender_stat_name(static_cast<DefenderStat>(i));
+    CAPTURE(name);
+    CHECK(statistics->rows[i].at("Counter") == "`" + name + "`");
+  }
+}
+
+TEST_CASE("docs/options.md's stream Statistics table lists every counter of the stream's list, in order") {
+  const std::vector<MarkdownTable> tables = options_doc_tables();
+  const auto statistics = std::find_if(tables.begin(), tables.end(), [](const MarkdownTable &t) {
+    return t.section == "## Statistics of microsoft-defender-stream()";
+  });
+  REQUIRE(statistics != tables.end());
+  REQUIRE(statistics->rows.size() == DEFENDER_STREAM_STAT_COUNT);
+  for (int i = 0; i < DEFENDER_STREAM_STAT_COUNT; ++i) {
+    const std::string name = defender_stream_stat_name(static_cast<DefenderStreamStat>(i));
     CAPTURE(name);
     CHECK(statistics->rows[i].at("Counter") == "`" + name + "`");
   }

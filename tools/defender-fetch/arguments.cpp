@@ -41,6 +41,11 @@ OptionError set_source_option(Options &options, DefenderOption option, std::stri
     case OptionKind::yes_no:
       if (value == "yes" || value == "no") return set_bool_option(options, option, value == "yes");
       return flag + " takes yes or no, not " + quoted(value);
+    case OptionKind::text_pair: {
+      const size_t equals = value.find('=');
+      if (equals == std::string_view::npos) return flag + " takes NAME=VALUE, not " + quoted(value);
+      return set_pair_option(options, option, value.substr(0, equals), value.substr(equals + 1));
+    }
   }
   return flag + " cannot be set";
 }

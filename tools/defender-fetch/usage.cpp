@@ -14,6 +14,8 @@ std::string_view placeholder(OptionKind kind) {
       return "N";
     case OptionKind::yes_no:
       return "yes|no";
+    case OptionKind::text_pair:
+      return "NAME=VALUE";
   }
   return "TEXT";
 }
@@ -24,6 +26,7 @@ std::string source_options() {
   for (int i = 0; i < DEFENDER_OPTION_COUNT; ++i) {
     const auto option = static_cast<DefenderOption>(i);
     if (option == DEFENDER_OPTION_CLIENT_SECRET) continue;  // refused: see the environment variable
+    if (option_refused_by(Driver::poll, option)) continue;  // microsoft-defender-stream()'s
     const std::string item =
         " --" + std::string(defender_option_name(option)) + " " + std::string(placeholder(option_kind(option)));
     if (line.size() + item.size() > 100) {

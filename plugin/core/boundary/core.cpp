@@ -1,5 +1,6 @@
 // The extern "C" boundary: plain C in, plain C out, and no exception ever leaves.
 #include "boundary/core.h"
+#include "boundary/handles.h"
 
 #include <algorithm>
 #include <array>
@@ -24,10 +25,6 @@
 #include "reporting/logger.h"
 
 using namespace defender;
-
-struct DefenderOptions {
-  Options options;
-};
 
 struct DefenderCursor {
   KeptCursor kept;
@@ -57,11 +54,11 @@ struct DashedKeyword {
   }
 };
 
-#define DEFENDER_OPTION(suffix, keyword, kind) constexpr DashedKeyword option_name_##suffix{keyword};
+#define DEFENDER_OPTION(suffix, keyword, kind, drivers) constexpr DashedKeyword option_name_##suffix{keyword};
 #include "boundary/option_list.h"
 
 constexpr std::array<const char *, DEFENDER_OPTION_COUNT> option_names{
-#define DEFENDER_OPTION(suffix, keyword, kind) option_name_##suffix.text.data(),
+#define DEFENDER_OPTION(suffix, keyword, kind, drivers) option_name_##suffix.text.data(),
 #include "boundary/option_list.h"
 };
 
@@ -70,17 +67,7 @@ constexpr std::array<const char *, DEFENDER_STAT_COUNT> stat_names{
 #include "boundary/stat_list.h"
 };
 
-Instant now() {
-  const auto since_epoch = std::chrono::system_clock::now().time_since_epoch();
-  return Instant{std::chrono::duration_cast<std::chrono::nanoseconds>(since_epoch).count() / 100};
-}
-
-void copy_message(const std::string &message, char *err, size_t err_len) {
-  if (!err || err_len == 0) return;
-  const size_t n = std::min(message.size(), err_len - 1);
-  std::memcpy(err, message.data(), n);
-  err[n] = '\0';
-}
+Instant now() { return system_clock_now(); }
 
 size_t copy_out(const std::string &text, char *buf, size_t buf_len) {
   copy_message(text, buf, buf_len);
@@ -98,6 +85,16 @@ Result guarded(Body &&body, Result on_failure, char *err, size_t err_len) {
     copy_message("internal error", err, err_len);
   }
   return on_failure;
+}
+
+// What says which source a log line is about, before the source has a name.
+Logger::Tags context_tags(const Options &options) {
+  if (options.driver == Driver::stream) {
+    std::string hubs;
+    for (const auto &hub : options.stream.hubs) hubs += (hubs.empty() ? "" : ",") + hub;
+    return {{"bootstrap_servers", stream_bootstrap_servers(options)}, {"event_hubs", hubs}};
+  }
+  return {{"tenant", options.tenant_id}, {"api", std::string(api_name(options.api))}};
 }
 
 // Runs a setter; its error, if any, goes to err.
@@ -120,9 +117,11 @@ const char *defender_option_name(DefenderOption option) {
   return option >= 0 && option < DEFENDER_OPTION_COUNT ? option_names[option] : "unknown";
 }
 
-DefenderOptions *defender_options_new(void) {
+DefenderOptions *defender_options_new(DefenderDriver driver) {
   try {
-    return new DefenderOptions();
+    auto *options = new DefenderOptions();
+    options->options.driver = driver == DEFENDER_DRIVER_STREAM ? Driver::stream : Driver::poll;
+    return options;
   } catch (...) {
     return nullptr;
   }
@@ -143,6 +142,12 @@ int defender_options_set_bool(DefenderOptions *o, DefenderOption option, int val
   return set_option([&] { return set_bool_option(o->options, option, value != 0); }, err, err_len);
 }
 
+int defender_options_set_pair(DefenderOptions *o, DefenderOption option, const char *name, const char *value, char *err,
+                              size_t err_len) {
+  return set_option([&] { return set_pair_option(o->options, option, name ? name : "", value ? value : ""); }, err,
+                    err_len);
+}
+
 int defender_options_validate(const DefenderOptions *o, DefenderOption *culprit, DefenderLogFn log, void *log_user_data,
                               char *err, size_t err_len) {
   *culprit = DEFENDER_OPTION_COUNT;
@@ -153,9 +158,17 @@ int defender_options_validate(const DefenderOptions *o, DefenderOption *culprit,
           copy_message(problem->message, err, err_len);
           return 0;
         }
-        const Logger logger(log, log_user_data,
-                            {{"tenant", o->options.tenant_id}, {"api", std::string(api_name(o->options.api))}});
+        const Logger logger(log, log_user_data, context_tags(o->options));
         warn_about_options(o->options, logger);
+        if (o->options.driver == Driver::stream && !o->options.stream.connection_string_file.empty()) {
+          const auto connection_string = load_connection_string(o->options, logger);
+          if (const auto *error = std::get_if<CredentialError>(&connection_string)) {
+            *culprit = error->option;
+            copy_message(error->message, err, err_len);
+            return 0;
+          }
+          return 1;
+        }
         // The files themselves: an empty secret file or a key that does not fit its certificate fails here, at
         // --syntax-only, not at the first token request.
         const auto credential = load_credential(o->options, logger, now());

@@ -24,7 +24,7 @@ typedef struct DefenderCursor DefenderCursor;
 
 /* One enumerator per entry of option_list.h, in its order. */
 typedef enum {
-#define DEFENDER_OPTION(suffix, keyword, kind) DEFENDER_OPTION_##suffix,
+#define DEFENDER_OPTION(suffix, keyword, kind, drivers) DEFENDER_OPTION_##suffix,
 #include "boundary/option_list.h"
   DEFENDER_OPTION_COUNT
 } DefenderOption;
@@ -32,7 +32,13 @@ typedef enum {
 /* The option's name as written in the configuration, e.g. "tenant-id". */
 const char *defender_option_name(DefenderOption option);
 
-DefenderOptions *defender_options_new(void);
+/* Which driver the options are for: each takes its own options and some of both (boundary/option_list.h). */
+typedef enum {
+  DEFENDER_DRIVER_POLL,   /* microsoft-defender() */
+  DEFENDER_DRIVER_STREAM, /* microsoft-defender-stream() */
+} DefenderDriver;
+
+DefenderOptions *defender_options_new(DefenderDriver driver);
 void defender_options_free(DefenderOptions *options);
 
 /* Each setter returns 1 on success; on failure 0 and a message for the person writing the config in err. */
@@ -41,6 +47,9 @@ int defender_options_set_string(DefenderOptions *options, DefenderOption option,
 int defender_options_set_number(DefenderOptions *options, DefenderOption option, int64_t value, char *err,
                                 size_t err_len);
 int defender_options_set_bool(DefenderOptions *options, DefenderOption option, int value, char *err, size_t err_len);
+/* kafka-option("name" "value") */
+int defender_options_set_pair(DefenderOptions *options, DefenderOption option, const char *name, const char *value,
+                              char *err, size_t err_len);
 
 /* A stable default persist name derived from the identifying options, e.g. "contoso.onmicrosoft.com,graph". */
 size_t defender_options_default_persist_name(const DefenderOptions *options, char *buf, size_t buf_len);
@@ -159,6 +168,65 @@ const char *defender_stat_name(DefenderStat stat);
 
 /* Fetcher thread: current values of every statistic, indexed by DefenderStat. */
 void defender_core_stats(const DefenderCore *core, int64_t values[DEFENDER_STAT_COUNT]);
+
+/* ---- microsoft-defender-stream(): created in init (main thread), used by the fetcher thread ---- */
+
+typedef struct DefenderStream DefenderStream;
+
+/* Reads the connection string or the app credential; NULL with a message in err when they cannot be used. The
+ * consumer joins its group at the first fetch. */
+DefenderStream *defender_stream_new(const DefenderOptions *options, const char *source_name, DefenderLogFn log,
+                                    void *log_user_data, char *err, size_t err_len);
+/* Main thread, after the fetcher thread stopped: commits what was acknowledged, leaves the group, frees. */
+void defender_stream_free(DefenderStream *stream);
+
+/* One-line summary for the start-up log: bootstrap servers, hubs, group, authentication, start, format, tables. */
+size_t defender_stream_describe(const DefenderStream *stream, char *buf, size_t buf_len);
+
+/* What a message's bookmark carries back when syslog-ng acknowledges it. */
+typedef struct {
+  uint64_t stream_id;
+  uint64_t sequence; /* this record and every one the stream handed out before it were delivered */
+} DefenderStreamAck;
+
+typedef struct {
+  const char *text; /* MESSAGE: the formatted record, one line */
+  size_t text_len;
+  int has_timestamp; /* the record's event time, else its time; 0: neither was given */
+  int64_t timestamp_sec;
+  int32_t timestamp_usec;
+  int parse_error; /* the record (or the whole body) could not be read: MESSAGE carries the text as sent */
+  DefenderStreamAck ack;
+} DefenderStreamMessage;
+
+/* A name-value pair of the message. name_id is stable for the source's life and less than
+ * DEFENDER_STREAM_MAX_NAMES, so the glue can keep what the name resolves to; name has the ".defender." prefix. */
+#define DEFENDER_STREAM_MAX_NAMES 2048
+typedef void (*DefenderStreamFieldFn)(void *user_data, uint32_t name_id, const char *name, size_t name_len,
+                                      const char *value, size_t value_len);
+
+/* Fetcher thread. Waits at most a fraction of a second for a Kafka message; *idle_ms is how long to wait before the
+ * next call (0: at once). Pointers stay valid until the next call. */
+DefenderFetchStatus defender_stream_fetch(DefenderStream *stream, DefenderStreamMessage *message,
+                                          DefenderStreamFieldFn each_field, void *user_data, uint32_t *idle_ms);
+
+/* Any thread: make fetch return promptly (shutdown, reload). */
+void defender_stream_request_exit(DefenderStream *stream);
+
+/* Any thread (bookmark saves, in the order the records were posted): the records up to *ack reached their
+ * destination. A stream freed since is ignored. */
+void defender_stream_ack(const DefenderStreamAck *ack);
+
+typedef enum {
+#define DEFENDER_STREAM_STAT(suffix, name) DEFENDER_STREAM_STAT_##suffix,
+#include "boundary/stream_stat_list.h"
+  DEFENDER_STREAM_STAT_COUNT
+} DefenderStreamStat;
+
+const char *defender_stream_stat_name(DefenderStreamStat stat);
+
+/* Fetcher thread: current values of every statistic, indexed by DefenderStreamStat. */
+void defender_stream_stats(DefenderStream *stream, int64_t values[DEFENDER_STREAM_STAT_COUNT]);
 
 #ifdef __cplusplus
 }

@@ -1,10 +1,16 @@
 #include "config/config_warnings.h"
 
 #include "config/endpoints.h"
+#include "config/text_match.h"
 
 namespace defender {
 
 void warn_about_options(const Options &options, const Logger &logger) {
+  for (const auto &[name, value] : options.stream.kafka_options)
+    if (name == "security.protocol" && !equals_ignoring_case(value, "sasl_ssl"))
+      logger.warning("kafka-option(\"security.protocol\" \"" + value +
+                     "\"): Event Hubs takes only sasl_ssl; without TLS the connection string or token crosses "
+                     "the network readable, so use this only with a test broker");
   if (!options.client_secret.empty())
     logger.warning(
         "client-secret() holds the secret in the configuration, where whoever reads the configuration "

@@ -119,7 +119,43 @@ std::string_view known_regions(Api api) {
   return "none";
 }
 
+namespace {
+
+// docs/streaming-api.md, "Clouds": Event Hubs' host suffix; GCC uses the worldwide one.
+std::string_view service_bus_suffix(Cloud cloud) {
+  return cloud == Cloud::gcc_high || cloud == Cloud::dod ? ".servicebus.usgovcloudapi.net" : ".servicebus.windows.net";
+}
+
+std::string namespace_host(const Options &options) {
+  const std::string &name = options.stream.event_namespace;
+  if (name.empty() || name.find('.') != std::string::npos) return name;
+  return name + std::string(service_bus_suffix(options.cloud));
+}
+
+}  // namespace
+
+std::string stream_bootstrap_servers(const Options &options) {
+  if (!options.stream.bootstrap_servers.empty()) return options.stream.bootstrap_servers;
+  return namespace_host(options) + ":9093";
+}
+
+namespace {
+
+// microsoft-defender-stream(): the token is for the namespace itself (scope https://<host>/.default, v2).
+Endpoints stream_endpoints(const Options &options) {
+  const std::string login = options.login_url.empty() ? preset(Api::graph, options.cloud).login : options.login_url;
+  return Endpoints{
+      .token_url = login + "/" + options.tenant_id + "/oauth2/v2.0/token",
+      .token_version = TokenVersion::v2,
+      .audience = options.audience.empty() ? "https://" + namespace_host(options) : options.audience,
+      .alerts_url = stream_bootstrap_servers(options),
+  };
+}
+
+}  // namespace
+
 Endpoints endpoints_for(const Options &options) {
+  if (options.driver == Driver::stream) return stream_endpoints(options);
   const Preset p = preset(options.api, options.cloud);
   const std::string login = options.login_url.empty() ? p.login : options.login_url;
   std::string api = options.api_url;

@@ -13,10 +13,13 @@ struct Endpoints {
   std::string token_url;  // https://login.microsoftonline.com/<tenant>/oauth2/v2.0/token (or /oauth2/token for v1)
   TokenVersion token_version = TokenVersion::v2;
   std::string audience;    // the API's App ID URI: scope=<audience>/.default (v2), resource=<audience> (v1)
-  std::string alerts_url;  // https://graph.microsoft.com/v1.0/security/alerts_v2
+  std::string alerts_url;  // https://graph.microsoft.com/v1.0/security/alerts_v2; the stream: its bootstrap servers
 };
 
 Endpoints endpoints_for(const Options &options);
+
+// microsoft-defender-stream(): bootstrap-servers(), else the namespace's host in the cloud, port 9093.
+std::string stream_bootstrap_servers(const Options &options);
 
 // The regional hosts of the global cloud (docs/microsoft-apis.md, "Clouds and hosts").
 bool is_known_region(Api api, std::string_view region);

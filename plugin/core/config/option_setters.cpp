@@ -119,7 +119,18 @@ std::optional<NumberRange> number_range(DefenderOption option) {
   }
 }
 
+namespace {
+
+// The setter of another kind, or an option of the other driver: why not.
+OptionError refused(const Options &o, DefenderOption option, OptionKind kind, const char *what) {
+  if (option_kind(option) != kind) return std::string(defender_option_name(option)) + "() does not take " + what;
+  return option_refused_by(o.driver, option);
+}
+
+}  // namespace
+
 OptionError set_string_option(Options &o, DefenderOption option, std::string_view v) {
+  if (auto error = refused(o, option, OptionKind::text, "a string")) return error;
   switch (option) {
     case DEFENDER_OPTION_TENANT_ID:
       return set_tenant(o, v);
@@ -169,12 +180,23 @@ OptionError set_string_option(Options &o, DefenderOption option, std::string_vie
       return readable_directory(option, v, o.transport.ca_dir);
     case DEFENDER_OPTION_USER_AGENT:
       return non_empty(option, v, o.transport.user_agent);
+    case DEFENDER_OPTION_CONNECTION_STRING_FILE:
+      if (auto error = readable_file(option, v, o.stream.connection_string_file)) return error;
+      return set_stream_option(o.stream, option, v);
+    case DEFENDER_OPTION_NAMESPACE:
+    case DEFENDER_OPTION_BOOTSTRAP_SERVERS:
+    case DEFENDER_OPTION_EVENT_HUB:
+    case DEFENDER_OPTION_CONSUMER_GROUP:
+    case DEFENDER_OPTION_START_FROM:
+    case DEFENDER_OPTION_TABLES:
+      return set_stream_option(o.stream, option, v);
     default:
       return std::string(defender_option_name(option)) + "() does not take a string";
   }
 }
 
 OptionError set_number_option(Options &o, DefenderOption option, int64_t value) {
+  if (auto error = refused(o, option, OptionKind::number, "a number")) return error;
   const auto in_range = [&](int64_t &field) -> OptionError {
     const NumberRange range = *number_range(option);
     if (value < range.min || value > range.max)
@@ -212,6 +234,7 @@ OptionError set_number_option(Options &o, DefenderOption option, int64_t value) 
 }
 
 OptionError set_bool_option(Options &o, DefenderOption option, bool value) {
+  if (auto error = refused(o, option, OptionKind::yes_no, "yes or no")) return error;
   switch (option) {
     case DEFENDER_OPTION_PEER_VERIFY:
       o.transport.peer_verify = value;
@@ -231,6 +254,12 @@ OptionError set_bool_option(Options &o, DefenderOption option, bool value) {
     default:
       return std::string(defender_option_name(option)) + "() does not take yes or no";
   }
+}
+
+OptionError set_pair_option(Options &o, DefenderOption option, std::string_view name, std::string_view value) {
+  if (auto error = refused(o, option, OptionKind::text_pair, "a name and a value")) return error;
+  if (option == DEFENDER_OPTION_KAFKA_OPTION) return set_kafka_option(o.stream, name, value);
+  return std::string(defender_option_name(option)) + "() does not take a name and a value";
 }
 
 }  // namespace defender

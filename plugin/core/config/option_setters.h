@@ -1,5 +1,6 @@
 // One option value at a time, as the configuration parser hands them over: each is checked on its own here (files
-// must be readable, words must be known); validate() checks them together afterwards.
+// must be readable, words must be known, the driver must take the option); validate() checks them together
+// afterwards.
 #pragma once
 
 #include <cstdint>
@@ -24,5 +25,7 @@ std::optional<NumberRange> number_range(DefenderOption option);
 OptionError set_string_option(Options &options, DefenderOption option, std::string_view value);
 OptionError set_number_option(Options &options, DefenderOption option, int64_t value);
 OptionError set_bool_option(Options &options, DefenderOption option, bool value);
+// kafka-option("name" "value").
+OptionError set_pair_option(Options &options, DefenderOption option, std::string_view name, std::string_view value);
 
 }  // namespace defender

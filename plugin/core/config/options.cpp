@@ -80,6 +80,48 @@ std::optional<OptionProblem> validate_insecure_http(const Options &o) {
   return std::nullopt;
 }
 
+// microsoft-defender-stream(): where, which hubs, and one way to authenticate.
+std::optional<OptionProblem> validate_stream(const Options &o) {
+  const StreamOptions &s = o.stream;
+  if (s.event_namespace.empty() && s.bootstrap_servers.empty())
+    return problem(DEFENDER_OPTION_COUNT,
+                   "namespace() is required: the Event Hubs namespace Defender's Streaming API exports to, e.g. "
+                   "namespace(\"contoso-defender\")");
+  if (s.hubs.empty())
+    return problem(DEFENDER_OPTION_COUNT,
+                   "event-hub() is required: the event hub (or hubs) Defender's Streaming API writes to, e.g. "
+                   "event-hub(\"insights-logs-advancedhunting\")");
+  const bool app_credential = !o.tenant_id.empty() || !o.client_id.empty() || !o.client_secret.empty() ||
+                              !o.client_secret_file.empty() || !o.client_certificate.empty();
+  if (!s.connection_string_file.empty()) {
+    if (app_credential)
+      return problem(DEFENDER_OPTION_CONNECTION_STRING_FILE,
+                     "connection-string-file() and Entra ID app credentials (tenant-id(), client-id(), a secret or a "
+                     "certificate) are both given; keep one way to authenticate");
+  } else {
+    if (!app_credential)
+      return problem(DEFENDER_OPTION_COUNT,
+                     "a credential is required: connection-string-file(\"/etc/syslog-ng/eventhubs.secret\") "
+                     "(a shared access policy's connection string), or tenant-id(), client-id() and "
+                     "client-secret-file() or client-certificate() of an app with the Azure Event Hubs Data "
+                     "Receiver role");
+    if (o.tenant_id.empty())
+      return problem(DEFENDER_OPTION_COUNT, "tenant-id() is required with Entra ID app credentials");
+    if (o.client_id.empty())
+      return problem(DEFENDER_OPTION_COUNT, "client-id() is required with Entra ID app credentials");
+    if (auto p = validate_credentials(o)) return p;
+    if (s.event_namespace.empty() && o.audience.empty())
+      return problem(DEFENDER_OPTION_BOOTSTRAP_SERVERS,
+                     "with Entra ID credentials the token is asked for the namespace "
+                     "(https://<namespace>.servicebus.windows.net): give namespace() too, or audience()");
+  }
+  if (o.leef_delimiter_set && o.format.format != Format::leef2)
+    return OptionProblem{
+        DEFENDER_OPTION_LEEF_DELIMITER,
+        "leef-delimiter() applies to format(leef2) only; LEEF 1.0 always separates attributes with TAB"};
+  return validate_insecure_http(o);
+}
+
 }  // namespace
 
 std::string_view api_name(Api api) {
@@ -223,6 +265,7 @@ OptionError set_tenant(Options &options, std::string_view value) {
 }
 
 std::optional<OptionProblem> validate(const Options &options) {
+  if (options.driver == Driver::stream) return validate_stream(options);
   if (options.tenant_id.empty())
     return problem(DEFENDER_OPTION_COUNT,
                    "tenant-id() is required: the tenant's GUID or domain, e.g. tenant-id(\"contoso.onmicrosoft.com\")");
@@ -282,6 +325,12 @@ Budget effective_budget(const Options &options) {
 }
 
 std::string default_persist_name(const Options &options) {
+  // The stream's position is the consumer group's, kept by Event Hubs; the name tells its statistics apart.
+  if (options.driver == Driver::stream) {
+    std::string name = stream_bootstrap_servers(options) + "," + options.stream.consumer_group;
+    for (const auto &hub : options.stream.hubs) name += "," + hub;
+    return name.substr(0, 200);
+  }
   std::string name = options.tenant_id;
   std::transform(name.begin(), name.end(), name.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });

@@ -8,6 +8,8 @@
 #include <vector>
 
 #include "boundary/core.h"
+#include "config/option_kind.h"
+#include "config/stream_options.h"
 #include "config/transport_options.h"
 #include "credentials/secret.h"
 #include "format.h"
@@ -26,6 +28,7 @@ std::string_view cloud_name(Cloud cloud);
 std::string_view format_name(Format format);
 
 struct Options {
+  Driver driver = Driver::poll;
   std::string tenant_id;
   std::string client_id;
   Secret client_secret;  // wiped when the options go
@@ -64,6 +67,8 @@ struct Options {
   // A page answer longer than this, decoded or as received, is abandoned and asked for again: what a source holds
   // follows this, not the server. A page of 1,000 Graph alerts with their evidence is a few MiB.
   int64_t max_response_bytes = 64 * 1024 * 1024;
+
+  StreamOptions stream;  // microsoft-defender-stream() only
 };
 
 // Each returns an error for the person writing the configuration, or nothing when the value was taken.

@@ -2,6 +2,8 @@
 
 #include <sys/stat.h>
 
+#include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <cstring>
 #include <string>
@@ -120,6 +122,42 @@ std::variant<ClientCredential, CredentialError> read_certificate(const Options &
 }
 
 }  // namespace
+
+std::variant<Secret, CredentialError> load_connection_string(const Options &options, const Logger &logger) {
+  const std::string &path = options.stream.connection_string_file;
+  const auto error = [&](std::string message) {
+    return CredentialError{DEFENDER_OPTION_CONNECTION_STRING_FILE,
+                           "connection-string-file(\"" + path + "\") " + std::move(message)};
+  };
+  const SecretFile file = read_secret_file(path, connection_string_file_limit);
+  if (file.error != 0) return error(std::string("cannot be read: ") + std::strerror(file.error));
+  if (file.not_regular) return error("is not a regular file; it must be a file that holds the connection string");
+  if (file.too_large)
+    return error("holds more than " + std::to_string(connection_string_file_limit) +
+                 " bytes; it must hold the connection string only");
+  const SecretText text = strip_around_secret(file.bytes.view());
+  if (text.secret.find_first_of("\r\n") != std::string_view::npos)
+    return error("holds more than one line; it must hold the connection string only, on one line");
+  // The shape only, never the text: it holds the key.
+  const std::string_view value = text.secret;
+  if (!(value.size() > 14 && std::equal(value.begin(), value.begin() + 14, "Endpoint=sb://",
+                                        [](char a, char b) {
+                                          return std::tolower(static_cast<unsigned char>(a)) ==
+                                                 std::tolower(static_cast<unsigned char>(b));
+                                        })) ||
+      value.find("SharedAccessKey=") == std::string_view::npos)
+    return error(
+        "does not hold an Event Hubs connection string (Endpoint=sb://<namespace>.servicebus.windows.net/;"
+        "SharedAccessKeyName=<policy>;SharedAccessKey=<key>): copy it from the namespace's or the hub's Shared "
+        "access policies in the Azure portal");
+  warn_if_readable_by_others(path, file.mode, "connection-string-file", logger);
+  if (!text.stripped.empty())
+    logger.log(text.line_end_only ? DEFENDER_LOG_DEBUG : DEFENDER_LOG_NOTICE,
+               "connection-string-file() holds characters around the connection string that are not part of it; "
+               "they were stripped",
+               {{"file", path}, {"stripped", text.stripped}});
+  return Secret(value);
+}
 
 std::variant<ClientCredential, CredentialError> load_credential(const Options &options, const Logger &logger,
                                                                 Instant now) {

@@ -38,6 +38,13 @@ inline constexpr size_t secret_file_limit = 1024;
 std::variant<ClientCredential, CredentialError> load_credential(const Options &options, const Logger &logger,
                                                                 Instant now);
 
+// The most a connection-string-file() may hold: a connection string is about 200 characters.
+inline constexpr size_t connection_string_file_limit = 4096;
+
+// The Event Hubs connection string of microsoft-defender-stream()'s connection-string-file(), read and stripped as a
+// client-secret-file() is; its shape is checked (Endpoint=sb://...;SharedAccessKey=...), never logged.
+std::variant<Secret, CredentialError> load_connection_string(const Options &options, const Logger &logger);
+
 // Appends "&client_secret=" and the secret, form-encoded, to a token request body. The room is reserved first and
 // nothing is built aside, so the body is the only copy of the secret this leaves (the caller wipes it after use).
 void append_client_secret(std::string &body, const ClientSecret &secret);

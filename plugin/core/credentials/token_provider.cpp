@@ -147,4 +147,10 @@ std::optional<Failure> TokenProvider::refuse(const HttpResponse &response, Insta
   return Failure{FailureKind::configuration, message, std::nullopt};
 }
 
+std::string_view TokenProvider::token() const {
+  constexpr std::string_view prefix = "Authorization: Bearer ";
+  const std::string_view header = bearer_header_;
+  return header.starts_with(prefix) ? header.substr(prefix.size()) : std::string_view();
+}
+
 }  // namespace defender

@@ -27,6 +27,10 @@ class TokenProvider {
   // Makes sure a token valid for a while is cached, requesting one when needed.
   std::optional<Failure> ensure(HttpClient &http, HttpResponse &scratch, Stats &stats, Instant now);
   const std::string &bearer_header() const { return bearer_header_; }
+  // The cached token alone, without "Authorization: Bearer " (empty before the first ensure()).
+  std::string_view token() const;
+  // When ensure() asks for a new token: ahead of the cached one's expiry.
+  Instant refresh_at() const { return refresh_at_; }
 
   // The API refused the token (401): the next ensure() asks for a fresh one.
   void invalidate() { refresh_at_ = Instant{}; }

@@ -2,6 +2,7 @@
 
 #include <librdkafka/rdkafka.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <cstring>
@@ -154,7 +155,15 @@ KafkaConsumer::~KafkaConsumer() { close(); }
 KafkaPoll KafkaConsumer::poll(int timeout_ms) {
   if (closed_) return KafkaIdle{};
   current_.reset();
+  const int64_t now = now_ms();
+  if (was_paused_ && last_poll_ms_ > 0) counters_.paused_ms += now - last_poll_ms_;
+  last_poll_ms_ = now;
   resume_partitions_with_room();
+  {
+    std::lock_guard lock(mutex_);
+    was_paused_ = paused_ && !partitions_.empty();
+    for (const auto &[key, partition] : partitions_) was_paused_ = was_paused_ || partition.paused_full;
+  }
   if (now_ms() - last_commit_ms_ >= commit_interval_ms) {
     commit_positions(nullptr);
     last_commit_ms_ = now_ms();
@@ -226,6 +235,21 @@ void KafkaConsumer::acknowledge(const MessageOrigin &origin, uint32_t records) {
 size_t KafkaConsumer::assigned_partitions() {
   std::lock_guard lock(mutex_);
   return partitions_.size();
+}
+
+int64_t KafkaConsumer::lag() {
+  if (closed_) return 0;
+  int64_t total = 0;
+  std::lock_guard lock(mutex_);
+  for (const auto &[key, partition] : partitions_) {
+    int64_t low = 0, high = 0;
+    const auto position = partition.progress.position();
+    if (!position) continue;
+    if (rd_kafka_get_watermark_offsets(kafka_.get(), hub_name(key.hub).data(), key.partition, &low, &high) || high < 0)
+      continue;
+    total += std::max<int64_t>(0, high - position->offset);
+  }
+  return total;
 }
 
 void KafkaConsumer::pause() {
@@ -308,6 +332,7 @@ bool KafkaConsumer::commit_positions(const std::set<PartitionKey> *only) {
          " (records sent since may be sent again after a restart): " + rd_kafka_err2str(err));
     return false;
   }
+  ++counters_.commits;
   std::lock_guard lock(mutex_);
   for (const auto &c : committing) {
     const auto found = partitions_.find(c.key);
@@ -318,6 +343,7 @@ bool KafkaConsumer::commit_positions(const std::set<PartitionKey> *only) {
 }
 
 void KafkaConsumer::assigned(rd_kafka_topic_partition_list_s *partitions) {
+  ++counters_.rebalances;
   const auto err = rd_kafka_committed(kafka_.get(), partitions, offsets_timeout_ms);
   if (err)
     tell("could not read the committed offsets of hub " + hub_list_ + " in consumer group " + settings_.group_id +

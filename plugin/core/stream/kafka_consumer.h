@@ -58,6 +58,13 @@ struct KafkaProblem {
 
 using KafkaPoll = std::variant<KafkaMessage, KafkaIdle, KafkaProblem>;
 
+// What the consumer has done, for the source's statistics.
+struct KafkaCounters {
+  uint64_t commits = 0;     // commits the service accepted
+  uint64_t rebalances = 0;  // assignments received from the group
+  int64_t paused_ms = 0;    // time with a partition paused: its window full, or pause()
+};
+
 class KafkaConsumer {
  public:
   // Progress is committed at most this often (Event Hubs accepts 4 commits a second per partition).
@@ -89,6 +96,10 @@ class KafkaConsumer {
 
   // How many partitions this member reads now.
   size_t assigned_partitions();
+  // Kafka messages not yet acknowledged behind the newest one in the partitions this member reads: for each, the
+  // high watermark librdkafka last saw less the position to commit.
+  int64_t lag();
+  const KafkaCounters &counters() const { return counters_; }
 
   // Back-pressure: no message is handed out between pause() and resume(), and none is lost.
   void pause();
@@ -145,6 +156,9 @@ class KafkaConsumer {
   bool paused_ = false;
   bool closed_ = false;
   int64_t last_commit_ms_ = 0;
+  int64_t last_poll_ms_ = 0;
+  bool was_paused_ = false;  // a partition was paused at the last poll
+  KafkaCounters counters_;
   std::deque<KafkaProblem> problems_;  // to hand out from poll(), at most max_problems
 };
 

@@ -9,12 +9,10 @@
 #include <variant>
 #include <vector>
 
+#include "config/stream_options.h"
 #include "credentials/secret.h"
 
 namespace defender {
-
-// Where a group without a committed offset starts reading a partition (auto.offset.reset).
-enum class StartFrom { earliest, latest };
 
 // SASL PLAIN with the namespace's (or a hub's) connection string, as Event Hubs wants it: user "$ConnectionString".
 struct ConnectionStringAuthentication {

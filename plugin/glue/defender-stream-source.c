@@ -1,0 +1,244 @@
+/*
+ * microsoft-defender-stream(): a LogThreadedFetcherDriver that owns the stream core (core.h, DefenderStream) and
+ * turns each record it hands out into a LogMessage with a bookmark, stats and internal() log lines. The position is
+ * the Kafka consumer group's, kept by Event Hubs: nothing of it is in the persist file.
+ */
+#include "defender-stream-source.h"
+#include "defender-log.h"
+#include "defender-names.h"
+#include "defender-stats.h"
+#include "defender-sng-compat.h"
+
+#include "logthrsource/logthrfetcherdrv.h"
+#include "ack-tracker/ack_tracker.h"
+#include "ack-tracker/ack_tracker_factory.h"
+#include "ack-tracker/bookmark.h"
+#include "messages.h"
+#include "cfg.h"
+
+#include <string.h>
+
+typedef struct _DefenderStreamSourceDriver
+{
+  LogThreadedFetcherDriver super;
+  DefenderOptions *options;
+  DefenderStream *stream;
+  DefenderStats stats;
+  /* NVHandle of each name-value pair's name, by the core's name id; 0 until first seen. */
+  NVHandle name_handles[DEFENDER_STREAM_MAX_NAMES];
+  guint messages_since_stats;
+  gchar persist_name[512];
+} DefenderStreamSourceDriver;
+
+G_STATIC_ASSERT(sizeof(DefenderStreamAck) <= MAX_BOOKMARK_DATA_LENGTH);
+
+#define DEFENDER_STREAM_STATS_EVERY_MESSAGES 256
+#define DEFENDER_STREAM_LOG_PREFIX "microsoft-defender-stream"
+
+static inline LogPipe *
+_pipe(DefenderStreamSourceDriver *self)
+{
+  return &self->super.super.super.super.super;
+}
+
+static void
+_log(gpointer user_data, DefenderLogLevel level, const gchar *message, const DefenderLogTag *tags, gsize tag_count)
+{
+  defender_log_send(_pipe(user_data), DEFENDER_STREAM_LOG_PREFIX, level, message, tags, tag_count);
+}
+
+/* ---- options (main thread, while parsing) ---- */
+
+DefenderOptions *
+defender_stream_sd_options(LogDriver *d)
+{
+  return ((DefenderStreamSourceDriver *) d)->options;
+}
+
+gboolean
+defender_stream_sd_validate(LogDriver *d, DefenderOption *culprit, gchar *err, gsize err_len)
+{
+  return defender_options_validate(((DefenderStreamSourceDriver *) d)->options, culprit, _log, d, err, err_len);
+}
+
+/* ---- persist name and stats instance ---- */
+
+static const gchar *
+_format_persist_name(const LogPipe *s)
+{
+  DefenderStreamSourceDriver *self = (DefenderStreamSourceDriver *) s;
+  return defender_persist_name(s, self->options, DEFENDER_STREAM_LOG_PREFIX, self->persist_name, sizeof(self->persist_name));
+}
+
+/* ---- messages and bookmarks (fetcher thread; acknowledgements on the acknowledging thread) ---- */
+
+static void
+_set_field(gpointer user_data, guint32 name_id, const gchar *name, gsize name_len, const gchar *value, gsize value_len)
+{
+  gpointer *context = user_data;
+  DefenderStreamSourceDriver *self = context[0];
+  if (!self->name_handles[name_id])
+    {
+      gchar *terminated = g_strndup(name, name_len);
+      self->name_handles[name_id] = log_msg_get_value_handle(terminated);
+      g_free(terminated);
+    }
+  log_msg_set_value((LogMessage *) context[1], self->name_handles[name_id], value, value_len);
+}
+
+static void
+_save_bookmark(Bookmark *bookmark)
+{
+  DefenderStreamAck ack;
+  memcpy(&ack, &bookmark->container, sizeof(ack));
+  defender_stream_ack(&ack);
+}
+
+static void
+_attach_bookmark(DefenderStreamSourceDriver *self, const DefenderStreamMessage *message)
+{
+  Bookmark *bookmark = ack_tracker_request_bookmark(defender_sng_ack_tracker(&self->super.super));
+  memcpy(&bookmark->container, &message->ack, sizeof(message->ack));
+  bookmark->save = _save_bookmark;
+}
+
+static void
+_update_stats(DefenderStreamSourceDriver *self)
+{
+  gint64 values[DEFENDER_STREAM_STAT_COUNT];
+  defender_stream_stats(self->stream, values);
+  defender_stats_update(&self->stats, values);
+  self->messages_since_stats = 0;
+}
+
+static LogThreadedFetchResult
+_fetch(LogThreadedFetcherDriver *s)
+{
+  DefenderStreamSourceDriver *self = (DefenderStreamSourceDriver *) s;
+  LogMessage *msg = log_msg_new_empty();
+  gpointer context[] = { self, msg };
+  DefenderStreamMessage message;
+  guint32 idle_ms = 0;
+
+  if (defender_stream_fetch(self->stream, &message, _set_field, context, &idle_ms) == DEFENDER_FETCH_IDLE)
+    {
+      log_msg_unref(msg);
+      _update_stats(self);
+      if (idle_ms == 0)
+        return (LogThreadedFetchResult){ THREADED_FETCH_TRY_AGAIN, NULL };
+      log_threaded_fetcher_driver_set_fetch_no_data_delay(&s->super.super.super, idle_ms / 1000.0);
+      return (LogThreadedFetchResult){ THREADED_FETCH_NO_DATA, NULL };
+    }
+
+  log_msg_set_value(msg, LM_V_MESSAGE, message.text, message.text_len);
+  log_msg_set_value(msg, LM_V_PROGRAM, DEFENDER_STREAM_LOG_PREFIX, -1);
+  if (message.has_timestamp)
+    {
+      msg->timestamps[LM_TS_STAMP].ut_sec = message.timestamp_sec;
+      msg->timestamps[LM_TS_STAMP].ut_usec = message.timestamp_usec;
+      msg->timestamps[LM_TS_STAMP].ut_gmtoff = 0;
+    }
+  if (message.parse_error)
+    log_msg_set_tag_by_name(msg, ".defender.parse_error");
+  msg->pri = LOG_LOCAL4 | LOG_NOTICE;
+  _attach_bookmark(self, &message);
+
+  if (++self->messages_since_stats >= DEFENDER_STREAM_STATS_EVERY_MESSAGES)
+    _update_stats(self);
+  return (LogThreadedFetchResult){ THREADED_FETCH_SUCCESS, msg };
+}
+
+static void
+_request_exit(LogThreadedFetcherDriver *s)
+{
+  DefenderStreamSourceDriver *self = (DefenderStreamSourceDriver *) s;
+  if (self->stream)
+    defender_stream_request_exit(self->stream);
+}
+
+/* ---- life cycle (main thread) ---- */
+
+static const gchar *
+_stat_name(gint stat)
+{
+  return defender_stream_stat_name(stat);
+}
+
+static gboolean
+_init(LogPipe *s)
+{
+  DefenderStreamSourceDriver *self = (DefenderStreamSourceDriver *) s;
+  const gchar *persist_name = _format_persist_name(s);
+
+  gchar err[1024] = "";
+  self->stream = defender_stream_new(self->options, persist_name, _log, self, err, sizeof(err));
+  if (!self->stream)
+    {
+      msg_error(DEFENDER_STREAM_LOG_PREFIX ": cannot start the source", evt_tag_str("error", err),
+                evt_tag_str("persist_name", persist_name), log_pipe_location_tag(s));
+      return FALSE;
+    }
+
+  gchar description[1024];
+  defender_stream_describe(self->stream, description, sizeof(description));
+  msg_notice(DEFENDER_STREAM_LOG_PREFIX ": source starting", evt_tag_str("persist_name", persist_name),
+             evt_tag_str("settings", description), log_pipe_location_tag(s));
+
+  defender_stats_register(&self->stats, self->super.super.worker_options.super.stats_source, ((LogDriver *) s)->id,
+                          persist_name, _stat_name, DEFENDER_STREAM_STAT_COUNT);
+  return log_threaded_fetcher_driver_init_method(s);
+}
+
+static gboolean
+_deinit(LogPipe *s)
+{
+  DefenderStreamSourceDriver *self = (DefenderStreamSourceDriver *) s;
+  gboolean result = log_threaded_fetcher_driver_deinit_method(s);
+
+  if (self->stream)
+    {
+      defender_stats_unregister(&self->stats);
+      /* Commits what was acknowledged and leaves the group: the partitions go to the other members now. */
+      defender_stream_free(self->stream);
+      self->stream = NULL;
+    }
+  return result;
+}
+
+static void
+_free(LogPipe *s)
+{
+  DefenderStreamSourceDriver *self = (DefenderStreamSourceDriver *) s;
+  defender_stream_free(self->stream);
+  defender_options_free(self->options);
+  log_threaded_fetcher_driver_free_method(s);
+}
+
+LogDriver *
+defender_stream_sd_new(GlobalConfig *cfg)
+{
+  DefenderStreamSourceDriver *self = g_new0(DefenderStreamSourceDriver, 1);
+  log_threaded_fetcher_driver_init_instance(&self->super, cfg);
+  self->options = defender_options_new(DEFENDER_DRIVER_STREAM);
+
+  LogPipe *pipe = _pipe(self);
+  pipe->init = _init;
+  pipe->deinit = _deinit;
+  pipe->free_fn = _free;
+  pipe->generate_persist_name = _format_persist_name;
+
+#if DEFENDER_SNG_STATS_KEY_BUILDER
+  self->super.super.format_stats_key = defender_format_stats_key;
+#else
+  self->super.super.format_stats_instance = defender_format_stats_instance;
+#endif
+  self->super.super.worker_options.super.stats_level = STATS_LEVEL0;
+  self->super.super.worker_options.super.stats_source = stats_register_type(DEFENDER_STREAM_LOG_PREFIX);
+  /* Acknowledged in order: a bookmark save means this record and every one posted before it were delivered. */
+  self->super.super.worker_options.ack_tracker_factory = consecutive_ack_tracker_factory_new();
+
+  self->super.fetch = _fetch;
+  self->super.request_exit = _request_exit;
+  log_threaded_fetcher_driver_set_fetch_no_data_delay(&self->super.super.super.super, 0.1);
+  return &self->super.super.super.super;
+}
