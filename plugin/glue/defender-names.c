@@ -18,7 +18,8 @@ defender_format_stats_key(LogThreadedSourceDriver *s, StatsClusterKeyBuilder *kb
 {
   /* The legacy label keeps the instance "<driver>.<name>" in `syslog-ng-ctl stats`, as on 3.38. */
   LogPipe *pipe = &s->super.super.super;
-  stats_cluster_key_builder_add_legacy_label(kb, stats_cluster_label("persist_name", pipe->generate_persist_name(pipe)));
+  stats_cluster_key_builder_add_legacy_label(kb,
+                                             stats_cluster_label("persist_name", pipe->generate_persist_name(pipe)));
 }
 #else
 const gchar *

@@ -7,8 +7,8 @@
 #include "defender-sng-compat.h"
 
 /* "<driver>.<persist-name() or the options' default>" into buf (at most len bytes), which it returns. */
-const gchar *defender_persist_name(const LogPipe *pipe, const DefenderOptions *options, const gchar *driver,
-                                   gchar *buf, gsize len);
+const gchar *defender_persist_name(const LogPipe *pipe, const DefenderOptions *options, const gchar *driver, gchar *buf,
+                                   gsize len);
 
 /* The stats key or instance of a source: its persist name (the pipe's generate_persist_name). */
 #if DEFENDER_SNG_STATS_KEY_BUILDER

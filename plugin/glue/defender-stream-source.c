@@ -67,7 +67,8 @@ static const gchar *
 _format_persist_name(const LogPipe *s)
 {
   DefenderStreamSourceDriver *self = (DefenderStreamSourceDriver *) s;
-  return defender_persist_name(s, self->options, DEFENDER_STREAM_LOG_PREFIX, self->persist_name, sizeof(self->persist_name));
+  return defender_persist_name(s, self->options, DEFENDER_STREAM_LOG_PREFIX, self->persist_name,
+                               sizeof(self->persist_name));
 }
 
 /* ---- messages and bookmarks (fetcher thread; acknowledgements on the acknowledging thread) ---- */
