@@ -1,4 +1,5 @@
-"""The syslog-ng configurations of the tests: microsoft-defender() sources from their options, destinations, log
+"""The syslog-ng configurations of the tests: microsoft-defender() and microsoft-defender-stream() sources from their
+options, destinations, log
 paths and the whole file.
 
     config = to_files({"defender": (simulator_source(sim, secret_file, api="siem", page_size=500), output)})
@@ -46,11 +47,11 @@ def value_text(value):
     raise TypeError(f"no syslog-ng form for the option value {value!r}")
 
 
-def defender_source(options):
-    """A microsoft-defender() driver with `options`, (name, value) pairs, one a line in their order: the line of an
-    option in the file is predictable, and an option can be given twice."""
+def defender_source(options, driver="microsoft-defender"):
+    """A microsoft-defender() (or `driver`) block with `options`, (name, value) pairs, one a line in their order: the
+    line of an option in the file is predictable, and an option can be given twice."""
     lines = [f"    {name.replace('_', '-')}({value_text(value)})" for name, value in options if value is not None]
-    return "  microsoft-defender(\n" + "\n".join(lines) + "\n  );"
+    return f"  {driver}(\n" + "\n".join(lines) + "\n  );"
 
 
 def simulator_source(sim, secret_file, **options):
