@@ -46,7 +46,9 @@ class DebInstallTest(unittest.TestCase):
         run("apt-get", "install", "-y", "-q", "--no-install-recommends", str(deb), timeout=600,
             env={"DEBIAN_FRONTEND": "noninteractive"})
         self.assertTrue(module_path().is_file())
-        self.assertIn("Module: defender\n", module_registry())
+        registry = module_registry()
+        self.assertIn("Module: defender\n", registry)
+        self.assertIn("source          microsoft-defender-stream\n", registry)
 
         self.assertEqual({p.name for p in example_paths(INSTALLED_EXAMPLES)}, {p.name for p in example_paths()})
         for path in example_paths(INSTALLED_EXAMPLES):
