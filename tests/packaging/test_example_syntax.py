@@ -1,6 +1,7 @@
 """Every example configuration of config/ loads with `syslog-ng --syntax-only` and the built module, reading the
 SCL block from config/scl/: on its own, and as a conf.d file of Debian's stock syslog-ng.conf. The only values
-changed are the secret files' locations: microsoft-defender() reads them while the configuration loads."""
+changed are the secret files' locations: microsoft-defender() and microsoft-defender-stream() read them while the
+configuration loads."""
 
 import os
 import sys
@@ -16,7 +17,8 @@ from harness.examples import (example_paths, in_stock_configuration, with_creden
 from harness.formats import skip_unless_accepted  # noqa: E402
 
 # The examples the packages ship; a new example is checked as soon as it is in config/.
-EXPECTED = {"arcsight.conf", "mssp-kafka.conf", "qradar.conf", "splunk-hec.conf", "splunk-tls.conf"}
+EXPECTED = {"arcsight.conf", "eventhubs-splunk-hec.conf", "mssp-kafka.conf", "qradar.conf", "splunk-hec.conf",
+            "splunk-tls.conf"}
 
 
 class ExampleSyntaxTest(unittest.TestCase):

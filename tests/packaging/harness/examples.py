@@ -43,9 +43,14 @@ def defines(text):
     return set(re.findall(r"^@define (\S+) ", text, re.M))
 
 
-def with_credentials(text, workdir, secret="sim-secret"):
-    """Points the example's secret files at files in workdir holding `secret`: microsoft-defender() reads them
-    when the configuration loads, so even --syntax-only needs them."""
+# What an Event Hubs connection string looks like; microsoft-defender-stream() refuses a file holding anything else.
+CONNECTION_STRING = "Endpoint=sb://x.servicebus.windows.net/;SharedAccessKeyName=listen;SharedAccessKey=abc"
+
+
+def with_credentials(text, workdir, secret="sim-secret", connection_string=CONNECTION_STRING):
+    """Points the example's secret files at files in workdir holding `secret` (and its Event Hubs connection string
+    file at one holding `connection_string`): both drivers read them when the configuration loads, so even
+    --syntax-only needs them."""
     workdir = Path(workdir)
     names = defines(text)
     values = {}
@@ -53,6 +58,10 @@ def with_credentials(text, workdir, secret="sim-secret"):
         path = workdir / "defender.secret"
         _write_secret(path, secret)
         values["defender_secret_file"] = str(path)
+    if "eventhubs_connection_string_file" in names:
+        path = workdir / "eventhubs.secret"
+        _write_secret(path, connection_string)
+        values["eventhubs_connection_string_file"] = str(path)
     if "defender_secret_dir" in names:
         for name in _SECRET_IN_DIR.findall(text):
             _write_secret(workdir / "secrets" / name, secret)
