@@ -56,7 +56,8 @@ void stream_pipeline(benchmark::State &state, Format format) {
       const defender::StreamBody read = defender::read_stream_body(body);
       for (const defender::StreamRecord &record : read.records) {
         defender::format_stream_record(record, options, line);
-        defender::visit_stream_fields(record, [&](std::string_view, std::string_view value) { fields += value.size(); });
+        defender::visit_stream_fields(record,
+                                      [&](std::string_view, std::string_view value) { fields += value.size(); });
         benchmark::DoNotOptimize(line.data());
       }
     }
