@@ -1,7 +1,9 @@
 /*
  * microsoft-defender-stream(): a LogThreadedFetcherDriver that owns the stream core (core.h, DefenderStream) and
  * turns each record it hands out into a LogMessage with a bookmark, stats and internal() log lines. The position is
- * the Kafka consumer group's, kept by Event Hubs: nothing of it is in the persist file.
+ * the Kafka consumer group's, kept by Event Hubs; the persist file keeps, written on every acknowledgement, where
+ * each partition this source held was acknowledged up to (stream/local_positions.h), which a restart prefers when it
+ * is further than the group's last commit.
  */
 #include "defender-stream-source.h"
 #include "defender-log.h"
@@ -15,6 +17,7 @@
 #include "ack-tracker/bookmark.h"
 #include "messages.h"
 #include "cfg.h"
+#include "persist-state.h"
 
 #include <string.h>
 
@@ -24,13 +27,21 @@ typedef struct _DefenderStreamSourceDriver
   DefenderOptions *options;
   DefenderStream *stream;
   DefenderStats stats;
+  PersistEntryHandle positions_handle;
   /* NVHandle of each name-value pair's name, by the core's name id; 0 until first seen. */
   NVHandle name_handles[DEFENDER_STREAM_MAX_NAMES];
   guint messages_since_stats;
   gchar persist_name[512];
 } DefenderStreamSourceDriver;
 
-G_STATIC_ASSERT(sizeof(DefenderStreamAck) <= MAX_BOOKMARK_DATA_LENGTH);
+/* What a message's bookmark carries back when syslog-ng acknowledges it. */
+typedef struct _DefenderStreamBookmark
+{
+  DefenderStreamAck ack;
+  PersistEntryHandle positions_handle;
+} DefenderStreamBookmark;
+
+G_STATIC_ASSERT(sizeof(DefenderStreamBookmark) <= MAX_BOOKMARK_DATA_LENGTH);
 
 #define DEFENDER_STREAM_STATS_EVERY_MESSAGES 256
 #define DEFENDER_STREAM_LOG_PREFIX "microsoft-defender-stream"
@@ -90,16 +101,23 @@ _set_field(gpointer user_data, guint32 name_id, const gchar *name, gsize name_le
 static void
 _save_bookmark(Bookmark *bookmark)
 {
-  DefenderStreamAck ack;
-  memcpy(&ack, &bookmark->container, sizeof(ack));
-  defender_stream_ack(&ack);
+  DefenderStreamBookmark mark;
+  memcpy(&mark, &bookmark->container, sizeof(mark));
+  DefenderStreamPositions keep;
+  defender_stream_ack(&mark.ack, &keep);
+  if (keep.len == 0 || !mark.positions_handle)
+    return;
+  guint8 *entry = persist_state_map_entry(bookmark->persist_state, mark.positions_handle);
+  memcpy(entry + keep.offset, keep.bytes, keep.len);
+  persist_state_unmap_entry(bookmark->persist_state, mark.positions_handle);
 }
 
 static void
 _attach_bookmark(DefenderStreamSourceDriver *self, const DefenderStreamMessage *message)
 {
   Bookmark *bookmark = ack_tracker_request_bookmark(defender_sng_ack_tracker(&self->super.super));
-  memcpy(&bookmark->container, &message->ack, sizeof(message->ack));
+  DefenderStreamBookmark mark = { .ack = message->ack, .positions_handle = self->positions_handle };
+  memcpy(&bookmark->container, &mark, sizeof(mark));
   bookmark->save = _save_bookmark;
 }
 
@@ -165,14 +183,45 @@ _stat_name(gint stat)
   return defender_stream_stat_name(stat);
 }
 
+/* Finds or makes the persist entry of the acknowledged positions; a copy of its bytes (g_free it), or NULL when it
+ * is new or of another size. */
+static gpointer
+_open_positions(DefenderStreamSourceDriver *self, PersistState *state, const gchar *persist_name)
+{
+  gchar *name = g_strdup_printf("%s.acknowledged", persist_name);
+  gsize size;
+  guint8 version;
+  gpointer copy = NULL;
+  self->positions_handle = persist_state_lookup_entry(state, name, &size, &version);
+  if (self->positions_handle && size >= DEFENDER_STREAM_POSITIONS_BYTES)
+    {
+      copy = g_memdup2(persist_state_map_entry(state, self->positions_handle), DEFENDER_STREAM_POSITIONS_BYTES);
+      persist_state_unmap_entry(state, self->positions_handle);
+    }
+  else
+    {
+      self->positions_handle = persist_state_alloc_entry(state, name, DEFENDER_STREAM_POSITIONS_BYTES);
+      if (self->positions_handle)
+        {
+          memset(persist_state_map_entry(state, self->positions_handle), 0, DEFENDER_STREAM_POSITIONS_BYTES);
+          persist_state_unmap_entry(state, self->positions_handle);
+        }
+    }
+  g_free(name);
+  return copy;
+}
+
 static gboolean
 _init(LogPipe *s)
 {
   DefenderStreamSourceDriver *self = (DefenderStreamSourceDriver *) s;
   const gchar *persist_name = _format_persist_name(s);
 
+  gpointer positions = _open_positions(self, log_pipe_get_config(s)->state, persist_name);
   gchar err[1024] = "";
-  self->stream = defender_stream_new(self->options, persist_name, _log, self, err, sizeof(err));
+  self->stream = defender_stream_new(self->options, persist_name, positions,
+                                     positions ? DEFENDER_STREAM_POSITIONS_BYTES : 0, _log, self, err, sizeof(err));
+  g_free(positions);
   if (!self->stream)
     {
       msg_error(DEFENDER_STREAM_LOG_PREFIX ": cannot start the source", evt_tag_str("error", err),

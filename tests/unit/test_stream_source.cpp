@@ -43,9 +43,9 @@ Options options_for(const MockHub &mock, const std::string &group) {
   return options;
 }
 
-StreamSource source_for(const Options &options) {
+StreamSource source_for(const Options &options, std::optional<LocalSnapshot> restored = std::nullopt) {
   return StreamSource(options, ConnectionStringAuthentication{Secret("Endpoint=sb://mock/;SharedAccessKey=x")},
-                      Logger(nullptr, nullptr, {}));
+                      Logger(nullptr, nullptr, {}), std::move(restored));
 }
 
 struct Sent {
@@ -170,4 +170,50 @@ TEST_CASE("acknowledgements of a closed source change nothing") {
   }
   auto again = source_for(options);
   CHECK(devices(take(again, 2)) == std::vector<std::string>{"pc-1", "pc-2"});
+}
+
+TEST_CASE("a source resumes where it acknowledged a partition when the group has not committed that far") {
+  MockHub mock("hub-f", 1);
+  mock.produce(0, body_of({record_of("DeviceProcessEvents", 1), record_of("DeviceProcessEvents", 2),
+                           record_of("DeviceProcessEvents", 3)}));
+  mock.produce(0, body_of({record_of("DeviceProcessEvents", 4)}));
+  mock.flush();
+  std::optional<PositionsToKeep> kept;
+  {
+    auto source = source_for(options_for(mock, "local-a"));
+    const auto sent = take(source, 4);
+    REQUIRE(sent.size() == 4);
+    kept = source.acknowledge_through(sent[1].sequence);
+  }
+  REQUIRE(kept);
+  CHECK(kept->slot == 1);
+  const auto snapshot = decode_local_positions(kept->bytes);
+  REQUIRE(snapshot);
+  REQUIRE(snapshot->positions.size() == 1);
+  CHECK(snapshot->positions[0].position == PartitionPosition{0, 2});
+  // Another group has committed nothing: what this source kept decides, two records of the first message through.
+  auto again = source_for(options_for(mock, "local-b"), snapshot);
+  CHECK(devices(take(again, 2)) == std::vector<std::string>{"pc-3", "pc-4"});
+}
+
+TEST_CASE("the group's commit wins over an older position the source kept") {
+  MockHub mock("hub-g", 1);
+  mock.produce(0, body_of({record_of("DeviceProcessEvents", 1), record_of("DeviceProcessEvents", 2)}));
+  mock.produce(0, body_of({record_of("DeviceProcessEvents", 3)}));
+  mock.flush();
+  const Options options = options_for(mock, "local-c");
+  std::optional<PositionsToKeep> older;
+  {
+    auto source = source_for(options);
+    const auto sent = take(source, 3);
+    REQUIRE(sent.size() == 3);
+    older = source.acknowledge_through(sent[0].sequence);
+    source.acknowledge_through(sent[2].sequence);
+    source.close();  // commits all three
+  }
+  REQUIRE(older);
+  mock.produce(0, body_of({record_of("DeviceProcessEvents", 5)}));
+  mock.flush();
+  auto again = source_for(options, decode_local_positions(older->bytes));
+  CHECK(devices(take(again, 1)) == std::vector<std::string>{"pc-5"});
 }

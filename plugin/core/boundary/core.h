@@ -173,10 +173,16 @@ void defender_core_stats(const DefenderCore *core, int64_t values[DEFENDER_STAT_
 
 typedef struct DefenderStream DefenderStream;
 
+/* The persist entry of a stream source's acknowledged positions: two slots of half this size each. */
+#define DEFENDER_STREAM_POSITIONS_BYTES 7720
+
 /* Reads the connection string or the app credential; NULL with a message in err when they cannot be used. The
- * consumer joins its group at the first fetch. */
-DefenderStream *defender_stream_new(const DefenderOptions *options, const char *source_name, DefenderLogFn log,
-                                    void *log_user_data, char *err, size_t err_len);
+ * consumer joins its group at the first fetch. positions/positions_len: the persist entry's bytes (NULL/0 on the
+ * first start): a partition resumes where this source acknowledged it when that is further than the group's
+ * commit. */
+DefenderStream *defender_stream_new(const DefenderOptions *options, const char *source_name, const void *positions,
+                                    size_t positions_len, DefenderLogFn log, void *log_user_data, char *err,
+                                    size_t err_len);
 /* Main thread, after the fetcher thread stopped: commits what was acknowledged, leaves the group, frees. */
 void defender_stream_free(DefenderStream *stream);
 
@@ -213,9 +219,16 @@ DefenderFetchStatus defender_stream_fetch(DefenderStream *stream, DefenderStream
 /* Any thread: make fetch return promptly (shutdown, reload). */
 void defender_stream_request_exit(DefenderStream *stream);
 
+/* What to write into the acknowledged positions' persist entry: len bytes at offset (len 0: nothing). */
+typedef struct {
+  unsigned char bytes[DEFENDER_STREAM_POSITIONS_BYTES / 2];
+  size_t len;
+  size_t offset;
+} DefenderStreamPositions;
+
 /* Any thread (bookmark saves, in the order the records were posted): the records up to *ack reached their
- * destination. A stream freed since is ignored. */
-void defender_stream_ack(const DefenderStreamAck *ack);
+ * destination. *keep says what to write into the persist entry, at once. A stream freed since is ignored. */
+void defender_stream_ack(const DefenderStreamAck *ack, DefenderStreamPositions *keep);
 
 typedef enum {
 #define DEFENDER_STREAM_STAT(suffix, name) DEFENDER_STREAM_STAT_##suffix,

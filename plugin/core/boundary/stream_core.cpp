@@ -1,6 +1,7 @@
 // The extern "C" boundary of microsoft-defender-stream(): plain C in, plain C out, and no exception ever leaves.
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -17,6 +18,8 @@
 #include "stream_fields.h"
 
 using namespace defender;
+
+static_assert(DEFENDER_STREAM_POSITIONS_BYTES == 2 * local_slot_bytes, "core.h's entry size is two slots");
 
 struct DefenderStream {
   DefenderStream(Options o, Logger l) : options(std::move(o)), logger(std::move(l)) {}
@@ -71,8 +74,9 @@ std::string hub_list(const Options &options) {
 
 extern "C" {
 
-DefenderStream *defender_stream_new(const DefenderOptions *o, const char *source_name, DefenderLogFn log,
-                                    void *log_user_data, char *err, size_t err_len) {
+DefenderStream *defender_stream_new(const DefenderOptions *o, const char *source_name, const void *positions,
+                                    size_t positions_len, DefenderLogFn log, void *log_user_data, char *err,
+                                    size_t err_len) {
   try {
     const Options &options = o->options;
     auto stream = std::make_unique<DefenderStream>(
@@ -97,7 +101,10 @@ DefenderStream *defender_stream_new(const DefenderOptions *o, const char *source
       authentication = OAuthBearerAuthentication{
           entra_token_source(options, std::move(std::get<ClientCredential>(credential)), stream->logger)};
     }
-    stream->source = std::make_shared<StreamSource>(options, std::move(authentication), stream->logger);
+    const auto restored =
+        positions ? decode_local_positions(std::string_view(static_cast<const char *>(positions), positions_len))
+                  : std::nullopt;
+    stream->source = std::make_shared<StreamSource>(options, std::move(authentication), stream->logger, restored);
     stream->id = register_source(stream->source);
     return stream.release();
   } catch (const std::exception &e) {
@@ -174,9 +181,16 @@ DefenderFetchStatus defender_stream_fetch(DefenderStream *stream, DefenderStream
 
 void defender_stream_request_exit(DefenderStream *stream) { stream->source->request_exit(); }
 
-void defender_stream_ack(const DefenderStreamAck *ack) {
+void defender_stream_ack(const DefenderStreamAck *ack, DefenderStreamPositions *keep) {
+  keep->len = 0;
   try {
-    if (const auto source = find_source(ack->stream_id)) source->acknowledge_through(ack->sequence);
+    const auto source = find_source(ack->stream_id);
+    if (!source) return;
+    const auto positions = source->acknowledge_through(ack->sequence);
+    if (!positions || positions->bytes.size() > sizeof keep->bytes) return;
+    std::memcpy(keep->bytes, positions->bytes.data(), positions->bytes.size());
+    keep->len = positions->bytes.size();
+    keep->offset = positions->slot * sizeof keep->bytes;
   } catch (...) {
     // An acknowledgement that cannot be recorded only means those records are sent again after a restart.
   }

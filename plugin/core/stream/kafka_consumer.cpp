@@ -358,17 +358,23 @@ void KafkaConsumer::assigned(rd_kafka_topic_partition_list_s *partitions) {
       auto &element = partitions->elems[i];
       const auto hub = hub_index(element.topic);
       std::optional<PartitionPosition> resume_at;
+      std::optional<PartitionPosition> committed;
       if (!err && element.offset >= 0) {
         const std::string_view metadata(static_cast<const char *>(element.metadata), element.metadata_size);
-        resume_at = PartitionPosition{element.offset, records_to_skip(element.offset, metadata)};
-      } else {
-        // Not committed (or not known): the group's start (auto.offset.reset) decides.
-        element.offset = RD_KAFKA_OFFSET_INVALID;
+        committed = PartitionPosition{element.offset, records_to_skip(element.offset, metadata)};
       }
+      resume_at = committed;
+      // This collector's own record of what it acknowledged, when it is further than the group's last commit.
+      if (const auto local = local_position(element.topic, element.partition);
+          local && (!committed || std::pair(local->offset, local->acknowledged_records) >
+                                      std::pair(committed->offset, committed->acknowledged_records)))
+        resume_at = local;
+      // Neither: the group's start (auto.offset.reset) decides.
+      element.offset = resume_at ? resume_at->offset : RD_KAFKA_OFFSET_INVALID;
       if (!hub) continue;
       const PartitionKey key{*hub, element.partition};
       Partition partition{PartitionProgress{}, ++assignments_, resume_at};
-      if (resume_at) partition.progress.committed(*resume_at);
+      if (committed) partition.progress.committed(*committed);
       partitions_.insert_or_assign(key, std::move(partition));
       keys.insert(key);
     }
@@ -402,6 +408,24 @@ void KafkaConsumer::close() {
   closed_ = true;
   std::lock_guard lock(mutex_);
   partitions_.clear();
+}
+
+std::optional<PartitionPosition> KafkaConsumer::local_position(std::string_view hub, int32_t partition) const {
+  const uint32_t hash = hub_hash(hub);
+  for (const auto &local : settings_.local_positions)
+    if (local.hub_hash == hash && local.partition == partition) return local.position;
+  return std::nullopt;
+}
+
+std::vector<LocalPosition> KafkaConsumer::local_positions() {
+  std::vector<LocalPosition> positions;
+  std::lock_guard lock(mutex_);
+  for (const auto &[key, partition] : partitions_) {
+    // Before its first message a partition resumes where it was assigned to: that is kept too.
+    const auto position = partition.progress.position() ? partition.progress.position() : partition.resume_at;
+    if (position) positions.push_back(LocalPosition{hub_hash(hub_name(key.hub)), key.partition, *position});
+  }
+  return positions;
 }
 
 std::optional<uint32_t> KafkaConsumer::hub_index(std::string_view topic) const {

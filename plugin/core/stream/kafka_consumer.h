@@ -101,6 +101,8 @@ class KafkaConsumer {
   // high watermark librdkafka last saw less the position to commit.
   int64_t lag();
   const KafkaCounters &counters() const { return counters_; }
+  // Any thread: where each partition held would resume now (local_positions.h), for the persist file.
+  std::vector<LocalPosition> local_positions();
 
   // Back-pressure: no message is handed out between pause() and resume(), and none is lost.
   void pause();
@@ -143,6 +145,7 @@ class KafkaConsumer {
   std::string create();
   void set_paused(const std::set<PartitionKey> &keys, bool paused);
   std::optional<uint32_t> hub_index(std::string_view topic) const;
+  std::optional<PartitionPosition> local_position(std::string_view hub, int32_t partition) const;
   std::string problem_text(int err, std::string_view detail, std::string_view hub) const;
   std::string_view hub_name(uint32_t hub) const { return settings_.hubs[hub]; }
   void tell(std::string message, bool fatal = false);

@@ -11,6 +11,7 @@
 
 #include "config/stream_options.h"
 #include "credentials/secret.h"
+#include "stream/local_positions.h"
 
 namespace defender {
 
@@ -43,6 +44,9 @@ struct KafkaSettings {
   KafkaAuthentication authentication;
   // librdkafka settings by name, applied after every other one, so they can override any of them.
   std::vector<std::pair<std::string, std::string>> extra;
+  // What this collector acknowledged before it stopped (local_positions.h): a partition assigned resumes there when
+  // that is further than the group's commit.
+  std::vector<LocalPosition> local_positions;
   // librdkafka's log lines (syslog level, text); called from librdkafka's threads. Empty: not logged.
   std::function<void(int level, const std::string &text)> log;
 };

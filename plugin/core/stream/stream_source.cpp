@@ -38,10 +38,16 @@ KafkaSettings kafka_settings(const Options &options, KafkaAuthentication authent
 
 }  // namespace
 
-StreamSource::StreamSource(const Options &options, KafkaAuthentication authentication, Logger logger)
+StreamSource::StreamSource(const Options &options, KafkaAuthentication authentication, Logger logger,
+                           std::optional<LocalSnapshot> restored)
     : options_(options),
       settings_(kafka_settings(options, std::move(authentication), logger)),
-      logger_(std::move(logger)) {}
+      logger_(std::move(logger)) {
+  if (restored) {
+    settings_.local_positions = std::move(restored->positions);
+    positions_generation_ = restored->generation;
+  }
+}
 
 StreamSource::~StreamSource() { close(); }
 
@@ -120,7 +126,7 @@ std::optional<StreamHandOut> StreamSource::hand_out_next() {
   return StreamHandOut{&record, last_sequence_};
 }
 
-void StreamSource::acknowledge_through(uint64_t sequence) {
+std::optional<PositionsToKeep> StreamSource::acknowledge_through(uint64_t sequence) {
   std::lock_guard lock(consumer_mutex_);
   while (!in_flight_.empty() && in_flight_.front().sequence <= sequence) {
     // The records of one message come one after another: one call for each run of them.
@@ -132,6 +138,10 @@ void StreamSource::acknowledge_through(uint64_t sequence) {
     }
     if (consumer_) consumer_->acknowledge(run.origin, run.records);
   }
+  if (!consumer_) return std::nullopt;
+  ++positions_generation_;
+  return PositionsToKeep{encode_local_positions(consumer_->local_positions(), positions_generation_),
+                         static_cast<size_t>(positions_generation_ % 2)};
 }
 
 void StreamSource::tell(const KafkaProblem &problem) {

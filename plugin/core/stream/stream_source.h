@@ -35,6 +35,12 @@ struct StreamHandOut {
   uint64_t sequence;
 };
 
+// A snapshot of local_positions.h to write into slot `slot` (0 or 1) of the persist entry.
+struct PositionsToKeep {
+  std::string bytes;
+  size_t slot;
+};
+
 // Nothing to send now: ask again after this long.
 struct StreamIdle {
   int milliseconds;
@@ -66,12 +72,15 @@ class StreamSource {
   // The same problem told again within this time goes to the debug log only.
   static constexpr int64_t repeat_quiet_ms = 60'000;
 
-  StreamSource(const Options &options, KafkaAuthentication authentication, Logger logger);
+  // restored: what the persist file held of this source's acknowledged positions (local_positions.h).
+  StreamSource(const Options &options, KafkaAuthentication authentication, Logger logger,
+               std::optional<LocalSnapshot> restored = std::nullopt);
   ~StreamSource();
 
   StreamNext next();
-  // Every record handed out up to and including `sequence` reached its destination.
-  void acknowledge_through(uint64_t sequence);
+  // Every record handed out up to and including `sequence` reached its destination. Returns where the partitions
+  // held would resume now, to keep in the persist file.
+  std::optional<PositionsToKeep> acknowledge_through(uint64_t sequence);
   void request_exit() { exit_requested_ = true; }
   // Commits what was acknowledged and leaves the consumer group.
   void close();
@@ -101,6 +110,7 @@ class StreamSource {
   std::unique_ptr<KafkaConsumer> consumer_;
   std::deque<InFlight> in_flight_;
   uint64_t last_sequence_ = 0;
+  uint64_t positions_generation_ = 0;  // of the last snapshot of local positions handed out
   std::atomic<bool> exit_requested_{false};
   int64_t reopen_at_ms_ = 0;
 
