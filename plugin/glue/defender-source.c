@@ -4,6 +4,7 @@
  */
 #include "defender-source.h"
 #include "defender-checkpoint.h"
+#include "defender-fetch-result.h"
 #include "defender-log.h"
 #include "defender-names.h"
 #include "defender-stats.h"
@@ -152,18 +153,11 @@ _fetch(LogThreadedFetcherDriver *s)
       log_msg_unref(msg);
       _persist_checkpoint(self, FALSE);
       _update_stats(self);
-      if (idle_ms == 0)
-        return (LogThreadedFetchResult){ THREADED_FETCH_TRY_AGAIN, NULL };
-      log_threaded_fetcher_driver_set_fetch_no_data_delay(&s->super.super.super, idle_ms / 1000.0);
-      return (LogThreadedFetchResult){ THREADED_FETCH_NO_DATA, NULL };
+      return defender_fetch_idle(s, idle_ms);
     }
 
-  log_msg_set_value(msg, LM_V_MESSAGE, message.text, message.text_len);
-  log_msg_set_value(msg, LM_V_PROGRAM, "microsoft-defender", -1);
-  msg->timestamps[LM_TS_STAMP].ut_sec = message.timestamp_sec;
-  msg->timestamps[LM_TS_STAMP].ut_usec = message.timestamp_usec;
-  msg->timestamps[LM_TS_STAMP].ut_gmtoff = 0;
-  msg->pri = LOG_LOCAL4 | LOG_NOTICE;
+  defender_fill_message(msg, message.text, message.text_len, "microsoft-defender", TRUE, message.timestamp_sec,
+                        message.timestamp_usec);
   _attach_bookmark(self, &message);
 
   /* Write-ahead: what this message belongs to is in the persist file before the message leaves. */

@@ -6,6 +6,7 @@
  * is further than the group's last commit.
  */
 #include "defender-stream-source.h"
+#include "defender-fetch-result.h"
 #include "defender-log.h"
 #include "defender-names.h"
 #include "defender-stats.h"
@@ -143,23 +144,13 @@ _fetch(LogThreadedFetcherDriver *s)
     {
       log_msg_unref(msg);
       _update_stats(self);
-      if (idle_ms == 0)
-        return (LogThreadedFetchResult){ THREADED_FETCH_TRY_AGAIN, NULL };
-      log_threaded_fetcher_driver_set_fetch_no_data_delay(&s->super.super.super, idle_ms / 1000.0);
-      return (LogThreadedFetchResult){ THREADED_FETCH_NO_DATA, NULL };
+      return defender_fetch_idle(s, idle_ms);
     }
 
-  log_msg_set_value(msg, LM_V_MESSAGE, message.text, message.text_len);
-  log_msg_set_value(msg, LM_V_PROGRAM, DEFENDER_STREAM_LOG_PREFIX, -1);
-  if (message.has_timestamp)
-    {
-      msg->timestamps[LM_TS_STAMP].ut_sec = message.timestamp_sec;
-      msg->timestamps[LM_TS_STAMP].ut_usec = message.timestamp_usec;
-      msg->timestamps[LM_TS_STAMP].ut_gmtoff = 0;
-    }
+  defender_fill_message(msg, message.text, message.text_len, DEFENDER_STREAM_LOG_PREFIX, message.has_timestamp,
+                        message.timestamp_sec, message.timestamp_usec);
   if (message.parse_error)
     log_msg_set_tag_by_name(msg, ".defender.parse_error");
-  msg->pri = LOG_LOCAL4 | LOG_NOTICE;
   _attach_bookmark(self, &message);
 
   if (++self->messages_since_stats >= DEFENDER_STREAM_STATS_EVERY_MESSAGES)
