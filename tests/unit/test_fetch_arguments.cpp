@@ -81,8 +81,8 @@ TEST_CASE("the secret from the environment counts unless the command line names 
 }
 
 TEST_CASE("commands and options that do not exist are named") {
-  CHECK(refused({}) == "no command: use check, fetch or explain");
-  CHECK(refused({"backfill"}) == "unknown command \"backfill\"; use check, fetch or explain");
+  CHECK(refused({}) == "no command: use check, fetch, explain or stream-check");
+  CHECK(refused({"backfill"}) == "unknown command \"backfill\"; use check, fetch, explain or stream-check");
   CHECK(refused({"check", "--persist-name", "x"}) ==
         "unknown option --persist-name; the options are those of the microsoft-defender() source, e.g. --tenant-id");
   CHECK(refused({"check", "tenant-id"}) == "\"tenant-id\" is not an option; write options as --name value");

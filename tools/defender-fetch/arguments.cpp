@@ -9,8 +9,10 @@
 namespace defender::fetch {
 namespace {
 
-constexpr std::pair<std::string_view, Command> commands[] = {
-    {"check", Command::check}, {"fetch", Command::fetch}, {"explain", Command::explain}};
+constexpr std::pair<std::string_view, Command> commands[] = {{"check", Command::check},
+                                                             {"fetch", Command::fetch},
+                                                             {"explain", Command::explain},
+                                                             {"stream-check", Command::stream_check}};
 
 std::string quoted(std::string_view value) { return "\"" + std::string(value) + "\""; }
 
@@ -66,11 +68,18 @@ OptionError set_argument(Arguments &parsed, const std::string &name, std::string
     if (parsed.max_alerts && *parsed.max_alerts >= 1) return std::nullopt;
     return "--max-alerts takes a number of alerts, 1 or more, not " + quoted(value);
   }
+  if (parsed.command == Command::stream_check && name == "start-from")
+    return std::string("stream-check reads each partition from its earliest message; --start-from does not apply");
+  if (name == "consumer-group") parsed.consumer_group_given = true;
   if (const auto option = source_option(name)) return set_source_option(parsed.options, *option, value);
-  return "unknown option --" + name + "; the options are those of the microsoft-defender() source, e.g. --tenant-id";
+  return "unknown option --" + name + "; the options are those of the " + driver_name(parsed.options.driver) +
+         "() source, e.g. --tenant-id";
 }
 
 OptionError check_combination(const Arguments &parsed) {
+  if (parsed.command == Command::stream_check && parsed.options.transport.timeout_seconds > max_stream_check_seconds)
+    return "stream-check's --timeout is at most " + std::to_string(max_stream_check_seconds) + " seconds, not " +
+           std::to_string(parsed.options.transport.timeout_seconds);
   const bool range = parsed.from || parsed.until || parsed.max_alerts;
   if (parsed.command != Command::fetch && range)
     return std::string("--from, --until and --max-alerts apply to fetch only");
@@ -82,7 +91,8 @@ OptionError check_combination(const Arguments &parsed) {
 
 // The environment's secret counts only where the command line names no credential of its own.
 OptionError take_secret(Options &options, const char *secret) {
-  if (!secret || !*secret || !options.client_secret_file.empty() || !options.client_certificate.empty())
+  if (!secret || !*secret || !options.client_secret_file.empty() || !options.client_certificate.empty() ||
+      !options.stream.connection_string_file.empty())
     return std::nullopt;
   if (auto error = set_string_option(options, DEFENDER_OPTION_CLIENT_SECRET, secret))
     return std::string(secret_variable) + ": " + *error;
@@ -93,7 +103,7 @@ OptionError take_secret(Options &options, const char *secret) {
 
 std::variant<Arguments, std::string> parse_arguments(std::span<const std::string_view> args, const char *secret) {
   Arguments parsed;
-  if (args.empty()) return std::string("no command: use check, fetch or explain");
+  if (args.empty()) return std::string("no command: use check, fetch, explain or stream-check");
   if (args[0] == "--help" || args[0] == "-h" || args[0] == "help") return parsed;
   if (args[0] == "--version") {
     parsed.command = Command::version;
@@ -101,8 +111,11 @@ std::variant<Arguments, std::string> parse_arguments(std::span<const std::string
   }
   const auto *command =
       std::find_if(std::begin(commands), std::end(commands), [&](const auto &c) { return c.first == args[0]; });
-  if (command == std::end(commands)) return "unknown command " + quoted(args[0]) + "; use check, fetch or explain";
+  if (command == std::end(commands))
+    return "unknown command " + quoted(args[0]) + "; use check, fetch, explain or stream-check";
   parsed.command = command->second;
+  // Set before any option: the driver decides which options are taken.
+  if (parsed.command == Command::stream_check) parsed.options.driver = Driver::stream;
 
   for (size_t i = 1; i < args.size(); ++i) {
     const std::string_view arg = args[i];

@@ -13,5 +13,8 @@ ExitStatus run_check(const Arguments &arguments);
 ExitStatus run_fetch(const Arguments &arguments);
 // The URLs, settings and first request of a source with these options; no network access.
 ExitStatus run_explain(const Arguments &arguments);
+// microsoft-defender-stream(): the credential, the partitions assigned and the first message of the hubs, in a
+// consumer group of the check's own unless one is given; nothing is committed.
+ExitStatus run_stream_check(const Arguments &arguments);
 
 }  // namespace defender::fetch

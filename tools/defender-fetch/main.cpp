@@ -21,6 +21,8 @@ ExitStatus run(const Arguments &arguments) {
       return run_fetch(arguments);
     case Command::explain:
       return run_explain(arguments);
+    case Command::stream_check:
+      return run_stream_check(arguments);
     case Command::version:
       say("defender-fetch " DEFENDER_VERSION);
       return ExitStatus::ok;

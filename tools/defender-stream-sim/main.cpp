@@ -43,6 +43,7 @@ int serve(const Options &o, const sigset_t &stop_signals) {
   const std::vector<std::string> hubs = event_hubs(o.plan);
   for (const auto &hub : hubs)
     if (auto error = mock.create_hub(hub, o.plan.partitions)) return fail(*error);
+  for (const auto &hub : o.missing_hubs) mock.make_missing(hub);
 
   std::string error;
   auto ledger = LedgerWriter::open(o.ledger_file, error);

@@ -56,6 +56,10 @@ std::optional<std::string> MockHubs::create_hub(const std::string &name, int par
   return std::nullopt;
 }
 
+void MockHubs::make_missing(const std::string &name) {
+  rd_kafka_mock_topic_set_error(cluster_, name.c_str(), RD_KAFKA_RESP_ERR_UNKNOWN_TOPIC_OR_PART);
+}
+
 std::string MockHubs::bootstrap_servers() const { return rd_kafka_mock_cluster_bootstraps(cluster_); }
 
 std::optional<std::string> MockHubs::send(const std::string &hub, int partition, std::string_view body,

@@ -26,6 +26,8 @@ class MockHubs {
   explicit MockHubs(Private) {}
 
   std::optional<std::string> create_hub(const std::string &name, int partitions);
+  // From now on the broker answers "Unknown topic or partition" for the hub.
+  void make_missing(const std::string &name);
   std::string bootstrap_servers() const;
 
   // Queues one message for `partition` of `hub`, which the ledger says lands at `offset`; waits while librdkafka's

@@ -30,6 +30,8 @@ Serving:
   --hubs A,B               the hubs every table goes to (default insights-logs-advancedhunting)
   --hub-per-table          each table to a hub of its own, insights-logs-advancedhunting-<table in lower case>, as
                            Defender can export them (--hubs is then ignored)
+  --missing-hubs A,B       hubs the namespace does not have: the broker answers "Unknown topic or partition" for
+                           them (the mock cluster would otherwise create any hub a consumer subscribes to)
   --partitions P           partitions of each hub (1-64; default 8)
   --compression C          none | gzip | snappy | lz4 | zstd (default zstd): how the messages are stored; consumers
                            read them as sent. The mock broker keeps at most 5 MiB of messages per partition and
@@ -77,6 +79,7 @@ enum Opt : int {
   kBrokers,
   kHubs,
   kHubPerTable,
+  kMissingHubs,
   kPartitions,
   kCompression,
   kRecords,
@@ -148,12 +151,13 @@ std::optional<std::string> parse_tables(std::string_view text, std::vector<Table
   return std::nullopt;
 }
 
-std::optional<std::string> parse_hubs(std::string_view text, std::vector<std::string> &hubs) {
+std::optional<std::string> parse_hubs(std::string_view text, std::vector<std::string> &hubs,
+                                      const std::string &flag = "--hubs") {
   hubs.clear();
   for (auto &name : split(text)) {
     if (!valid_hub(name))
-      return "hub name '" + name + "' in --hubs is not a Kafka topic name (1-249 letters, digits, '.', '_', '-')";
-    if (contains(hubs, name)) return "hub '" + name + "' is named twice in --hubs";
+      return "hub name '" + name + "' in " + flag + " is not a Kafka topic name (1-249 letters, digits, '.', '_', '-')";
+    if (contains(hubs, name)) return "hub '" + name + "' is named twice in " + flag;
     hubs.push_back(std::move(name));
   }
   return std::nullopt;
@@ -178,6 +182,7 @@ ParsedOptions parse_options(int argc, char **argv) {
       {"brokers", required_argument, nullptr, kBrokers},
       {"hubs", required_argument, nullptr, kHubs},
       {"hub-per-table", no_argument, nullptr, kHubPerTable},
+      {"missing-hubs", required_argument, nullptr, kMissingHubs},
       {"partitions", required_argument, nullptr, kPartitions},
       {"compression", required_argument, nullptr, kCompression},
       {"records", required_argument, nullptr, kRecords},
@@ -218,6 +223,9 @@ ParsedOptions parse_options(int argc, char **argv) {
         break;
       case kHubPerTable:
         o.plan.hub_per_table = true;
+        break;
+      case kMissingHubs:
+        if (const auto error = parse_hubs(arg, o.missing_hubs, "--missing-hubs")) return fail(*error);
         break;
       case kPartitions:
         if (!assign(o.plan.partitions, parse_number(arg, 1, kMostPartitions)))

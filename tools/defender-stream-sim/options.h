@@ -23,6 +23,8 @@ struct Options {
   int brokers = 1;
   std::string compression = "zstd";
   PlanSettings plan;
+  // Hubs the broker says do not exist (otherwise the mock cluster creates any hub a consumer subscribes to).
+  std::vector<std::string> missing_hubs;
 
   // --dump: reading a hub back.
   std::string bootstrap_servers;

@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <chrono>
 
-#include "config/endpoints.h"
 #include "credentials/client_credential.h"
+#include "stream/stream_settings.h"
 
 namespace defender {
 namespace {
@@ -20,28 +20,12 @@ std::string joined(const std::vector<std::string> &items) {
   return text;
 }
 
-KafkaSettings kafka_settings(const Options &options, KafkaAuthentication authentication, const Logger &logger) {
-  KafkaSettings settings;
-  settings.bootstrap_servers = stream_bootstrap_servers(options);
-  settings.hubs = options.stream.hubs;
-  settings.group_id = options.stream.consumer_group;
-  settings.start_from = options.stream.start_from;
-  settings.authentication = std::move(authentication);
-  // The module's TLS options first, so that a kafka-option() written for the same setting wins.
-  if (!options.transport.ca_file.empty()) settings.extra.emplace_back("ssl.ca.location", options.transport.ca_file);
-  if (!options.transport.peer_verify) settings.extra.emplace_back("enable.ssl.certificate.verification", "false");
-  settings.extra.insert(settings.extra.end(), options.stream.kafka_options.begin(), options.stream.kafka_options.end());
-  // librdkafka's own lines are for those who debug: what a person must act on comes through its error callback.
-  settings.log = [logger](int, const std::string &text) { logger.debug("librdkafka: " + text); };
-  return settings;
-}
-
 }  // namespace
 
 StreamSource::StreamSource(const Options &options, KafkaAuthentication authentication, Logger logger,
                            std::optional<LocalSnapshot> restored)
     : options_(options),
-      settings_(kafka_settings(options, std::move(authentication), logger)),
+      settings_(stream_kafka_settings(options, std::move(authentication), logger)),
       logger_(std::move(logger)) {
   if (restored) {
     settings_.local_positions = std::move(restored->positions);

@@ -60,7 +60,7 @@ def binary_path():
 class StreamSim:
     def __init__(self, records=1000, partitions=8, seed=1, tables=None, malformed_every=0, hubs=None,
                  hub_per_table=False, brokers=1, hostile_rate=None, max_records_per_event=None, compression=None,
-                 tenant_id=None, binary=None, extra_args=()):
+                 tenant_id=None, missing_hubs=(), binary=None, extra_args=()):
         self.workdir = tempfile.mkdtemp(prefix="defender-stream-sim-")
         self.ready_file = os.path.join(self.workdir, "ready")
         self.ledger_file = os.path.join(self.workdir, "ledger.jsonl")
@@ -77,6 +77,8 @@ class StreamSim:
             args += ["--tables", ",".join(tables)]
         if malformed_every:
             args += ["--malformed-every", str(malformed_every)]
+        if missing_hubs:  # hubs the broker says do not exist; the mock cluster creates any other hub asked for
+            args += ["--missing-hubs", ",".join(missing_hubs)]
         if hub_per_table:
             args.append("--hub-per-table")
         elif hubs:
