@@ -94,7 +94,7 @@ class TenantsTest(unittest.TestCase):
             self.assertEqual(result.unexpected, set())
 
         for api in tenants:
-            wait_until(lambda: set(rig_versions(outputs[api])) >= served(api), 60, what=f"the {api} tenant's alerts")
+            wait_until(lambda: set(rig_versions(outputs[api])) >= served(api), 120, what=f"the {api} tenant's alerts")
         time.sleep(2)
         for api in tenants:
             assert_exactly_served(api, "drain")
@@ -114,8 +114,10 @@ class TenantsTest(unittest.TestCase):
         sims["siem"].add_alerts(20)
         counts = {api: len(rig_versions(outputs[api])) for api in tenants}
         syslog.start()
+        # Each source says so as it starts, which may be just after the control socket appears.
+        wait_until(lambda: syslog.log_text().count("(restored checkpoint)") >= 3, 20, what="three restored checkpoints")
         self.assertEqual(syslog.log_text().count("(restored checkpoint)"), 3)
-        wait_until(lambda: set(rig_versions(outputs["siem"])) >= served("siem"), 30, what="the new SIEM records")
+        wait_until(lambda: set(rig_versions(outputs["siem"])) >= served("siem"), 60, what="the new SIEM records")
         time.sleep(3)
         assert_exactly_served("siem", "restart")
         self.assertEqual(len(rig_versions(outputs["alerts"])), counts["alerts"])
@@ -125,7 +127,7 @@ class TenantsTest(unittest.TestCase):
 
         # The Graph tenant's service answers again: its own ten arrive, nothing else moves.
         sims["graph"].clear_faults()
-        wait_until(lambda: set(rig_versions(outputs["graph"])) >= served("graph"), 60, what="the new Graph alerts")
+        wait_until(lambda: set(rig_versions(outputs["graph"])) >= served("graph"), 120, what="the new Graph alerts")
         time.sleep(3)
         for api in tenants:
             assert_exactly_served(api, "recovered")
