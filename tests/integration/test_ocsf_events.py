@@ -14,7 +14,7 @@ from lib.config_builder import simulator_source, to_files  # noqa: E402
 from lib.defender_rig import Rig, served_versions  # noqa: E402
 from lib.delivery import epoch_ms, incident_versions  # noqa: E402
 from lib.simulator import INCIDENT_ROLES, incident_ledger  # noqa: E402
-from lib.syslogng import SyslogNg, wait_until  # noqa: E402
+from lib.syslogng import SyslogNg, complete_lines, wait_until  # noqa: E402
 
 DATA = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "unit", "data")
 
@@ -27,10 +27,7 @@ def golden_events():
 
 def ocsf_lines(path):
     """The decoded events of an output file written by the rig's template (one MESSAGE per line)."""
-    if not os.path.exists(path):
-        return []
-    with open(path, encoding="utf-8") as f:
-        return [json.loads(line) for line in f if line.strip()]
+    return [json.loads(line) for line in complete_lines(path) if line.strip()]
 
 
 class OcsfGoldenTest(unittest.TestCase):

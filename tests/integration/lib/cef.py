@@ -3,7 +3,7 @@
 import json
 import subprocess
 
-from lib.syslogng import BUILD_DIR
+from lib.syslogng import BUILD_DIR, complete_lines
 
 
 def parse_lines(lines, parser="cef-parse"):
@@ -20,5 +20,4 @@ def parse_lines(lines, parser="cef-parse"):
 
 
 def parse_file(path, parser="cef-parse"):
-    with open(path, encoding="utf-8") as f:
-        return parse_lines(f.read().splitlines(), parser)
+    return parse_lines(complete_lines(path), parser)

@@ -8,7 +8,7 @@ import time
 
 from lib.config_builder import simulator_source, to_files
 from lib.simulator import Simulator, parse_ticks
-from lib.syslogng import SyslogNg, count_lines, wait_until, write_secret
+from lib.syslogng import SyslogNg, complete_lines, count_lines, wait_until, write_secret
 
 TEMPLATE = "${.defender.id}\t${.defender.record_id}\t${.defender.updated}\t${.defender.severity}\n"
 
@@ -48,10 +48,7 @@ class Rig:
 
     def delivered(self):
         """[(id, record id, update ticks, severity)] in the order written."""
-        if not os.path.exists(self.output):
-            return []
-        with open(self.output, encoding="utf-8") as f:
-            rows = [line.rstrip("\n").split("\t") for line in f]
+        rows = [line.split("\t") for line in complete_lines(self.output)]
         return [(alert_id, record_id, parse_ticks(updated), severity) for alert_id, record_id, updated, severity in rows]
 
     def versions(self):

@@ -8,6 +8,7 @@ import zlib
 
 from lib.cef import parse_file
 from lib.simulator import parse_ticks
+from lib.syslogng import complete_lines
 
 
 def epoch_ms(ticks):
@@ -39,10 +40,9 @@ def delivered_cef(path):
 
 def delivered_json(path):
     out = []
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            alert = json.loads(line)
-            out.append((alert["id"], alert["lastUpdateDateTime"]))
+    for line in complete_lines(path):
+        alert = json.loads(line)
+        out.append((alert["id"], alert["lastUpdateDateTime"]))
     return out
 
 
@@ -172,11 +172,7 @@ def rig_versions(path):
     """The versions in an output written with lib.defender_rig.TEMPLATE, in the order written: (SIEM record id or
     alert id, update ticks)."""
     out = []
-    try:
-        with open(path, encoding="utf-8") as f:
-            for line in f:
-                alert_id, record_id, updated, _ = line.rstrip("\n").split("\t")
-                out.append((record_id or alert_id, parse_ticks(updated)))
-    except FileNotFoundError:
-        pass
+    for line in complete_lines(path):
+        alert_id, record_id, updated, _ = line.split("\t")
+        out.append((record_id or alert_id, parse_ticks(updated)))
     return out

@@ -49,6 +49,17 @@ def count_lines(path):
         return 0
 
 
+def complete_lines(path):
+    """The lines of an output file without their newlines; [] while it does not exist. A last line without its
+    newline is still being written (a read may overtake syslog-ng's write): it is not delivered yet, and left out."""
+    try:
+        with open(path, encoding="utf-8") as f:
+            text = f.read()
+    except FileNotFoundError:
+        return []
+    return text[:text.rfind("\n") + 1].splitlines()
+
+
 class LineCounter:
     """The lines of a file that only grows, reading only what was added since the last call: cheap enough to poll
     every few milliseconds while a drain writes tens of megabytes."""
