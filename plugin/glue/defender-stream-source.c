@@ -28,6 +28,7 @@ typedef struct _DefenderStreamSourceDriver
   DefenderOptions *options;
   DefenderStream *stream;
   DefenderStats stats;
+  DefenderPartitionStats partition_stats;
   PersistEntryHandle positions_handle;
   /* NVHandle of each name-value pair's name, by the core's name id; 0 until first seen. */
   NVHandle name_handles[DEFENDER_STREAM_MAX_NAMES];
@@ -126,8 +127,10 @@ static void
 _update_stats(DefenderStreamSourceDriver *self)
 {
   gint64 values[DEFENDER_STREAM_STAT_COUNT];
-  defender_stream_stats(self->stream, values);
+  gsize partitions = 0;
+  defender_stream_stats(self->stream, values, self->partition_stats.lags, DEFENDER_PARTITION_STATS_MAX, &partitions);
   defender_stats_update(&self->stats, values);
+  defender_partition_stats_update(&self->partition_stats, partitions);
   self->messages_since_stats = 0;
 }
 
@@ -227,6 +230,8 @@ _init(LogPipe *s)
 
   defender_stats_register(&self->stats, self->super.super.worker_options.super.stats_source, ((LogDriver *) s)->id,
                           persist_name, _stat_name, DEFENDER_STREAM_STAT_COUNT);
+  defender_partition_stats_init(&self->partition_stats, self->super.super.worker_options.super.stats_source,
+                                ((LogDriver *) s)->id, persist_name);
   return log_threaded_fetcher_driver_init_method(s);
 }
 
@@ -239,6 +244,7 @@ _deinit(LogPipe *s)
   if (self->stream)
     {
       defender_stats_unregister(&self->stats);
+      defender_partition_stats_clear(&self->partition_stats);
       /* Commits what was acknowledged and leaves the group: the partitions go to the other members now. */
       defender_stream_free(self->stream);
       self->stream = NULL;

@@ -13,7 +13,7 @@ import unittest
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from lib.cef import parse_file  # noqa: E402
 from lib.config_builder import configuration, file_destination, log_path  # noqa: E402
-from lib.stream_rig import connection_string_file, delivered_keys, stream_source  # noqa: E402
+from lib.stream_rig import connection_string_file, delivered_keys, partition_lags, stream_source  # noqa: E402
 from lib.stream_sim import StreamSim, marker_in  # noqa: E402
 from lib.syslogng import SyslogNg, count_lines, wait_until  # noqa: E402
 
@@ -57,6 +57,9 @@ class StreamDeliveryTest(unittest.TestCase):
             self.assertEqual(syslog.defender_stat("parse_errors"), 0)
             self.assertEqual(syslog.defender_stat("records_skipped"), 0)
             self.assertIn("microsoft-defender-stream: source starting", syslog.log_text())
+            # One partition_lag for each partition held, its instance the persist name, hub and partition: all read.
+            self.assertEqual(partition_lags(syslog), {(hub, str(p)): 0 for hub in sim.hubs for p in range(8)})
+            self.assertEqual(syslog.defender_stat("consumer_lag"), 0)
 
     def test_tables_keeps_exactly_the_tables_named(self):
         kept = {"DeviceProcessEvents", "AlertInfo", "EmailEvents"}

@@ -23,7 +23,8 @@ import unittest
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from lib.config_builder import configuration, file_destination, log_path, tcp_destination  # noqa: E402
 from lib.listener import StallingListener  # noqa: E402
-from lib.stream_rig import connection_string_file, delivered_keys, ledger_positions, stream_source  # noqa: E402
+from lib.stream_rig import (connection_string_file, delivered_keys, ledger_positions, partition_lags,  # noqa: E402
+                             stream_source)
 from lib.stream_sim import StreamSim, record_key  # noqa: E402
 from lib.syslogng import SyslogNg, count_lines, wait_until  # noqa: E402
 
@@ -139,6 +140,11 @@ class StreamHazardsTest(unittest.TestCase):
                   f"a={len(killed_a)} b={count_lines(outputs['b'])} c={count_lines(outputs['c'])}")
             self.assertEqual(missing, 0)
             self.assertGreater(count_lines(outputs["c"]), 0, "the collector added mid-drain read nothing")
+            # Each member lists the lag of the partitions it holds now, and only those: together, every partition once.
+            held = {name: list(partition_lags(collectors[name])) for name in ("b", "c")}
+            for name, lags in held.items():
+                self.assertEqual(len(lags), collectors[name].defender_stat("partitions"), name)
+            self.assertEqual(sorted(held["b"] + held["c"]), sorted((hub, str(p)) for hub in sim.hubs for p in range(8)))
             others = [key for path in (outputs["b"], outputs["c"]) for key in delivered_keys(path)]
             self.assert_tails(killed_a, others, ranks, "a's kill")
             # A partition handed over repeats one contiguous run of its records: those acknowledged since its last

@@ -40,6 +40,11 @@ class MockHub {
       for (int i = 0; i < count; ++i) produce(p, prefix + std::to_string(p) + "-" + std::to_string(i));
     flush();
   }
+  // The next `count` commits (OffsetCommit requests) are answered with `error`, until accept_commits().
+  void refuse_commits(size_t count, rd_kafka_resp_err_t error) {
+    for (size_t i = 0; i < count; ++i) rd_kafka_mock_push_request_errors(cluster_, offset_commit, 1, error);
+  }
+  void accept_commits() { rd_kafka_mock_clear_request_errors(cluster_, offset_commit); }
   void flush() { REQUIRE(rd_kafka_flush(producer_.get(), 10000) == RD_KAFKA_RESP_ERR_NO_ERROR); }
 
  private:
@@ -50,6 +55,7 @@ class MockHub {
   std::string hub_;
   int partitions_;
   rd_kafka_mock_cluster_t *cluster_ = nullptr;  // owned by the producer
+  static constexpr int16_t offset_commit = 8;   // the Kafka protocol's ApiKey of OffsetCommit
 };
 
 }  // namespace defender::test

@@ -223,3 +223,90 @@ TEST_CASE("a new group starting from the latest skips the backlog") {
   REQUIRE(received.size() == 8);
   for (const auto &r : received) CHECK(r.payload.starts_with("new-"));
 }
+
+TEST_CASE("a commit refused because the group is rebalancing stops reading until the partitions are assigned again") {
+  MockHub mock;
+  mock.produce_each("a", 1);
+  auto first = open_consumer(settings_for(mock, "hold"));
+  const auto before = receive(*first, 4);
+  REQUIRE(before.size() == 4);
+  for (const auto &r : before) first->acknowledge(r.origin);
+  // Every commit from now on is refused, until the first member has left its partitions in the rebalance.
+  mock.refuse_commits(100, RD_KAFKA_RESP_ERR_REBALANCE_IN_PROGRESS);
+  CHECK_FALSE(first->commit());
+  mock.produce_each("m", 4);
+  CHECK(received_within(*first, 5) == 0);
+
+  // A second member joining is the rebalance: both are assigned partitions, and the first reads again well before
+  // its hold's 30 s limit.
+  auto second = open_consumer(settings_for(mock, "hold"));
+  std::vector<Received> by_first, by_second;
+  std::set<std::string> distinct;
+  for (const auto &r : before) distinct.insert(r.payload);
+  const auto end = Clock::now() + deadline;
+  for (int polls = 0; distinct.size() < 20 && Clock::now() < end && polls < 1000; ++polls) {
+    for (auto [consumer, into] : {std::pair{first.get(), &by_first}, std::pair{second.get(), &by_second}}) {
+      auto polled = consumer->poll(50);
+      if (first->assigned_partitions() < partitions) mock.accept_commits();
+      if (const auto *message = std::get_if<KafkaMessage>(&polled)) {
+        into->push_back({std::string(message->payload), message->origin, message->records_to_skip});
+        distinct.insert(into->back().payload);
+        consumer->track(*message, 1);
+        consumer->acknowledge(message->origin);
+      }
+    }
+  }
+  REQUIRE(distinct.size() == 20);
+  CHECK_FALSE(by_first.empty());
+  REQUIRE_FALSE(by_second.empty());
+  // With no commit accepted, the other member reads its partitions from the start: their first message comes again.
+  // A partition that comes back to the first member resumes after what it acknowledged.
+  const auto refused = payloads(before);
+  for (const auto &r : by_first) CHECK_FALSE(refused.contains(r.payload));
+  std::set<std::string> repeated_by_second, expected_repeats;
+  for (const auto &r : by_second) {
+    if (refused.contains(r.payload)) repeated_by_second.insert(r.payload);
+    expected_repeats.insert("a" + std::to_string(r.origin.partition) + "-0");
+  }
+  CHECK(repeated_by_second == expected_repeats);
+}
+
+TEST_CASE("a commit refused because the group is rebalancing stops reading at most for the hold's limit") {
+  MockHub mock;
+  mock.produce_each("m", 2);
+  auto settings = settings_for(mock, "hold-limit");
+  settings.rebalance_hold_limit_ms = 2000;
+  auto consumer = open_consumer(settings);
+  const auto first = receive(*consumer, 1);
+  REQUIRE(first.size() == 1);
+  consumer->acknowledge(first.front().origin);
+  mock.refuse_commits(1, RD_KAFKA_RESP_ERR_REBALANCE_IN_PROGRESS);
+  CHECK_FALSE(consumer->commit());
+  CHECK(received_within(*consumer, 5) == 0);
+  // No rebalance follows: after the limit the consumer reads on, from where it was.
+  auto all = payloads(first);
+  all.merge(payloads(receive(*consumer, 7)));
+  CHECK(all == named("m", 0, 2));
+}
+
+TEST_CASE("each partition's lag is the messages from the first not acknowledged to the newest") {
+  MockHub mock;
+  mock.produce_each("m", 5);
+  auto consumer = open_consumer(settings_for(mock, "lag"));
+  const auto received = receive(*consumer, 20);
+  REQUIRE(received.size() == 20);
+  int acknowledged = 0;
+  for (const auto &r : received)
+    if (r.origin.partition == 0 && acknowledged < 2) {
+      consumer->acknowledge(r.origin);
+      ++acknowledged;
+    }
+  // The high watermarks come with the fetches: wait until librdkafka has seen them.
+  std::vector<PartitionLag> lags;
+  const auto end = Clock::now() + deadline;
+  for (int polls = 0; Clock::now() < end && polls < 100 && lags.size() < partitions; ++polls) {
+    REQUIRE_FALSE(std::holds_alternative<KafkaMessage>(consumer->poll(50)));
+    lags = consumer->partition_lags();
+  }
+  CHECK(lags == std::vector<PartitionLag>{{hub, 0, 3}, {hub, 1, 5}, {hub, 2, 5}, {hub, 3, 5}});
+}

@@ -238,8 +238,18 @@ typedef enum {
 
 const char *defender_stream_stat_name(DefenderStreamStat stat);
 
-/* Fetcher thread: current values of every statistic, indexed by DefenderStreamStat. */
-void defender_stream_stats(DefenderStream *stream, int64_t values[DEFENDER_STREAM_STAT_COUNT]);
+/* How far one partition the stream reads is behind the newest message, in Kafka messages. */
+#define DEFENDER_STREAM_HUB_NAME_BYTES 257
+typedef struct {
+  char hub[DEFENDER_STREAM_HUB_NAME_BYTES];
+  int32_t partition;
+  int64_t lag;
+} DefenderPartitionLag;
+
+/* Fetcher thread: current values of every statistic, indexed by DefenderStreamStat, and the lag of each partition
+ * held now, in hub and partition order: at most lags_capacity of them, *lags_count says how many. */
+void defender_stream_stats(DefenderStream *stream, int64_t values[DEFENDER_STREAM_STAT_COUNT],
+                           DefenderPartitionLag *lags, size_t lags_capacity, size_t *lags_count);
 
 #ifdef __cplusplus
 }

@@ -200,7 +200,9 @@ const char *defender_stream_stat_name(DefenderStreamStat stat) {
   return stat >= 0 && stat < DEFENDER_STREAM_STAT_COUNT ? stat_names[stat] : "unknown";
 }
 
-void defender_stream_stats(DefenderStream *stream, int64_t values[DEFENDER_STREAM_STAT_COUNT]) {
+void defender_stream_stats(DefenderStream *stream, int64_t values[DEFENDER_STREAM_STAT_COUNT],
+                           DefenderPartitionLag *lags, size_t lags_capacity, size_t *lags_count) {
+  *lags_count = 0;
   try {
     const StreamCounters c = stream->source->counters();
     const auto as_value = [](uint64_t n) { return static_cast<int64_t>(std::min<uint64_t>(n, INT64_MAX)); };
@@ -216,6 +218,13 @@ void defender_stream_stats(DefenderStream *stream, int64_t values[DEFENDER_STREA
     values[DEFENDER_STREAM_STAT_PAUSED_SECONDS] = c.paused_ms / 1000;
     values[DEFENDER_STREAM_STAT_CONSUMER_RESTARTS] = as_value(c.consumer_restarts);
     values[DEFENDER_STREAM_STAT_FIELDS_NOT_SET] = as_value(stream->fields_not_set);
+    for (const PartitionLag &partition : c.partition_lags) {
+      if (*lags_count >= lags_capacity) break;
+      DefenderPartitionLag &out = lags[(*lags_count)++];
+      copy_message(partition.hub, out.hub, sizeof out.hub);
+      out.partition = partition.partition;
+      out.lag = partition.lag;
+    }
   } catch (...) {
     for (int i = 0; i < DEFENDER_STREAM_STAT_COUNT; ++i) values[i] = 0;
   }

@@ -158,10 +158,11 @@ KafkaPoll KafkaConsumer::poll(int timeout_ms) {
   const int64_t now = now_ms();
   if (was_paused_ && last_poll_ms_ > 0) counters_.paused_ms += now - last_poll_ms_;
   last_poll_ms_ = now;
+  if (held_ && now - held_since_ms_ >= settings_.rebalance_hold_limit_ms) release_hold();
   resume_partitions_with_room();
   {
     std::lock_guard lock(mutex_);
-    was_paused_ = paused_ && !partitions_.empty();
+    was_paused_ = reading_stopped() && !partitions_.empty();
     for (const auto &[key, partition] : partitions_) was_paused_ = was_paused_ || partition.paused_full;
   }
   if (now_ms() - last_commit_ms_ >= commit_interval_ms) {
@@ -222,7 +223,7 @@ void KafkaConsumer::track(const KafkaMessage &message, uint32_t records) {
       full.insert(found->first);
     }
   }
-  if (!full.empty() && !paused_) set_paused(full, true);
+  if (!full.empty() && !reading_stopped()) set_paused(full, true);
 }
 
 void KafkaConsumer::acknowledge(const MessageOrigin &origin, uint32_t records) {
@@ -237,9 +238,9 @@ size_t KafkaConsumer::assigned_partitions() {
   return partitions_.size();
 }
 
-int64_t KafkaConsumer::lag() {
-  if (closed_) return 0;
-  int64_t total = 0;
+std::vector<PartitionLag> KafkaConsumer::partition_lags() {
+  std::vector<PartitionLag> lags;
+  if (closed_) return lags;
   std::lock_guard lock(mutex_);
   for (const auto &[key, partition] : partitions_) {
     int64_t low = 0, high = 0;
@@ -247,9 +248,9 @@ int64_t KafkaConsumer::lag() {
     if (!position) continue;
     if (rd_kafka_get_watermark_offsets(kafka_.get(), hub_name(key.hub).data(), key.partition, &low, &high) || high < 0)
       continue;
-    total += std::max<int64_t>(0, high - position->offset);
+    lags.push_back({std::string(hub_name(key.hub)), key.partition, std::max<int64_t>(0, high - position->offset)});
   }
-  return total;
+  return lags;
 }
 
 void KafkaConsumer::pause() {
@@ -267,6 +268,7 @@ void KafkaConsumer::pause() {
 void KafkaConsumer::resume() {
   if (!paused_ || closed_) return;
   paused_ = false;
+  if (held_) return;
   std::set<PartitionKey> keys;
   {
     std::lock_guard lock(mutex_);
@@ -286,7 +288,34 @@ void KafkaConsumer::resume_partitions_with_room() {
       keys.insert(key);
     }
   }
-  if (!keys.empty() && !paused_) set_paused(keys, false);
+  if (!keys.empty() && !reading_stopped()) set_paused(keys, false);
+}
+
+void KafkaConsumer::hold_for_rebalance() {
+  if (held_ || closed_) return;
+  held_ = true;
+  held_since_ms_ = now_ms();
+  if (paused_) return;
+  std::set<PartitionKey> keys;
+  {
+    std::lock_guard lock(mutex_);
+    for (const auto &[key, partition] : partitions_)
+      if (!partition.paused_full) keys.insert(key);
+  }
+  set_paused(keys, true);
+}
+
+void KafkaConsumer::release_hold() {
+  if (!held_) return;
+  held_ = false;
+  if (paused_ || closed_) return;
+  std::set<PartitionKey> keys;
+  {
+    std::lock_guard lock(mutex_);
+    for (const auto &[key, partition] : partitions_)
+      if (!partition.paused_full) keys.insert(key);
+  }
+  set_paused(keys, false);
 }
 
 void KafkaConsumer::set_paused(const std::set<PartitionKey> &keys, bool paused) {
@@ -327,6 +356,16 @@ bool KafkaConsumer::commit_positions(const std::set<PartitionKey> *only) {
   }
   // Waits for the answer, so that a revoked partition's progress is committed before another member reads it.
   if (const auto err = rd_kafka_commit(kafka_.get(), list.get(), 0)) {
+    bool rebalancing = err == RD_KAFKA_RESP_ERR_REBALANCE_IN_PROGRESS;
+    for (int i = 0; i < list->cnt; ++i)
+      rebalancing = rebalancing || list->elems[i].err == RD_KAFKA_RESP_ERR_REBALANCE_IN_PROGRESS;
+    if (rebalancing) {
+      hold_for_rebalance();
+      tell("consumer group " + settings_.group_id + " of Event Hubs namespace " + settings_.bootstrap_servers +
+           " is rebalancing and refused a commit: reading holds until its partitions are assigned again (records "
+           "acknowledged since the last commit may be sent again by the member that reads their partition next)");
+      return false;
+    }
     tell("could not commit the progress of hub " + hub_list_ + " to Event Hubs namespace " +
          settings_.bootstrap_servers +
          " (records sent since may be sent again after a restart): " + rd_kafka_err2str(err));
@@ -366,8 +405,7 @@ void KafkaConsumer::assigned(rd_kafka_topic_partition_list_s *partitions) {
       resume_at = committed;
       // This collector's own record of what it acknowledged, when it is further than the group's last commit.
       if (const auto local = local_position(element.topic, element.partition);
-          local && (!committed || std::pair(local->offset, local->acknowledged_records) >
-                                      std::pair(committed->offset, committed->acknowledged_records)))
+          local && (!committed || *local > *committed))
         resume_at = local;
       // Neither: the group's start (auto.offset.reset) decides.
       element.offset = resume_at ? resume_at->offset : RD_KAFKA_OFFSET_INVALID;
@@ -382,6 +420,7 @@ void KafkaConsumer::assigned(rd_kafka_topic_partition_list_s *partitions) {
   // Reading starts at the offsets just read, so the records to skip belong to the message read first.
   if (const auto assign_err = rd_kafka_assign(kafka_.get(), partitions))
     tell(problem_text(assign_err, rd_kafka_err2str(assign_err), hub_list_));
+  release_hold();
   if (paused_) set_paused(keys, true);
 }
 
@@ -394,7 +433,12 @@ void KafkaConsumer::revoked(rd_kafka_topic_partition_list_s *partitions) {
   if (!rd_kafka_assignment_lost(kafka_.get())) commit_positions(&keys);
   {
     std::lock_guard lock(mutex_);
-    for (const auto &key : keys) partitions_.erase(key);
+    for (const auto &key : keys) {
+      const auto found = partitions_.find(key);
+      if (found == partitions_.end()) continue;
+      if (const auto position = found->second.progress.position()) revoked_at_.insert_or_assign(key, *position);
+      partitions_.erase(found);
+    }
   }
   rd_kafka_assign(kafka_.get(), nullptr);
 }
@@ -411,10 +455,17 @@ void KafkaConsumer::close() {
 }
 
 std::optional<PartitionPosition> KafkaConsumer::local_position(std::string_view hub, int32_t partition) const {
+  std::optional<PartitionPosition> found;
+  const auto further = [&found](const PartitionPosition &position) {
+    if (!found || position > *found) found = position;
+  };
+  if (const auto index = hub_index(hub))
+    if (const auto revoked = revoked_at_.find(PartitionKey{*index, partition}); revoked != revoked_at_.end())
+      further(revoked->second);
   const uint32_t hash = hub_hash(hub);
   for (const auto &local : settings_.local_positions)
-    if (local.hub_hash == hash && local.partition == partition) return local.position;
-  return std::nullopt;
+    if (local.hub_hash == hash && local.partition == partition) further(local.position);
+  return found;
 }
 
 std::vector<LocalPosition> KafkaConsumer::local_positions() {

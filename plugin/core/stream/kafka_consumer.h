@@ -18,6 +18,7 @@
 #include <string_view>
 #include <utility>
 #include <variant>
+#include <vector>
 
 #include "stream/kafka_settings.h"
 #include "stream/partition_progress.h"
@@ -58,6 +59,15 @@ struct KafkaProblem {
 
 using KafkaPoll = std::variant<KafkaMessage, KafkaIdle, KafkaProblem>;
 
+// How far a partition this member reads is behind: the high watermark librdkafka last saw less the position to
+// commit, in Kafka messages.
+struct PartitionLag {
+  std::string hub;
+  int32_t partition = 0;
+  int64_t lag = 0;
+  bool operator==(const PartitionLag &) const = default;
+};
+
 // What the consumer has done, for the source's statistics.
 struct KafkaCounters {
   uint64_t commits = 0;     // commits the service accepted
@@ -97,9 +107,8 @@ class KafkaConsumer {
 
   // How many partitions this member reads now.
   size_t assigned_partitions();
-  // Kafka messages not yet acknowledged behind the newest one in the partitions this member reads: for each, the
-  // high watermark librdkafka last saw less the position to commit.
-  int64_t lag();
+  // Each partition this member reads whose position and high watermark are known, in hub and partition order.
+  std::vector<PartitionLag> partition_lags();
   const KafkaCounters &counters() const { return counters_; }
   // Any thread: where each partition held would resume now (local_positions.h), for the persist file.
   std::vector<LocalPosition> local_positions();
@@ -140,11 +149,19 @@ class KafkaConsumer {
   void revoked(rd_kafka_topic_partition_list_s *partitions);
   KafkaPoll message_or_problem(rd_kafka_message_s *message);
   void resume_partitions_with_room();
+  // The group refused a commit because it is rebalancing: whatever is acknowledged from now on could not be committed
+  // before the partitions move, and the next member would send it again. Reading stops until the assignment.
+  void hold_for_rebalance();
+  // Every partition held reads again, unless paused for another reason.
+  void release_hold();
+  bool reading_stopped() const { return paused_ || held_; }
   bool commit_positions(const std::set<PartitionKey> *only);
   // Creates the librdkafka consumer and subscribes; why not, or empty.
   std::string create();
   void set_paused(const std::set<PartitionKey> &keys, bool paused);
   std::optional<uint32_t> hub_index(std::string_view topic) const;
+  // Where this collector itself stands in a partition: acknowledged before it was revoked from this consumer, or
+  // before the restart (KafkaSettings::local_positions), whichever is further.
   std::optional<PartitionPosition> local_position(std::string_view hub, int32_t partition) const;
   std::string problem_text(int err, std::string_view detail, std::string_view hub) const;
   std::string_view hub_name(uint32_t hub) const { return settings_.hubs[hub]; }
@@ -156,8 +173,13 @@ class KafkaConsumer {
   std::unique_ptr<rd_kafka_message_s, MessageDeleter> current_;
   std::mutex mutex_;  // guards partitions_: acknowledgements come from other threads
   std::map<PartitionKey, Partition> partitions_;
+  // The acknowledged position of each partition when it was last revoked: a partition that comes back in the next
+  // assignment resumes there if the group's commit is behind (a commit refused during the rebalance).
+  std::map<PartitionKey, PartitionPosition> revoked_at_;
   uint64_t assignments_ = 0;
   bool paused_ = false;
+  bool held_ = false;  // hold_for_rebalance
+  int64_t held_since_ms_ = 0;
   bool closed_ = false;
   int64_t last_commit_ms_ = 0;
   int64_t last_poll_ms_ = 0;

@@ -47,6 +47,9 @@ struct KafkaSettings {
   // What this collector acknowledged before it stopped (local_positions.h): a partition assigned resumes there when
   // that is further than the group's commit.
   std::vector<LocalPosition> local_positions;
+  // A consumer that stopped reading because the group refused a commit while rebalancing reads again at the next
+  // assignment, or after this long without one (Event Hubs' recommended session timeout).
+  int64_t rebalance_hold_limit_ms = 30000;
   // librdkafka's log lines (syslog level, text); called from librdkafka's threads. Empty: not logged.
   std::function<void(int level, const std::string &text)> log;
 };

@@ -24,7 +24,8 @@ namespace defender {
 struct PartitionPosition {
   int64_t offset = 0;
   uint32_t acknowledged_records = 0;
-  bool operator==(const PartitionPosition &) const = default;
+  // Further along the partition: a later message, or more of the same message's records acknowledged.
+  auto operator<=>(const PartitionPosition &) const = default;
 };
 
 enum class HandOut {

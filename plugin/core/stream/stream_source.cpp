@@ -163,7 +163,8 @@ StreamCounters StreamSource::counters() {
     counters.rebalances += now.rebalances;
     counters.paused_ms += now.paused_ms;
     counters.partitions = consumer_->assigned_partitions();
-    counters.lag = consumer_->lag();
+    counters.partition_lags = consumer_->partition_lags();
+    for (const PartitionLag &partition : counters.partition_lags) counters.lag += partition.lag;
   }
   return counters;
 }

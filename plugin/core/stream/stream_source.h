@@ -57,8 +57,9 @@ struct StreamCounters {
   uint64_t bytes = 0;         // Kafka message bodies
   uint64_t commits = 0;
   uint64_t rebalances = 0;
-  uint64_t partitions = 0;  // held now
-  int64_t lag = 0;          // Kafka messages behind the newest, over the partitions held (KafkaConsumer::lag)
+  uint64_t partitions = 0;                   // held now
+  int64_t lag = 0;                           // Kafka messages behind the newest, over the partitions held
+  std::vector<PartitionLag> partition_lags;  // the same for each partition held (KafkaConsumer::partition_lags)
   int64_t paused_ms = 0;
   uint64_t consumer_restarts = 0;  // the consumer closed after a fatal error and opened anew
 };

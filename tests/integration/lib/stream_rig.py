@@ -15,7 +15,7 @@ import os
 
 from lib.config_builder import defender_source
 from lib.stream_sim import record_key
-from lib.syslogng import write_secret
+from lib.syslogng import complete_lines, write_secret
 
 CONNECTION_STRING = ("Endpoint=sb://mock-defender.servicebus.windows.net/;SharedAccessKeyName=listen;"
                      "SharedAccessKey=bW9jay1rZXk=")
@@ -39,15 +39,19 @@ def stream_source(sim, secret_file, group="syslog-ng", kafka_options=TEST_KAFKA_
 
 
 def delivered_keys(path):
-    """The record key of each line of a format(json) output, in order."""
-    try:
-        with open(path, encoding="utf-8") as f:
-            return [record_key(json.loads(line)) for line in f]
-    except FileNotFoundError:
-        return []
+    """The record key of each complete line of a format(json) output, in order."""
+    return [record_key(json.loads(line)) for line in complete_lines(path)]
 
 
 def ledger_positions(sim):
     """{record key: (hub, partition, event, index)}: where each record sat, in the order a partition is read."""
     return {entry["key"]: (entry["hub"], entry["partition"], entry["event"], entry["index"])
             for entry in sim.ledger() if "key" in entry}
+
+
+def partition_lags(syslog):
+    """{(hub, partition): value} of the partition_lag statistics of a running syslog-ng's stream sources, whose
+    instance is the source's persist name, the hub and the partition."""
+    return {tuple(instance.rsplit(",", 2)[1:]): value
+            for (component, _, instance, name), value in syslog.stats().items()
+            if component.startswith("src.microsoft-defender-stream") and name == "partition_lag"}
