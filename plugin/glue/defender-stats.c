@@ -116,11 +116,13 @@ _partition_register(DefenderPartitionStats *self, DefenderPartitionStat *stat)
   stats_register_counter(STATS_LEVEL0, &key.key, SC_TYPE_SINGLE_VALUE, &stat->counter);
 }
 
+/* syslog-ng 3.38 goes on listing a counter once registered: a partition no longer held shows no lag. */
 static void
 _partition_unregister(DefenderPartitionStats *self, DefenderPartitionStat *stat)
 {
   DefenderPartitionKey key;
   _partition_key(self, stat, &key);
+  stats_counter_set(stat->counter, 0);
   stats_unregister_counter(&key.key, SC_TYPE_SINGLE_VALUE, &stat->counter);
 }
 

@@ -30,7 +30,7 @@ void defender_stats_update(DefenderStats *self, const gint64 *values);
 void defender_stats_unregister(DefenderStats *self);
 
 /* A stream source's partition_lag counters, one for each partition it holds now (at most DEFENDER_PARTITION_STATS_MAX):
- * registered as a partition is assigned, unregistered as it goes to another member. */
+ * registered as a partition is assigned, set to 0 and unregistered as it goes to another member. */
 #define DEFENDER_PARTITION_STATS_MAX 256
 
 typedef struct _DefenderPartitionStat

@@ -57,3 +57,11 @@ TEST_CASE("any other error names the hub, the namespace and the group") {
         "Kafka error reading hub insights-logs-advancedhunting-alertinfo of contoso.servicebus.windows.net:9093 in "
         "consumer group syslog-ng (librdkafka: not coordinator)");
 }
+
+TEST_CASE("a source held back past the poll interval says it rejoins the group and what to change") {
+  CHECK(kafka_error_text(RD_KAFKA_RESP_ERR__MAX_POLL_EXCEEDED, "Application maximum poll interval exceeded", context) ==
+        "the destinations held the source back for longer than max.poll.interval.ms, so this collector left consumer "
+        "group syslog-ng on contoso.servicebus.windows.net:9093 and joins it again now: rows acknowledged since the "
+        "last commit may come again. If a destination stalls this long, make it reliable (a disk buffer) or raise "
+        "kafka-option(\"max.poll.interval.ms\" ...) (librdkafka: Application maximum poll interval exceeded)");
+}

@@ -37,6 +37,12 @@ std::string what_to_check(rd_kafka_resp_err_t err, const KafkaErrorContext &cont
       return "cannot reach Event Hubs namespace " + cluster +
              ": check the name (<namespace>.servicebus.windows.net:9093), DNS, and that a firewall lets TCP port "
              "9093 out; reading resumes when it is reachable";
+    case RD_KAFKA_RESP_ERR__MAX_POLL_EXCEEDED:
+      return "the destinations held the source back for longer than max.poll.interval.ms, so this collector left "
+             "consumer group " +
+             std::string(context.group) + " on " + cluster +
+             " and joins it again now: rows acknowledged since the last commit may come again. If a destination "
+             "stalls this long, make it reliable (a disk buffer) or raise kafka-option(\"max.poll.interval.ms\" ...)";
     case RD_KAFKA_RESP_ERR__SSL:
       return "TLS with Event Hubs namespace " + cluster +
              " failed: check the system's CA certificates and that nothing between intercepts TLS";
