@@ -288,7 +288,7 @@ Enum os_type_of(std::string_view platform) {
 // -- objects -------------------------------------------------------------------------------------------------------
 
 struct UserColumns {
-  std::string_view name, domain, sid;
+  std::string_view name, domain, sid, object_id;
 };
 
 struct FileColumns {
@@ -299,9 +299,10 @@ struct ProcessColumns {
   std::string_view pid, cmd_line, created, integrity;
   FileColumns file;
   UserColumns user;
+  std::string_view parent_pid, parent_name, parent_created;  // none for a process whose parent is the actor
 };
 
-constexpr UserColumns account{"AccountName", "AccountDomain", "AccountSid"};
+constexpr UserColumns account{"AccountName", "AccountDomain", "AccountSid", "AccountObjectId"};
 constexpr FileColumns file_columns{"FileName", "FolderPath", "SHA1", "SHA256", "MD5", "FileSize"};
 constexpr ProcessColumns initiating_process{
     "InitiatingProcessId",
@@ -310,9 +311,14 @@ constexpr ProcessColumns initiating_process{
     "InitiatingProcessIntegrityLevel",
     {"InitiatingProcessFileName", "InitiatingProcessFolderPath", "InitiatingProcessSHA1", "InitiatingProcessSHA256",
      "InitiatingProcessMD5", "InitiatingProcessFileSize"},
-    {"InitiatingProcessAccountName", "InitiatingProcessAccountDomain", "InitiatingProcessAccountSid"}};
+    {"InitiatingProcessAccountName", "InitiatingProcessAccountDomain", "InitiatingProcessAccountSid",
+     "InitiatingProcessAccountObjectId"},
+    "InitiatingProcessParentId",
+    "InitiatingProcessParentFileName",
+    "InitiatingProcessParentCreationTime"};
 constexpr ProcessColumns started_process{
-    "ProcessId", "ProcessCommandLine", "ProcessCreationTime", "ProcessIntegrityLevel", file_columns, account};
+    "ProcessId", "ProcessCommandLine", "ProcessCreationTime", "ProcessIntegrityLevel", file_columns, account, {}, {},
+    {}};
 
 bool has_user(const Row &row, const UserColumns &c) { return !row.peek(c.name).empty() || !row.peek(c.sid).empty(); }
 
@@ -325,6 +331,7 @@ void user(Writer &w, std::string_view key, std::string_view at, const UserColumn
   w.json.begin_object();
   w.json.member("name", name.empty() && sid.empty() ? placeholder : name);
   w.json.member("uid", sid);
+  w.json.member("uid_alt", w.row.text(c.object_id));
   w.json.member("domain", w.row.text(c.domain));
   w.json.end_object();
   w.observed.add(at, "name", 4, "User Name", name);
@@ -379,6 +386,17 @@ void process(Writer &w, std::string_view key, std::string_view at, const Process
   const std::string file_at = std::string(at) + ".file";
   file(w, "file", file_at, c.file, false);
   user(w, "user", std::string(at) + ".user", c.user, false);
+  // The parent by its pid: without one OCSF has no process to name, and its columns stay unmapped.
+  if (const auto parent_pid = c.parent_pid.empty() ? std::nullopt : w.row.integer(c.parent_pid)) {
+    const std::string_view parent_name = w.row.text(c.parent_name);
+    w.json.key("parent_process");
+    w.json.begin_object();
+    w.json.member("pid", *parent_pid);
+    w.json.member("name", parent_name);
+    if (const auto created = w.row.time(c.parent_created)) w.json.member("created_time", *created);
+    w.json.end_object();
+    w.observed.add(std::string(at) + ".parent_process", "name", 9, "Process Name", parent_name);
+  }
   w.json.end_object();
   w.observed.add(at, "name", 9, "Process Name", name);
   w.observed.add(at, "cmd_line", 13, "Command Line", cmd_line);

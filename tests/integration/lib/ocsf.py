@@ -432,7 +432,7 @@ class _Check:
     def user(self, user, path):
         if not any(name in user for name in ("account", "name", "uid")):
             self.fail(path, "a user needs at least one of account, name, uid")
-        for name in ("name", "uid", "domain", "email_addr"):
+        for name in ("name", "uid", "uid_alt", "domain", "email_addr"):
             self.string(user, name, path)
 
     def evidences(self, event):
