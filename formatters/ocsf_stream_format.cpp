@@ -1,152 +1,20 @@
 // format(ocsf) for Streaming API records: each mapped Advanced Hunting table as its OCSF class, every other table and
 // every unparsed record as the base event. docs/ocsf.md has the mapping, column by column.
-#include <algorithm>
 #include <array>
-#include <charconv>
-#include <deque>
 #include <optional>
 #include <string>
-#include <unordered_set>
-#include <vector>
 
 #include "event_identity.h"
 #include "json_writer.h"
 #include "ocsf_format.h"
 #include "ocsf_members.h"
+#include "ocsf_stream_objects.h"
+#include "ocsf_stream_row.h"
 
 namespace defender {
 namespace {
 
-// What a row lacks that its class requires: this word, or (where OCSF wants an e-mail address) an address in the
-// .invalid domain, which RFC 2606 reserves for names that are sure not to exist.
-constexpr std::string_view placeholder = "Unknown";
-constexpr std::string_view placeholder_email = "unknown@unknown.invalid";
-
-bool is_alnum(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
-
-// An address of OCSF's email_t: local part, '@', a label, '.', and more of the domain.
-bool is_email(std::string_view text) {
-  const size_t at = text.find('@');
-  if (at == 0 || at == std::string_view::npos) return false;
-  const std::string_view local_specials = "!#$%&'*+,-./=?^_`{|}~";
-  for (char c : text.substr(0, at))
-    if (!is_alnum(c) && local_specials.find(c) == std::string_view::npos) return false;
-  const std::string_view domain = text.substr(at + 1);
-  const size_t dot = domain.find('.');
-  if (dot == 0 || dot == std::string_view::npos || dot + 1 == domain.size()) return false;
-  return std::all_of(domain.begin(), domain.end(), [](char c) { return is_alnum(c) || c == '-' || c == '.'; });
-}
-
-// An integer written as JSON writes it (no "-0", no leading zeros), so that the attribute says exactly what the row
-// did; anything else stays unmapped.
-std::optional<int64_t> integer_of(std::string_view text) {
-  int64_t value = 0;
-  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (text.empty() || error != std::errc() || end != text.data() + text.size()) return std::nullopt;
-  if (std::to_string(value) != text) return std::nullopt;
-  return value;
-}
-
-// The row's columns, each marked once an OCSF attribute holds it; write_unmapped writes the others.
-class Row {
- public:
-  explicit Row(const StreamRecord &record) : record_(record), mapped_(record.properties.size(), false) {}
-
-  // The first column of that name, without marking it; empty when absent or null.
-  std::string_view peek(std::string_view column) const {
-    const auto at = find(column);
-    return at ? std::string_view(record_.properties[*at].value) : std::string_view();
-  }
-
-  std::string_view text(std::string_view column) {
-    return take(column, [](std::string_view) { return true; });
-  }
-  std::string_view ip(std::string_view column) { return take(column, is_ip_address); }
-  std::string_view email(std::string_view column) { return take(column, is_email); }
-
-  std::optional<int64_t> integer(std::string_view column) {
-    const std::string_view text = take(column, [](std::string_view v) { return integer_of(v).has_value(); });
-    return integer_of(text);
-  }
-  std::optional<int64_t> port(std::string_view column) {
-    const std::string_view text = take(column, [](std::string_view v) {
-      const auto n = integer_of(v);
-      return n && *n >= 0 && *n <= 65535;
-    });
-    return integer_of(text);
-  }
-  // As epoch milliseconds.
-  std::optional<int64_t> time(std::string_view column) {
-    const std::string_view text = take(column, [](std::string_view v) { return parse_instant(v).has_value(); });
-    const auto instant = parse_instant(text);
-    return instant ? std::optional(instant->epoch_milliseconds()) : std::nullopt;
-  }
-
-  // The columns with a value that no attribute holds, in the row's order; of a name the row repeats, the first.
-  void write_unmapped(JsonWriter &json) const {
-    std::vector<const StreamProperty *> left;
-    std::unordered_set<std::string_view> names;
-    for (size_t i = 0; i < mapped_.size(); ++i) {
-      const StreamProperty &property = record_.properties[i];
-      if (!mapped_[i] && !property.value.empty() && names.insert(property.name).second) left.push_back(&property);
-    }
-    if (left.empty()) return;
-    json.key("unmapped");
-    json.begin_object();
-    json.key("properties");
-    json.begin_object();
-    for (const StreamProperty *property : left) json.member(property->name, property->value);
-    json.end_object();
-    json.end_object();
-  }
-
- private:
-  std::optional<size_t> find(std::string_view column) const {
-    for (size_t i = 0; i < record_.properties.size(); ++i)
-      if (record_.properties[i].name == column) return i;
-    return std::nullopt;
-  }
-
-  // The column's value when it fits the attribute (it is then mapped), else empty (it stays unmapped).
-  template <class Fits>
-  std::string_view take(std::string_view column, Fits fits) {
-    const auto at = find(column);
-    if (!at) return {};
-    const std::string_view value = record_.properties[*at].value;
-    if (value.empty()) {
-      mapped_[*at] = true;  // null or empty: nothing to keep
-      return {};
-    }
-    if (!fits(value)) return {};
-    mapped_[*at] = true;
-    return value;
-  }
-
-  const StreamRecord &record_;
-  std::vector<bool> mapped_;
-};
-
-// Observables with their attribute paths, built as the objects are written.
-class Observed {
- public:
-  void add(std::string_view at, std::string_view attribute, int64_t type_id, std::string_view type,
-           std::string_view value) {
-    if (value.empty()) return;
-    names_.push_back(std::string(at) + "." + std::string(attribute));
-    items_.push_back({names_.back(), type_id, type, value});
-  }
-  std::span<const Observable> items() const { return items_; }
-
- private:
-  std::deque<std::string> names_;  // a deque: the observables refer to them
-  std::vector<Observable> items_;
-};
-
-struct Writer {
-  JsonWriter &json;
-  Row &row;
-  Observed &observed;
-};
+using Writer = StreamEventWriter;
 
 // -- classes and activities ----------------------------------------------------------------------------------------
 
@@ -219,16 +87,6 @@ Action action_of(const std::array<Action, N> &actions, std::string_view action_t
   return {action_type, {99, action_type}};
 }
 
-constexpr std::array<Word, 7> integrity_levels{{
-    {"Untrusted", {1, "Untrusted"}},
-    {"Low", {2, "Low"}},
-    {"Medium", {3, "Medium"}},
-    {"High", {4, "High"}},
-    {"System", {5, "System"}},
-    {"Protected", {6, "Protected"}},
-    {"ProtectedProcess", {6, "Protected"}},
-}};
-
 constexpr std::array<Word, 12> logon_types{{
     {"Interactive", {2, "Interactive"}},
     {"Network", {3, "Network"}},
@@ -262,13 +120,6 @@ constexpr std::array<Word, 3> email_directions{{
     {"Intra-org", {3, "Internal"}},
 }};
 
-constexpr std::array<Word, 4> os_types{{
-    {"Windows", {100, "Windows"}},
-    {"Linux", {200, "Linux"}},
-    {"macOS", {300, "macOS"}},
-    {"iOS", {301, "iOS"}},
-}};
-
 // Defender's DeviceType: Workstation, Server, Mobile, and network devices it found.
 constexpr std::array<Word, 5> device_types{{
     {"Server", {1, "Server"}},
@@ -277,203 +128,6 @@ constexpr std::array<Word, 5> device_types{{
     {"NetworkDevice", {12, "Router"}},
     {"Tablet", {4, "Tablet"}},
 }};
-
-// Windows10, Windows11, WindowsServer2022: Windows; Android, Linux, macOS, iOS as named.
-Enum os_type_of(std::string_view platform) {
-  if (platform.size() >= 7 && same_word(platform.substr(0, 7), "Windows")) return {100, "Windows"};
-  if (same_word(platform, "Android")) return {201, "Android"};
-  return lookup(os_types, platform);
-}
-
-// -- objects -------------------------------------------------------------------------------------------------------
-
-struct UserColumns {
-  std::string_view name, domain, sid, object_id;
-};
-
-struct FileColumns {
-  std::string_view name, path, sha1, sha256, md5, size;
-};
-
-struct ProcessColumns {
-  std::string_view pid, cmd_line, created, integrity;
-  FileColumns file;
-  UserColumns user;
-  std::string_view parent_pid, parent_name, parent_created;  // none for a process whose parent is the actor
-};
-
-constexpr UserColumns account{"AccountName", "AccountDomain", "AccountSid", "AccountObjectId"};
-constexpr FileColumns file_columns{"FileName", "FolderPath", "SHA1", "SHA256", "MD5", "FileSize"};
-constexpr ProcessColumns initiating_process{
-    "InitiatingProcessId",
-    "InitiatingProcessCommandLine",
-    "InitiatingProcessCreationTime",
-    "InitiatingProcessIntegrityLevel",
-    {"InitiatingProcessFileName", "InitiatingProcessFolderPath", "InitiatingProcessSHA1", "InitiatingProcessSHA256",
-     "InitiatingProcessMD5", "InitiatingProcessFileSize"},
-    {"InitiatingProcessAccountName", "InitiatingProcessAccountDomain", "InitiatingProcessAccountSid",
-     "InitiatingProcessAccountObjectId"},
-    "InitiatingProcessParentId",
-    "InitiatingProcessParentFileName",
-    "InitiatingProcessParentCreationTime"};
-constexpr ProcessColumns started_process{
-    "ProcessId", "ProcessCommandLine", "ProcessCreationTime", "ProcessIntegrityLevel", file_columns, account, {}, {},
-    {}};
-
-bool has_user(const Row &row, const UserColumns &c) { return !row.peek(c.name).empty() || !row.peek(c.sid).empty(); }
-
-// A user by name or SID; with neither, the placeholder name when the class requires one, else nothing.
-void user(Writer &w, std::string_view key, std::string_view at, const UserColumns &c, bool required) {
-  if (!has_user(w.row, c) && !required) return;
-  const std::string_view name = w.row.text(c.name);
-  const std::string_view sid = w.row.text(c.sid);
-  w.json.key(key);
-  w.json.begin_object();
-  w.json.member("name", name.empty() && sid.empty() ? placeholder : name);
-  w.json.member("uid", sid);
-  w.json.member("uid_alt", w.row.text(c.object_id));
-  w.json.member("domain", w.row.text(c.domain));
-  w.json.end_object();
-  w.observed.add(at, "name", 4, "User Name", name);
-}
-
-void hashes(Writer &w, std::string_view at, const FileColumns &c) {
-  const std::string_view sha1 = w.row.text(c.sha1);
-  const std::string_view sha256 = w.row.text(c.sha256);
-  const std::string_view md5 = w.row.text(c.md5);
-  if (sha1.empty() && sha256.empty() && md5.empty()) return;
-  w.json.key("hashes");
-  w.json.begin_array();
-  fingerprint(w.json, 2, "SHA-1", sha1);
-  fingerprint(w.json, 3, "SHA-256", sha256);
-  fingerprint(w.json, 1, "MD5", md5);
-  w.json.end_array();
-  for (const std::string_view hash : {sha1, sha256, md5}) w.observed.add(at, "hashes.value", 8, "Hash", hash);
-}
-
-// A file by its name; without one, the placeholder name when the class requires the file, else nothing (its
-// columns then stay unmapped).
-void file(Writer &w, std::string_view key, std::string_view at, const FileColumns &c, bool required) {
-  const std::string_view name = w.row.text(c.name);
-  if (name.empty() && !required) return;
-  w.json.key(key);
-  w.json.begin_object();
-  w.json.member("name", name.empty() ? placeholder : name);
-  enum_members(w.json, "type_id", "type", {0, "Unknown"});
-  w.json.member("path", w.row.text(c.path));
-  if (const auto size = w.row.integer(c.size)) w.json.member("size", *size);
-  hashes(w, at, c);
-  w.json.end_object();
-  w.observed.add(at, "name", 7, "File Name", name);
-}
-
-// A process by its pid; without one, uid is the placeholder, as OCSF needs a pid, uid or cpid.
-void process(Writer &w, std::string_view key, std::string_view at, const ProcessColumns &c) {
-  const auto pid = w.row.integer(c.pid);
-  const std::string_view name = w.row.peek(c.file.name);
-  const std::string_view cmd_line = w.row.text(c.cmd_line);
-  w.json.key(key);
-  w.json.begin_object();
-  if (pid)
-    w.json.member("pid", *pid);
-  else
-    w.json.member("uid", placeholder);
-  w.json.member("name", name);
-  w.json.member("cmd_line", cmd_line);
-  if (const auto created = w.row.time(c.created)) w.json.member("created_time", *created);
-  if (const std::string_view level = w.row.text(c.integrity); !level.empty())
-    enum_members(w.json, "integrity_id", "integrity", lookup(integrity_levels, level));
-  const std::string file_at = std::string(at) + ".file";
-  file(w, "file", file_at, c.file, false);
-  user(w, "user", std::string(at) + ".user", c.user, false);
-  // The parent by its pid: without one OCSF has no process to name, and its columns stay unmapped.
-  if (const auto parent_pid = c.parent_pid.empty() ? std::nullopt : w.row.integer(c.parent_pid)) {
-    const std::string_view parent_name = w.row.text(c.parent_name);
-    w.json.key("parent_process");
-    w.json.begin_object();
-    w.json.member("pid", *parent_pid);
-    w.json.member("name", parent_name);
-    if (const auto created = w.row.time(c.parent_created)) w.json.member("created_time", *created);
-    w.json.end_object();
-    w.observed.add(std::string(at) + ".parent_process", "name", 9, "Process Name", parent_name);
-  }
-  w.json.end_object();
-  w.observed.add(at, "name", 9, "Process Name", name);
-  w.observed.add(at, "cmd_line", 13, "Command Line", cmd_line);
-}
-
-// The initiating process, which acted; its account when the row names no process.
-void actor(Writer &w) {
-  w.json.key("actor");
-  w.json.begin_object();
-  const ProcessColumns &c = initiating_process;
-  const bool has_process = !w.row.peek(c.pid).empty() || !w.row.peek(c.file.name).empty();
-  if (has_process || !has_user(w.row, c.user))
-    process(w, "process", "actor.process", c);
-  else
-    user(w, "user", "actor.user", c.user, true);
-  w.json.end_object();
-}
-
-// The device the row is about: Defender's device id and name, its device group.
-void device(Writer &w, std::string_view at = "device", Enum type = {0, "Unknown"}) {
-  const std::string_view hostname = w.row.text("DeviceName");
-  const std::string_view group = w.row.text("MachineGroup");
-  w.json.key("device");
-  w.json.begin_object();
-  enum_members(w.json, "type_id", "type", type);
-  w.json.member("hostname", hostname);
-  w.json.member("uid", w.row.text("DeviceId"));
-  if (!group.empty()) {
-    w.json.key("groups");
-    w.json.begin_array();
-    w.json.begin_object();
-    w.json.member("name", group);
-    w.json.end_object();
-    w.json.end_array();
-  }
-  if (type.id != 0) {  // DeviceInfo: what the device is
-    w.json.member("model", w.row.text("Model"));
-    w.json.member("vendor_name", w.row.text("Vendor"));
-    const std::string_view platform = w.row.text("OSPlatform");
-    if (!platform.empty()) {
-      w.json.key("os");
-      w.json.begin_object();
-      w.json.member("name", platform);
-      enum_members(w.json, "type_id", "type", os_type_of(platform));
-      w.json.member("version", w.row.text("OSVersion"));
-      w.json.member("build", w.row.text("OSBuild"));
-      w.json.end_object();
-    }
-  }
-  w.json.end_object();
-  w.observed.add(at, "hostname", 1, "Hostname", hostname);
-}
-
-struct EndpointColumns {
-  std::string_view ip, port, hostname;
-};
-
-bool has_endpoint(const Row &row, const EndpointColumns &c) {
-  return is_ip_address(row.peek(c.ip)) || !row.peek(c.hostname).empty();
-}
-
-// A network endpoint; OCSF needs an ip, a name or the like, so an endpoint the class requires and the row does not
-// give is named by the placeholder.
-void endpoint(Writer &w, std::string_view key, std::string_view at, const EndpointColumns &c, bool required) {
-  if (!has_endpoint(w.row, c) && !required) return;
-  const std::string_view ip = w.row.ip(c.ip);
-  const std::string_view hostname = w.row.text(c.hostname);
-  w.json.key(key);
-  w.json.begin_object();
-  w.json.member("ip", ip);
-  if (const auto port = w.row.port(c.port)) w.json.member("port", *port);
-  w.json.member("hostname", hostname);
-  if (ip.empty() && hostname.empty()) w.json.member("name", placeholder);
-  w.json.end_object();
-  w.observed.add(at, "ip", 2, "IP Address", ip);
-  w.observed.add(at, "hostname", 1, "Hostname", hostname);
-}
 
 // -- the event -----------------------------------------------------------------------------------------------------
 
@@ -628,7 +282,7 @@ void identity_logon_event(Writer &w, const StreamRecord &r) {
 }
 
 // A row concerns a value when its ActionType names one, or, with an ActionType of neither kind, when it names a value.
-bool concerns_value(const Row &row) {
+bool concerns_value(const StreamRow &row) {
   const std::string_view action_type = row.peek("ActionType");
   if (action_type.starts_with("RegistryValue")) return true;
   if (action_type.starts_with("RegistryKey")) return false;
@@ -825,7 +479,7 @@ void append_ocsf(const StreamRecord &r, std::string &out) {
   if (!is_unparsed(r))
     for (const TableClass &mapping : table_classes)
       if (mapping.table == r.table) {
-        Row row(r);
+        StreamRow row(r);
         Observed observed;
         Writer w{json, row, observed};
         mapping.write(w, r);
