@@ -45,8 +45,9 @@ AUTH_PROTOCOLS = {0: "Unknown", 1: "NTLM", 2: "Kerberos", 3: "Digest", 4: "OpenI
                   7: "PAP", 8: "CHAP", 9: "EAP", 10: "RADIUS", 11: "Basic Authentication", 12: "LDAP"}
 EMAIL_DIRECTIONS = {0: "Unknown", 1: "Inbound", 2: "Outbound", 3: "Internal"}
 LOAD_TYPES = {0: "Unknown", 1: "Standard", 2: "Non Standard", 3: "ShellCode", 4: "Mapped", 5: "NonStandard Backed"}
-REG_VALUE_TYPES = {1: "REG_BINARY", 2: "REG_DWORD", 3: "REG_DWORD_BIG_ENDIAN", 4: "REG_EXPAND_SZ", 5: "REG_LINK",
-                   6: "REG_MULTI_SZ", 7: "REG_NONE", 8: "REG_QWORD", 9: "REG_QWORD_LITTLE_ENDIAN", 10: "REG_SZ"}
+REG_VALUE_TYPES = {0: "Unknown", 1: "REG_BINARY", 2: "REG_DWORD", 3: "REG_DWORD_BIG_ENDIAN", 4: "REG_EXPAND_SZ",
+                   5: "REG_LINK", 6: "REG_MULTI_SZ", 7: "REG_NONE", 8: "REG_QWORD", 9: "REG_QWORD_LITTLE_ENDIAN",
+                   10: "REG_SZ"}
 EMAIL_T = re.compile(r"^[a-zA-Z0-9!#$%&'*+-/=?^_`{|}~.]+@[a-zA-Z0-9-]+\.[a-zA-Z0-9-.]+$")
 ENDPOINT_IDS = {"ip", "uid", "name", "hostname", "svc_name", "instance_uid", "interface_uid", "interface_name",
                 "domain"}
