@@ -14,6 +14,8 @@
 namespace defender {
 namespace {
 
+// The objects the tables share, by their short names (user, file, process, device, ...).
+using namespace ocsf_stream;
 using Writer = StreamEventWriter;
 
 // -- classes and activities ----------------------------------------------------------------------------------------

@@ -3,7 +3,7 @@
 #include <array>
 #include <string>
 
-namespace defender {
+namespace defender::ocsf_stream {
 namespace {
 
 constexpr std::array<Word, 7> integrity_levels{{
@@ -178,4 +178,4 @@ void endpoint(StreamEventWriter &w, std::string_view key, std::string_view at, c
   w.observed.add(at, "hostname", 1, "Hostname", hostname);
 }
 
-}  // namespace defender
+}  // namespace defender::ocsf_stream

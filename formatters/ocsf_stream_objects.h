@@ -9,7 +9,7 @@
 #include "ocsf_members.h"
 #include "ocsf_stream_row.h"
 
-namespace defender {
+namespace defender::ocsf_stream {
 
 // What a row lacks that its class requires: this word, or (where OCSF wants an e-mail address) an address in the
 // .invalid domain, which RFC 2606 reserves for names that are sure not to exist.
@@ -75,4 +75,4 @@ bool has_endpoint(const StreamRow &row, const EndpointColumns &c);
 // A network endpoint; one the class requires and the row does not give is named by the placeholder.
 void endpoint(StreamEventWriter &w, std::string_view key, std::string_view at, const EndpointColumns &c, bool required);
 
-}  // namespace defender
+}  // namespace defender::ocsf_stream
