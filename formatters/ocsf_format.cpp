@@ -7,36 +7,10 @@
 
 #include "event_identity.h"
 #include "json_writer.h"
+#include "ocsf_members.h"
 
 namespace defender {
 namespace {
-
-// An OCSF enumeration value: its id and the caption OCSF gives it (or, for 99 Other, the source's own word).
-struct Enum {
-  int64_t id;
-  std::string_view caption;
-};
-
-struct Word {
-  std::string_view source;  // the API's value, compared without regard to case
-  Enum value;
-};
-
-constexpr char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
-bool same_word(std::string_view a, std::string_view b) {
-  return a.size() == b.size() &&
-         std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) { return lower(x) == lower(y); });
-}
-
-// The value for the API's word: 0 Unknown when it gave none, 99 Other with its own word when OCSF has none.
-template <size_t N>
-Enum lookup(const std::array<Word, N> &words, std::string_view source) {
-  if (source.empty()) return {0, "Unknown"};
-  for (const Word &word : words)
-    if (same_word(word.source, source)) return word.value;
-  return {99, source};
-}
 
 constexpr std::array<Word, 3> alert_statuses{{
     {"new", {1, "New"}},
@@ -60,23 +34,6 @@ constexpr std::array<Word, 4> verdicts{{
     {"informationalExpectedActivity", {5, "Benign"}},
 }};
 
-Enum severity_of(Severity severity, std::string_view text) {
-  switch (severity) {
-    case Severity::informational:
-      return {1, "Informational"};
-    case Severity::low:
-      return {2, "Low"};
-    case Severity::medium:
-      return {3, "Medium"};
-    case Severity::high:
-      return {4, "High"};
-    case Severity::unknown:
-      break;
-  }
-  // unknownFutureValue or a level newer than this module: Other, with the API's word.
-  return text.empty() || same_word(text, "unknown") ? Enum{0, "Unknown"} : Enum{99, text};
-}
-
 // Close once resolved (or merged away); Create for the first version (updated at creation), else Update.
 Enum activity_of(bool closed, const std::optional<Instant> &created, Instant updated) {
   if (closed) return {3, "Close"};
@@ -89,11 +46,6 @@ Enum priority_of(int64_t score) {
   if (score > 85) return {4, "Critical"};
   if (score >= 15) return {2, "Medium"};
   return {1, "Low"};
-}
-
-void enum_members(JsonWriter &json, std::string_view id_name, std::string_view caption_name, const Enum &value) {
-  json.member(id_name, value.id);
-  json.member(caption_name, value.caption);
 }
 
 void time_member(JsonWriter &json, std::string_view name, const std::optional<Instant> &time) {
@@ -166,44 +118,13 @@ void attacks(JsonWriter &json, std::span<const std::string> techniques) {
   json.end_array();
 }
 
-struct Observable {
-  std::string_view name;  // the attribute's path in the event
-  int64_t type_id;
-  std::string_view type;
-  std::string_view value;
-};
-
-void observables(JsonWriter &json, std::span<const Observable> items) {
-  if (std::none_of(items.begin(), items.end(), [](const Observable &o) { return !o.value.empty(); })) return;
-  json.key("observables");
-  json.begin_array();
-  for (const Observable &item : items) {
-    if (item.value.empty()) continue;
-    json.begin_object();
-    json.member("name", item.name);
-    json.member("type_id", item.type_id);
-    json.member("type", item.type);
-    json.member("value", item.value);
-    json.end_object();
-  }
-  json.end_array();
-}
-
-void hash(JsonWriter &json, int64_t algorithm_id, std::string_view algorithm, std::string_view value) {
-  if (value.empty()) return;
-  json.begin_object();
-  json.member("algorithm_id", algorithm_id);
-  json.member("algorithm", algorithm);
-  json.member("value", value);
-  json.end_object();
-}
-
 // One evidence item per kind of artefact the alert names: its device, file, user, URL and remote address.
 void alert_evidences(JsonWriter &json, const Alert &a) {
   const bool device = !a.host.empty() || !a.device_id.empty();
   const bool file = !a.file_name.empty();
   const bool user = !a.user_name.empty() || !a.user_principal_name.empty();
-  if (!device && !file && !user && a.url.empty() && a.ip_address.empty()) return;
+  const bool ip = is_ip_address(a.ip_address);
+  if (!device && !file && !user && a.url.empty() && !ip) return;
   json.key("evidences");
   json.begin_array();
   if (device) {
@@ -229,9 +150,9 @@ void alert_evidences(JsonWriter &json, const Alert &a) {
     if (!a.md5.empty() || !a.sha1.empty() || !a.sha256.empty()) {
       json.key("hashes");
       json.begin_array();
-      hash(json, 1, "MD5", a.md5);
-      hash(json, 2, "SHA-1", a.sha1);
-      hash(json, 3, "SHA-256", a.sha256);
+      fingerprint(json, 1, "MD5", a.md5);
+      fingerprint(json, 2, "SHA-1", a.sha1);
+      fingerprint(json, 3, "SHA-256", a.sha256);
       json.end_array();
     }
     json.end_object();
@@ -254,7 +175,7 @@ void alert_evidences(JsonWriter &json, const Alert &a) {
     json.end_object();
     json.end_object();
   }
-  if (!a.ip_address.empty()) {
+  if (ip) {
     json.begin_object();
     json.key("src_endpoint");
     json.begin_object();
@@ -286,6 +207,7 @@ void alert_unmapped(JsonWriter &json, const Alert &a) {
   json.begin_object();
   for (const auto &[name, value] : fields) json.member(name, value);
   json.member("severity_text", a.severity_text);
+  if (!is_ip_address(a.ip_address)) json.member("ip_address", a.ip_address);  // OCSF's ip holds an address only
   json.member("mitre_techniques", not_mitre_ids(a.mitre_techniques));
   if (a.remediation_succeeded) {
     json.key("remediation_succeeded");
@@ -353,7 +275,8 @@ void append_ocsf(const Alert &a, std::string &out) {
   alert_evidences(json, a);
   const std::array<Observable, 9> found{{
       {"evidences.device.hostname", 1, "Hostname", a.host},
-      {"evidences.src_endpoint.ip", 2, "IP Address", a.ip_address},
+      {"evidences.src_endpoint.ip", 2, "IP Address",
+       is_ip_address(a.ip_address) ? std::string_view(a.ip_address) : std::string_view()},
       {"evidences.user.name", 4, "User Name", a.user_name},
       {"evidences.url.url_string", 6, "URL String", a.url},
       {"evidences.file.name", 7, "File Name", a.file_name},
@@ -434,55 +357,6 @@ void append_ocsf(const Incident &i, std::string &out) {
   json.member("alert_titles", i.alert_titles);
   json.member("devices", i.devices);
   json.member("users", i.users);
-  json.end_object();
-  json.end_object();
-}
-
-void append_ocsf(const StreamRecord &r, std::string &out) {
-  JsonWriter json(out);
-  std::string_view action = r.table.empty() ? std::string_view("unparsed") : std::string_view(r.table);
-  for (const StreamProperty &property : r.properties)
-    if (property.name == "ActionType" && !property.value.empty()) action = property.value;
-  json.begin_object();
-  json.member("category_uid", int64_t{0});
-  json.member("category_name", "Uncategorized");
-  json.member("class_uid", int64_t{0});
-  json.member("class_name", "Base Event");
-  enum_members(json, "activity_id", "activity_name", Enum{99, action});
-  json.member("type_uid", int64_t{99});
-  json.member("type_name", "Base Event: Other");
-  const std::optional<Instant> time = message_time(r);
-  json.member("time", time ? time->epoch_milliseconds() : int64_t{0});
-  enum_members(json, "severity_id", "severity", severity_of(r.severity, {}));
-  json.member("message", r.table.empty() ? std::string_view(r.parse_error) : std::string_view(r.table));
-  json.key("metadata");
-  json.begin_object();
-  json.member("version", ocsf_version);
-  json.key("product");
-  json.begin_object();
-  json.member("name", "Microsoft Defender XDR");
-  json.member("vendor_name", "Microsoft");
-  json.end_object();
-  json.member("log_provider", "syslog-ng-mod-defender " DEFENDER_VERSION);
-  json.member("log_name", r.category);
-  if (r.time) json.member("original_time", format_instant(*r.time));
-  json.member("tenant_uid", r.tenant_id);
-  json.end_object();
-  json.member("raw_data", r.unparsed_text);
-  json.key("unmapped");
-  json.begin_object();
-  json.member("table", r.table);
-  json.member("machine_group", r.machine_group);
-  json.member("parse_error", r.parse_error);
-  if (!r.properties.empty()) {
-    json.key("properties");
-    json.begin_object();
-    for (const StreamProperty &property : r.properties) {
-      json.key(property.name);
-      json.string(property.value);
-    }
-    json.end_object();
-  }
   json.end_object();
   json.end_object();
 }

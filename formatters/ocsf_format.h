@@ -1,6 +1,7 @@
-// Alert, incident or stream record -> one OCSF event as compact JSON on one line: an alert is a Detection Finding
-// (class 2004), an incident an Incident Finding (class 2005), of the OCSF version ocsf_version; a stream record, until
-// its table's class is mapped, the base event (class 0) with the row under `unmapped`. docs/ocsf.md has the mapping.
+// Alert, incident or stream record -> one OCSF event as compact JSON on one line, of the OCSF version ocsf_version: an
+// alert is a Detection Finding (class 2004), an incident an Incident Finding (class 2005) (ocsf_format.cpp); a stream
+// record the class of its Advanced Hunting table, or the base event (class 0) with the row under `unmapped` for a
+// table without one and for a record that could not be read (ocsf_stream_format.cpp). docs/ocsf.md has the mapping.
 #pragma once
 
 #include <string>

@@ -167,6 +167,8 @@ void check_stream_record(const defender::StreamRecord &record, size_t size) {
     if (const auto parsed = defender::test::parse_leef(leef); !parsed.record)
       fail("LEEF does not parse: " + parsed.error, leef);
   }
+  const std::string ocsf = formatted(record, Format::ocsf, '^');
+  if (!defender::test::same_json_value(ocsf, ocsf)) fail("OCSF is not one JSON value", ocsf);
   const std::string json = formatted(record, Format::json, '^');
   if (defender::is_unparsed(record)) {
     if (!defender::test::same_json_value(json, json)) fail("an unparsed record's JSON is not JSON", json);

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the fuzz target with clang in its own build directory and runs it for a bounded time.
 # Usage: run-fuzz.sh <build dir> [seconds, default 60] [extra libFuzzer options...]
-# Seeds: the golden API inputs (tests/unit/data/*/*.json) and the hostile pages of seeds/ (nesting, huge numbers,
+# Seeds: the golden API and stream inputs (tests/unit/data/*/*.json) and the hostile pages of seeds/ (nesting, huge numbers,
 # bytes that are not UTF-8, a foreign next link); the corpus grown from them stays in <build dir>/corpus.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -17,7 +17,7 @@ cmake --build "$build"
 mkdir -p "$build/corpus"
 rm -rf "$build/seeds"
 mkdir -p "$build/seeds"
-for schema in graph alerts siem incidents; do
+for schema in graph alerts siem incidents stream; do
   for input in "$here/../unit/data/$schema"/*.json; do cp "$input" "$build/seeds/$schema-$(basename "$input")"; done
 done
 cp "$here"/seeds/*.json "$build/seeds/"

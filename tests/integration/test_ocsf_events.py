@@ -1,6 +1,7 @@
 """format(ocsf): every golden OCSF line passes the project's OCSF 1.8.0 checker (lib/ocsf.py), for the three alert
-APIs and incidents, hostile and sparse inputs included; the checker refuses what the schema forbids; and a real
-syslog-ng source in format(ocsf) writes only valid, identified events, exactly the simulator's versions."""
+APIs, incidents and each stream table's records, hostile and sparse inputs included; the checker refuses what the
+schema forbids; and a real syslog-ng source in format(ocsf) writes only valid, identified events, exactly the
+simulator's versions."""
 
 import glob
 import json
@@ -20,9 +21,18 @@ DATA = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "unit", "d
 
 
 def golden_events():
-    """(path, decoded event) of every golden OCSF line."""
-    paths = sorted(glob.glob(os.path.join(DATA, "*", "*.ocsf")))
-    return [(p, json.loads(open(p, encoding="utf-8").read())) for p in paths]
+    """(path, decoded event) of every golden OCSF line: one per alert or incident file, one per stream record."""
+    events = []
+    for path in sorted(glob.glob(os.path.join(DATA, "*", "*.ocsf"))):
+        with open(path, encoding="utf-8") as f:
+            events += [(path, json.loads(line)) for line in f]
+    return events
+
+
+def stream_golden(table, n=0):
+    """The n-th event of a stream table's golden file."""
+    with open(os.path.join(DATA, "stream", f"{table}.ocsf"), encoding="utf-8") as f:
+        return json.loads(f.readlines()[n])
 
 
 def ocsf_lines(path):
@@ -33,16 +43,31 @@ def ocsf_lines(path):
 class OcsfGoldenTest(unittest.TestCase):
     def test_every_golden_ocsf_line_passes_the_checker(self):
         events = golden_events()
-        # graph, alerts, siem: example, hostile, international, nulls, empty; incidents: full, sparse, merged, hostile
-        self.assertEqual(len(events), 19)
+        # graph, alerts, siem: example, hostile, international, nulls, empty; incidents: full, sparse, merged, hostile;
+        # stream: 39 records of 13 bodies (a realistic, a hostile and a sparse row per mapped table, and more)
+        self.assertEqual(len(events), 19 + 39)
         for path, event in events:
             with self.subTest(path=os.path.relpath(path, DATA)):
                 self.assertEqual(ocsf.problems(event), [])
 
     def test_alerts_are_detection_findings_and_incidents_incident_findings(self):
         for path, event in golden_events():
-            expected = 2005 if os.path.basename(os.path.dirname(path)) == "incidents" else 2004
-            self.assertEqual(event["class_uid"], expected, path)
+            kind = os.path.basename(os.path.dirname(path))
+            if kind != "stream":
+                self.assertEqual(event["class_uid"], 2005 if kind == "incidents" else 2004, path)
+
+    def test_stream_records_are_events_of_their_tables_classes(self):
+        expected = {"DeviceProcessEvents": {1007}, "DeviceFileEvents": {1001}, "DeviceNetworkEvents": {4001},
+                    "DeviceLogonEvents": {3002}, "IdentityLogonEvents": {3002},
+                    "DeviceRegistryEvents": {201001, 201002}, "DeviceImageLoadEvents": {1005},
+                    "EmailEvents": {4009}, "DeviceInfo": {5001}, "AlertInfo": {2004}, "AlertEvidence": {2004},
+                    "CloudAppEvents": {0}, "unparsed": {0}}
+        seen = {}
+        for path, event in golden_events():
+            if os.path.basename(os.path.dirname(path)) == "stream":
+                table = os.path.splitext(os.path.basename(path))[0]
+                seen.setdefault(table, set()).add(event["class_uid"])
+        self.assertEqual(seen, expected)
 
 
 class OcsfCheckerTest(unittest.TestCase):
@@ -103,6 +128,79 @@ class OcsfCheckerTest(unittest.TestCase):
         event = self.valid()
         event["metadata"]["version"] = "1.1.0"
         self.assert_refused(event, "metadata.version")
+
+    def test_a_process_activity_without_process_is_refused(self):
+        event = stream_golden("DeviceProcessEvents")
+        del event["process"]
+        self.assert_refused(event, "process is required")
+
+    def test_a_stream_events_wrong_type_uid_is_refused(self):
+        event = stream_golden("DeviceFileEvents")
+        event["type_uid"] = 100199
+        self.assert_refused(event, "type_uid")
+
+    def test_a_registry_value_activity_without_reg_value_is_refused(self):
+        event = stream_golden("DeviceRegistryEvents")
+        self.assertEqual(event["class_uid"], 201002)
+        event["reg_key"] = {"path": event.pop("reg_value")["path"]}
+        self.assert_refused(event, "reg_value is required")
+
+    def test_a_registry_class_in_the_extensions_scoped_category_is_refused(self):
+        event = stream_golden("DeviceRegistryEvents", 1)
+        event["category_uid"] = 201
+        self.assert_refused(event, "category_uid")
+
+    def test_a_process_without_pid_uid_or_cpid_is_refused(self):
+        event = stream_golden("DeviceProcessEvents")
+        del event["actor"]["process"]["pid"]
+        self.assert_refused(event, "actor.process: a process needs at least one of pid, uid, cpid")
+
+    def test_an_activity_outside_the_classs_enumeration_is_refused(self):
+        event = stream_golden("DeviceNetworkEvents")
+        event["activity_id"], event["type_uid"] = 8, 400108
+        self.assert_refused(event, "activity_id")
+
+    def test_a_network_activity_without_endpoints_is_refused(self):
+        event = stream_golden("DeviceNetworkEvents")
+        event.pop("src_endpoint")
+        event.pop("dst_endpoint")
+        self.assert_refused(event, "at least one of src_endpoint, dst_endpoint")
+
+    def test_an_ip_that_is_not_an_address_is_refused(self):
+        event = stream_golden("DeviceNetworkEvents")
+        event["dst_endpoint"]["ip"] = "999.1.2.3"
+        self.assert_refused(event, "dst_endpoint.ip")
+
+    def test_a_port_out_of_range_is_refused(self):
+        event = stream_golden("DeviceNetworkEvents")
+        event["dst_endpoint"]["port"] = 70000
+        self.assert_refused(event, "dst_endpoint.port")
+
+    def test_an_authentication_without_service_or_destination_is_refused(self):
+        event = stream_golden("IdentityLogonEvents")
+        event.pop("service")
+        event.pop("dst_endpoint")
+        self.assert_refused(event, "at least one of service, dst_endpoint")
+
+    def test_an_email_address_that_is_none_is_refused(self):
+        event = stream_golden("EmailEvents")
+        event["email"]["from"] = "Evil <ceo@contoso.com>"
+        self.assert_refused(event, "email.from")
+
+    def test_an_email_activity_without_direction_is_refused(self):
+        event = stream_golden("EmailEvents")
+        del event["direction_id"]
+        self.assert_refused(event, "direction_id is required")
+
+    def test_a_module_without_load_type_or_function_is_refused(self):
+        event = stream_golden("DeviceImageLoadEvents")
+        del event["module"]["load_type_id"]
+        self.assert_refused(event, "a module needs load_type_id or function_name")
+
+    def test_host_profile_attributes_without_the_profile_are_refused(self):
+        event = stream_golden("DeviceNetworkEvents")
+        del event["metadata"]["profiles"]
+        self.assert_refused(event, "host profile")
 
 
 class OcsfDeliveryTest(unittest.TestCase):

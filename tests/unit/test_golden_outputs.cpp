@@ -3,9 +3,16 @@
 // (delimiter '^') and <case>.jsonl, whose @DEFENDER_VERSION@ stands for the module version. Every output also
 // re-parses, with the tests' parsers, to exactly the mapped values (expected_records.h), and the JSON output to the
 // same JSON value as the input.
+//
+// Stream records: tests/unit/data/stream/<case>.json is one Event Hubs body, mostly of one Advanced Hunting table
+// (a realistic row, a hostile one, one with only its table and time); <case>.ocsf has one OCSF event per record.
+// DEFENDER_WRITE_GOLDENS=1 build/bin/unit-tests -tc='*golden lines*' writes the alerts' and the stream records'
+// goldens anew from the formatters, to be read through (git diff) before they are committed.
 #include <doctest/doctest.h>
 
 #include <array>
+#include <cstdlib>
+#include <fstream>
 #include <string>
 
 #include "apis/graph/graph_adapter.h"
@@ -16,6 +23,7 @@
 #include "expected_records.h"
 #include "format.h"
 #include "json_value.h"
+#include "stream/envelope_reader.h"
 #include "test_files.h"
 #include "test_helpers.h"
 #include "text_rules.h"
@@ -49,6 +57,22 @@ constexpr std::array<std::string_view, 5> cases{"example", "hostile", "internati
 // assignee and expanded alerts.
 constexpr std::string_view incident_schema = "incidents";
 constexpr std::array<std::string_view, 4> incident_cases{"full", "sparse", "merged", "hostile"};
+
+// Each mapped table; CloudAppEvents, a table without a class (the base event); unparsed, records that cannot be read.
+constexpr std::string_view stream_schema = "stream";
+constexpr std::array<std::string_view, 13> stream_cases{"DeviceProcessEvents",
+                                                        "DeviceFileEvents",
+                                                        "DeviceNetworkEvents",
+                                                        "DeviceLogonEvents",
+                                                        "IdentityLogonEvents",
+                                                        "DeviceRegistryEvents",
+                                                        "DeviceImageLoadEvents",
+                                                        "EmailEvents",
+                                                        "DeviceInfo",
+                                                        "AlertInfo",
+                                                        "AlertEvidence",
+                                                        "CloudAppEvents",
+                                                        "unparsed"};
 
 struct Output {
   Format format;
@@ -108,6 +132,30 @@ std::string golden(std::string_view schema, std::string_view name, std::string_v
   return line;
 }
 
+// DEFENDER_WRITE_GOLDENS set: the golden tests write what the formatters produce instead of reading it.
+bool writing_goldens() { return std::getenv("DEFENDER_WRITE_GOLDENS") != nullptr; }
+
+// The line with the module version as golden() reads it back: its first occurrence as @DEFENDER_VERSION@.
+void write_golden(std::string_view schema, std::string_view name, std::string_view extension, std::string line) {
+  if (const size_t at = line.find(DEFENDER_VERSION); at != std::string::npos)
+    line.replace(at, std::string_view(DEFENDER_VERSION).size(), "@DEFENDER_VERSION@");
+  std::ofstream(case_path(schema, std::string(name) + "." + std::string(extension)), std::ios::binary) << line << '\n';
+}
+
+// One OCSF line per record of the body, the module version as @DEFENDER_VERSION@.
+std::string stream_ocsf_lines(const std::string &body) {
+  std::string lines;
+  for (const defender::StreamRecord &record : defender::read_stream_body(body).records) {
+    std::string line;
+    defender::format_stream_record(record, {Format::ocsf, '^'}, line);
+    const std::string provider = "syslog-ng-mod-defender " DEFENDER_VERSION;
+    if (const size_t at = line.find(provider); at != std::string::npos)
+      line.replace(at, provider.size(), "syslog-ng-mod-defender @DEFENDER_VERSION@");
+    lines += line + "\n";
+  }
+  return lines;
+}
+
 // Some text other than spaces.
 bool has_text(std::string_view field) { return field.find_first_not_of(' ') != std::string_view::npos; }
 
@@ -160,6 +208,7 @@ TEST_CASE("every schema's documented and hostile alerts format to their golden l
         CAPTURE(schema.name);
         CAPTURE(name);
         CAPTURE(output.extension);
+        if (writing_goldens()) write_golden(schema.name, name, output.extension, formatted(alert, output.format));
         CHECK(formatted(alert, output.format) == golden(schema.name, name, output.extension));
       }
     }
@@ -272,5 +321,16 @@ TEST_CASE("every incident JSON golden is one line that a strict parser, validati
     const std::string line = golden(incident_schema, name, "jsonl");
     CHECK(line.find_first_of(std::string("\r\n\0", 3)) == std::string::npos);
     CHECK(strict_json(line));
+  }
+}
+
+TEST_CASE("every table's stream records format to their OCSF golden lines") {
+  for (std::string_view name : stream_cases) {
+    CAPTURE(name);
+    const std::string lines =
+        stream_ocsf_lines(defender::test::read_file(case_path(stream_schema, std::string(name) + ".json")));
+    const std::string golden_path = case_path(stream_schema, std::string(name) + ".ocsf");
+    if (writing_goldens()) std::ofstream(golden_path, std::ios::binary) << lines;
+    CHECK(lines == defender::test::read_file(golden_path));
   }
 }

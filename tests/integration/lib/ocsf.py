@@ -1,9 +1,14 @@
 """An OCSF 1.8.0 event checker for what format(ocsf) writes, written from the schema's facts for the classes and
-objects the module uses: the base event (0), Detection Finding (2004) and Incident Finding (2005), their required attributes, the types
-of the attributes, the enumerations' values (each id with its caption, and a word of the source's own for 99 Other),
-type_uid = class_uid * 100 + activity_id, and the objects' own requirements. problems(event) lists what is wrong;
-an event the module writes must have none."""
+objects the module uses: the base event (0), Detection Finding (2004) and Incident Finding (2005), and for stream
+records Process Activity (1007), File System Activity (1001), Module Activity (1005), the Windows extension's Registry
+Key and Registry Value Activity (201001, 201002), Authentication (3002), Network Activity (4001), Email Activity
+(4009) and Device Inventory Info (5001): their required attributes and constraints, the types of the attributes
+(IP addresses, ports, e-mail addresses by the schema's own rules), the enumerations' values (each id with its caption,
+and a word of the source's own for 99 Other), type_uid = class_uid * 100 + activity_id, the category of each class,
+the host profile named when its attributes are used, and the objects' own requirements. problems(event) lists what
+is wrong; an event the module writes must have none."""
 
+import ipaddress
 import re
 
 VERSION = "1.8.0"
@@ -29,6 +34,25 @@ ANALYTIC_TYPES = {0: "Unknown", 1: "Rule", 2: "Behavioral", 3: "Statistical", 4:
                   9: "Exact Data Match", 10: "Partial Data Match", 11: "Indexed Data Match"}
 CATEGORIES = {0: "Uncategorized", 1: "System Activity", 2: "Findings", 3: "Identity & Access Management",
               4: "Network Activity", 5: "Discovery", 6: "Application Activity"}
+STATUS = {0: "Unknown", 1: "Success", 2: "Failure"}
+OS_TYPES = {0: "Unknown", 100: "Windows", 101: "Windows Mobile", 200: "Linux", 201: "Android", 300: "macOS",
+            301: "iOS", 302: "iPadOS", 400: "Solaris", 401: "AIX", 402: "HP-UX"}
+INTEGRITY = {0: "Unknown", 1: "Untrusted", 2: "Low", 3: "Medium", 4: "High", 5: "System", 6: "Protected"}
+LOGON_TYPES = {0: "Unknown", 1: "System", 2: "Interactive", 3: "Network", 4: "Batch", 5: "OS Service",
+               7: "Unlock", 8: "Network Cleartext", 9: "New Credentials", 10: "Remote Interactive",
+               11: "Cached Interactive", 12: "Cached Remote Interactive", 13: "Cached Unlock"}
+AUTH_PROTOCOLS = {0: "Unknown", 1: "NTLM", 2: "Kerberos", 3: "Digest", 4: "OpenID", 5: "SAML", 6: "OAUTH 2.0",
+                  7: "PAP", 8: "CHAP", 9: "EAP", 10: "RADIUS", 11: "Basic Authentication", 12: "LDAP"}
+EMAIL_DIRECTIONS = {0: "Unknown", 1: "Inbound", 2: "Outbound", 3: "Internal"}
+LOAD_TYPES = {0: "Unknown", 1: "Standard", 2: "Non Standard", 3: "ShellCode", 4: "Mapped", 5: "NonStandard Backed"}
+REG_VALUE_TYPES = {0: "Unknown", 1: "REG_BINARY", 2: "REG_DWORD", 3: "REG_DWORD_BIG_ENDIAN", 4: "REG_EXPAND_SZ",
+                   5: "REG_LINK", 6: "REG_MULTI_SZ", 7: "REG_NONE", 8: "REG_QWORD", 9: "REG_QWORD_LITTLE_ENDIAN",
+                   10: "REG_SZ"}
+EMAIL_T = re.compile(r"^[a-zA-Z0-9!#$%&'*+-/=?^_`{|}~.]+@[a-zA-Z0-9-]+\.[a-zA-Z0-9-.]+$")
+ENDPOINT_IDS = {"ip", "uid", "name", "hostname", "svc_name", "instance_uid", "interface_uid", "interface_name",
+                "domain"}
+# Attributes the host profile adds to classes that do not have them of their own.
+HOST_PROFILE = {"device", "actor"}
 PROFILES = {"host", "security_control", "incident", "cloud", "datetime", "osint", "container", "linux_users"}
 
 BASE = {"activity_id", "activity_name", "category_uid", "category_name", "class_uid", "class_name", "type_uid",
@@ -36,9 +60,14 @@ BASE = {"activity_id", "activity_name", "category_uid", "category_name", "class_
         "message", "metadata", "observables", "unmapped", "raw_data", "timezone_offset", "count", "duration",
         "start_time", "end_time", "enrichments"}
 
+SYSTEM = BASE | {"actor", "device"}
+NETWORK = BASE | {"src_endpoint", "dst_endpoint", "connection_info", "traffic", "proxy", "app_name", "tls",
+                  "observation_point_id", "observation_point"}
+
 CLASSES = {
     0: {
         "name": "Base Event",
+        "category": 0,
         "status": {0: "Unknown", 1: "Success", 2: "Failure"},
         "required": {"activity_id", "category_uid", "class_uid", "metadata", "severity_id", "time", "type_uid"},
         "attributes": BASE,
@@ -46,6 +75,8 @@ CLASSES = {
     },
     2004: {
         "name": "Detection Finding",
+        "category": 2,
+        "host_profile": HOST_PROFILE,
         "status": {0: "Unknown", 1: "New", 2: "In Progress", 3: "Suppressed", 4: "Resolved", 5: "Archived",
                    6: "Deleted"},
         "required": {"activity_id", "category_uid", "class_uid", "finding_info", "metadata", "severity_id", "time",
@@ -58,6 +89,7 @@ CLASSES = {
     },
     2005: {
         "name": "Incident Finding",
+        "category": 2,
         "status": {0: "Unknown", 1: "New", 2: "In Progress", 3: "On Hold", 4: "Resolved", 5: "Closed"},
         "required": {"activity_id", "category_uid", "class_uid", "finding_info_list", "metadata", "severity_id",
                      "status_id", "time", "type_uid"},
@@ -65,6 +97,105 @@ CLASSES = {
                               "confidence_id", "confidence", "confidence_score", "impact_id", "impact",
                               "impact_score", "is_suspected_breach", "priority_id", "priority", "src_url",
                               "tickets", "verdict_id", "verdict", "device", "is_alert"},
+    },
+    1007: {
+        "name": "Process Activity",
+        "category": 1,
+        "status": STATUS,
+        "required": {"activity_id", "category_uid", "class_uid", "metadata", "severity_id", "time", "type_uid",
+                     "actor", "device", "process"},
+        "attributes": SYSTEM | {"process", "module", "exit_code", "injection_type_id", "injection_type",
+                                "launch_type_id", "launch_type", "actual_permissions", "requested_permissions"},
+        "activities": {0: "Unknown", 1: "Launch", 2: "Terminate", 3: "Open", 4: "Inject", 5: "Set User ID"},
+    },
+    1001: {
+        "name": "File System Activity",
+        "category": 1,
+        "status": STATUS,
+        "required": {"activity_id", "category_uid", "class_uid", "metadata", "severity_id", "time", "type_uid",
+                     "actor", "device", "file"},
+        "attributes": SYSTEM | {"file", "file_result", "file_diff", "component", "create_mask", "access_mask",
+                                "connection_uid"},
+        "activities": {0: "Unknown", 1: "Create", 2: "Read", 3: "Update", 4: "Delete", 5: "Rename",
+                       6: "Set Attributes", 7: "Set Security", 8: "Get Attributes", 9: "Get Security",
+                       10: "Encrypt", 11: "Decrypt", 12: "Mount", 13: "Unmount", 14: "Open"},
+    },
+    1005: {
+        "name": "Module Activity",
+        "category": 1,
+        "status": STATUS,
+        "required": {"activity_id", "category_uid", "class_uid", "metadata", "severity_id", "time", "type_uid",
+                     "actor", "device", "module"},
+        "attributes": SYSTEM | {"module"},
+        "activities": {0: "Unknown", 1: "Load", 2: "Unload", 3: "Invoke"},
+    },
+    # The Windows extension (uid 2): class uid (2 * 100 + 1) * 1000 + n, in the System Activity category.
+    201001: {
+        "name": "Registry Key Activity",
+        "category": 1,
+        "status": STATUS,
+        "required": {"activity_id", "category_uid", "class_uid", "metadata", "severity_id", "time", "type_uid",
+                     "actor", "device", "reg_key"},
+        "attributes": SYSTEM | {"reg_key", "prev_reg_key", "access_mask", "create_mask", "open_mask"},
+        "activities": {0: "Unknown", 1: "Create", 2: "Read", 3: "Modify", 4: "Delete", 5: "Rename",
+                       6: "Set Security", 7: "Restore", 8: "Import", 9: "Export"},
+    },
+    201002: {
+        "name": "Registry Value Activity",
+        "category": 1,
+        "status": STATUS,
+        "required": {"activity_id", "category_uid", "class_uid", "metadata", "severity_id", "time", "type_uid",
+                     "actor", "device", "reg_value"},
+        "attributes": SYSTEM | {"reg_value", "prev_reg_value"},
+        "activities": {0: "Unknown", 1: "Get", 2: "Set", 3: "Modify", 4: "Delete"},
+    },
+    3002: {
+        "name": "Authentication",
+        "category": 3,
+        "status": STATUS,
+        "required": {"activity_id", "category_uid", "class_uid", "metadata", "severity_id", "time", "type_uid",
+                     "user"},
+        "at_least_one": ("service", "dst_endpoint"),
+        "host_profile": {"device"},
+        "attributes": BASE | {"user", "actor", "src_endpoint", "dst_endpoint", "service", "session", "logon_type_id",
+                              "logon_type", "auth_protocol_id", "auth_protocol", "is_remote", "is_mfa",
+                              "is_new_logon", "is_cleartext", "logon_process", "certificate", "auth_factors",
+                              "authentication_token", "account_switch_type_id", "account_switch_type",
+                              "http_request", "http_response", "device"},
+        "activities": {0: "Unknown", 1: "Logon", 2: "Logoff", 3: "Authentication Ticket",
+                       4: "Service Ticket Request", 5: "Service Ticket Renew", 6: "Preauth", 7: "Account Switch"},
+    },
+    4001: {
+        "name": "Network Activity",
+        "category": 4,
+        "status": STATUS,
+        "required": {"activity_id", "category_uid", "class_uid", "metadata", "severity_id", "time", "type_uid"},
+        "at_least_one": ("src_endpoint", "dst_endpoint"),
+        "host_profile": HOST_PROFILE,
+        "attributes": NETWORK | {"url", "is_src_dst_assignment_known", "device", "actor"},
+        "activities": {0: "Unknown", 1: "Open", 2: "Close", 3: "Reset", 4: "Fail", 5: "Refuse", 6: "Traffic",
+                       7: "Listen"},
+    },
+    4009: {
+        "name": "Email Activity",
+        "category": 4,
+        "status": STATUS,
+        "required": {"activity_id", "category_uid", "class_uid", "metadata", "severity_id", "time", "type_uid",
+                     "email", "direction_id"},
+        "host_profile": HOST_PROFILE,
+        "attributes": BASE | {"email", "direction_id", "direction", "src_endpoint", "dst_endpoint", "email_auth",
+                              "from", "to", "message_trace_uid", "protocol_name", "smtp_hello", "command",
+                              "attempt", "banner", "device", "actor"},
+        "activities": {0: "Unknown", 1: "Send", 2: "Receive", 3: "Scan", 4: "Trace", 5: "MTA Relay"},
+    },
+    5001: {
+        "name": "Device Inventory Info",
+        "category": 5,
+        "status": STATUS,
+        "required": {"activity_id", "category_uid", "class_uid", "metadata", "severity_id", "time", "type_uid",
+                     "device"},
+        "attributes": BASE | {"device", "actor"},
+        "activities": {0: "Unknown", 1: "Log", 2: "Collect"},
     },
 }
 
@@ -161,7 +292,7 @@ class _Check:
         if product is not None:
             self.string(product, "name", "metadata.product")
             self.string(product, "vendor_name", "metadata.product")
-        for name in ("uid", "original_time", "log_provider", "tenant_uid", "log_name"):
+        for name in ("uid", "original_time", "log_provider", "tenant_uid", "log_name", "event_code"):
             self.string(metadata, name, "metadata")
         if "profiles" in metadata:
             self.strings(metadata, "profiles", "metadata")
@@ -204,13 +335,96 @@ class _Check:
 
     def device(self, device, path):
         self.enum(device, "type_id", "type", DEVICE_TYPES, path, required=True)
-        for name in ("hostname", "uid", "domain", "name", "ip"):
+        for name in ("hostname", "uid", "domain", "name", "model", "vendor_name"):
             self.string(device, name, path)
+        self.ip(device, "ip", path)
+        for n, group in enumerate(self.objects(device, "groups", path)):
+            if not ("name" in group or "uid" in group):
+                self.fail(f"{path}.groups[{n}]", "a group needs name or uid")
+            self.string(group, "name", f"{path}.groups[{n}]")
+        if (os := self.obj(device, "os", path)) is not None:
+            self.string(os, "name", f"{path}.os", required=True)
+            self.enum(os, "type_id", "type", OS_TYPES, f"{path}.os", required=True)
+            for name in ("version", "build"):
+                self.string(os, name, f"{path}.os")
+
+    def ip(self, obj, name, path):
+        """ip_t: an IPv4 or IPv6 address of at most 40 characters."""
+        if name not in obj:
+            return
+        value = obj[name]
+        try:
+            valid = isinstance(value, str) and len(value) <= 40 and ipaddress.ip_address(value) is not None
+        except ValueError:
+            valid = False
+        if not valid:
+            self.fail(f"{path}.{name}", f"{value!r} is not an IP address")
+
+    def port(self, obj, name, path):
+        """port_t: an integer from 0 to 65535."""
+        if name in obj and not (_is_int(obj[name]) and 0 <= obj[name] <= 65535):
+            self.fail(f"{path}.{name}", f"{obj[name]!r} is not a port")
+
+    def email_address(self, value, path):
+        if not isinstance(value, str) or not EMAIL_T.match(value):
+            self.fail(path, f"{value!r} is not an e-mail address")
+
+    def endpoint(self, endpoint, path):
+        if not set(endpoint) & ENDPOINT_IDS:
+            self.fail(path, "needs an ip, uid, name, hostname or the like")
+        for name in ("uid", "name", "hostname", "svc_name", "domain"):
+            self.string(endpoint, name, path)
+        self.ip(endpoint, "ip", path)
+        self.port(endpoint, "port", path)
+
+    def process(self, process, path):
+        if not any(name in process for name in ("pid", "uid", "cpid")):
+            self.fail(path, "a process needs at least one of pid, uid, cpid")
+        self.integer(process, "pid", path)
+        for name in ("uid", "name", "cmd_line"):
+            self.string(process, name, path)
+        self.times(process, path, ("created_time",))
+        self.enum(process, "integrity_id", "integrity", INTEGRITY, path)
+        if (file := self.obj(process, "file", path)) is not None:
+            self.file(file, f"{path}.file")
+        if (user := self.obj(process, "user", path)) is not None:
+            self.user(user, f"{path}.user")
+        if (parent := self.obj(process, "parent_process", path)) is not None:
+            self.process(parent, f"{path}.parent_process")
+
+    def actor(self, actor, path):
+        if not set(actor) & {"process", "user", "invoked_by", "session", "app_name", "app_uid"}:
+            self.fail(path, "an actor needs at least one of process, user, invoked_by, session, app_name, app_uid")
+        if (process := self.obj(actor, "process", path)) is not None:
+            self.process(process, f"{path}.process")
+        if (user := self.obj(actor, "user", path)) is not None:
+            self.user(user, f"{path}.user")
+
+    def url(self, url, path):
+        if not ("url_string" in url or "path" in url):
+            self.fail(path, "needs url_string or path")
+        self.string(url, "url_string", path)
+
+    def email(self, email, path):
+        if "from" not in email and "to" not in email:
+            self.fail(path, "an email needs from or to")
+        for name in ("from", "smtp_from"):
+            if name in email:
+                self.email_address(email[name], f"{path}.{name}")
+        if "to" in email:
+            if not isinstance(email["to"], list) or not email["to"]:
+                self.fail(f"{path}.to", "must be a non-empty array of e-mail addresses")
+            else:
+                for n, address in enumerate(email["to"]):
+                    self.email_address(address, f"{path}.to[{n}]")
+        for name in ("subject", "message_uid", "uid"):
+            self.string(email, name, path)
 
     def file(self, file, path):
         self.string(file, "name", path, required=True)
         self.enum(file, "type_id", "type", FILE_TYPES, path, required=True)
         self.string(file, "path", path)
+        self.integer(file, "size", path)
         for n, fingerprint in enumerate(self.objects(file, "hashes", path)):
             here = f"{path}.hashes[{n}]"
             self.enum(fingerprint, "algorithm_id", "algorithm", FINGERPRINT_ALGORITHMS, here, required=True)
@@ -219,7 +433,7 @@ class _Check:
     def user(self, user, path):
         if not any(name in user for name in ("account", "name", "uid")):
             self.fail(path, "a user needs at least one of account, name, uid")
-        for name in ("name", "uid", "domain", "email_addr"):
+        for name in ("name", "uid", "uid_alt", "domain", "email_addr"):
             self.string(user, name, path)
 
     def evidences(self, event):
@@ -236,12 +450,11 @@ class _Check:
                 self.file(file, f"{here}.file")
             if (user := self.obj(evidence, "user", here)) is not None:
                 self.user(user, f"{here}.user")
-            if (url := self.obj(evidence, "url", here)) is not None and not ("url_string" in url or "path" in url):
-                self.fail(f"{here}.url", "needs url_string or path")
+            if (url := self.obj(evidence, "url", here)) is not None:
+                self.url(url, f"{here}.url")
             for endpoint in ("src_endpoint", "dst_endpoint"):
-                if (e := self.obj(evidence, endpoint, here)) is not None and not set(e) & {
-                        "ip", "uid", "name", "hostname", "svc_name", "domain", "instance_uid", "interface_uid"}:
-                    self.fail(f"{here}.{endpoint}", "needs an ip, uid, name, hostname or the like")
+                if (e := self.obj(evidence, endpoint, here)) is not None:
+                    self.endpoint(e, f"{here}.{endpoint}")
 
     def observables(self, event):
         for n, observable in enumerate(self.objects(event, "observables", "event")):
@@ -251,6 +464,46 @@ class _Check:
             self.string(observable, "value", here)
 
     # -- the event -------------------------------------------------------------------------------------------------
+
+    def objects_of(self, event):
+        """The objects an event of any class may carry, each checked against its own definition."""
+        if (actor := self.obj(event, "actor", "event")) is not None:
+            self.actor(actor, "actor")
+        if (device := self.obj(event, "device", "event")) is not None:
+            self.device(device, "device")
+        if (process := self.obj(event, "process", "event")) is not None:
+            self.process(process, "process")
+        if (file := self.obj(event, "file", "event")) is not None:
+            self.file(file, "file")
+        if (user := self.obj(event, "user", "event")) is not None:
+            self.user(user, "user")
+        for name in ("src_endpoint", "dst_endpoint"):
+            if (endpoint := self.obj(event, name, "event")) is not None:
+                self.endpoint(endpoint, name)
+        if (url := self.obj(event, "url", "event")) is not None:
+            self.url(url, "url")
+        if (service := self.obj(event, "service", "event")) is not None and not ("name" in service
+                                                                                  or "uid" in service):
+            self.fail("service", "a service needs name or uid")
+        if (module := self.obj(event, "module", "event")) is not None:
+            if "load_type_id" not in module and "function_name" not in module:
+                self.fail("module", "a module needs load_type_id or function_name")
+            self.enum(module, "load_type_id", "load_type", LOAD_TYPES, "module")
+            if (file := self.obj(module, "file", "module")) is not None:
+                self.file(file, "module.file")
+        for name in ("reg_key", "prev_reg_key"):
+            if (key := self.obj(event, name, "event")) is not None:
+                self.string(key, "path", name, required=True)
+        if (value := self.obj(event, "reg_value", "event")) is not None:
+            self.string(value, "path", "reg_value", required=True)
+            self.string(value, "name", "reg_value", required=True)
+            self.enum(value, "type_id", "type", REG_VALUE_TYPES, "reg_value")
+        if (email := self.obj(event, "email", "event")) is not None:
+            self.email(email, "email")
+        self.enum(event, "direction_id", "direction", EMAIL_DIRECTIONS, "event")
+        self.enum(event, "logon_type_id", "logon_type", LOGON_TYPES, "event")
+        self.enum(event, "auth_protocol_id", "auth_protocol", AUTH_PROTOCOLS, "event")
+        self.string(event, "status_detail", "event")
 
     def event(self, event):
         if not isinstance(event, dict):
@@ -265,7 +518,7 @@ class _Check:
             self.fail("event", f"{name} is required")
         for name in sorted(set(event) - spec["attributes"]):
             self.fail("event", f"{name} is not an attribute of {spec['name']}")
-        category = class_uid // 1000
+        category = spec["category"]
         if event.get("category_uid") != category:
             self.fail("category_uid", f"the category of class {class_uid} is {category}")
         if "category_name" in event and event["category_name"] != CATEGORIES[category]:
@@ -284,6 +537,11 @@ class _Check:
         self.integer(event, "time", "event", required=True)
         self.enum(event, "severity_id", "severity", SEVERITY, "event", required=True)
         self.enum(event, "status_id", "status", spec["status"], "event", required=class_uid == 2005)
+        if "at_least_one" in spec and not set(spec["at_least_one"]) & set(event):
+            self.fail("event", f"a {spec['name']} needs at least one of {', '.join(spec['at_least_one'])}")
+        used_host = sorted(spec.get("host_profile", set()) & set(event))
+        if used_host and "host" not in (event.get("metadata") or {}).get("profiles", []):
+            self.fail("metadata.profiles", f"{', '.join(used_host)} come from the host profile, which is not named")
         self.enum(event, "verdict_id", "verdict", VERDICT, "event")
         self.enum(event, "priority_id", "priority", PRIORITY, "event")
         for name in ("message", "src_url", "desc", "comment"):
@@ -294,13 +552,14 @@ class _Check:
             self.fail("unmapped", "must be an object")
         self.metadata(event)
         self.observables(event)
+        self.objects_of(event)
         if class_uid == 0:
             self.string(event, "raw_data", "event")
         elif class_uid == 2004:
             if (info := self.obj(event, "finding_info", "event", required=True)) is not None:
                 self.finding_info(info, "finding_info")
             self.evidences(event)
-        else:
+        elif class_uid == 2005:
             infos = self.objects(event, "finding_info_list", "event")
             if not infos and "finding_info_list" in event:
                 pass
