@@ -17,8 +17,8 @@ from harness.examples import (example_paths, in_stock_configuration, with_creden
 from harness.formats import skip_unless_accepted  # noqa: E402
 
 # The examples the packages ship; a new example is checked as soon as it is in config/.
-EXPECTED = {"arcsight.conf", "eventhubs-splunk-hec.conf", "mssp-kafka.conf", "qradar.conf", "splunk-hec.conf",
-            "splunk-tls.conf"}
+EXPECTED = {"arcsight.conf", "eventhubs-splunk-hec.conf", "mssp-kafka.conf", "ocsf-http.conf", "qradar.conf",
+            "splunk-hec.conf", "splunk-tls.conf"}
 
 
 class ExampleSyntaxTest(unittest.TestCase):
