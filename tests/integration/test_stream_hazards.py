@@ -160,54 +160,47 @@ class StreamHazardsTest(unittest.TestCase):
             print(f"runs of repeated records: {runs} over {len(by_partition)} partitions")
             self.assertLessEqual(runs, 8 * (rebalances + 1))
 
-    def test_a_destination_stalled_past_the_session_timeout_keeps_the_group_and_loses_nothing(self):
+    def stall(self, sim, group, seconds, while_stalled=lambda syslog: None, **driver_options):
+        """A collector whose destination, a listener, stops reading after 5,000 lines for `seconds` and then reads
+        on until every record came: returns the collector, the lines read before the stall and the records read."""
         listener = StallingListener()
         self.addCleanup(listener.close)
-        with StreamSim(records=30_000, partitions=4, seed=23) as sim:
-            expected = sim.expected_keys()
-            driver = stream_source(sim, self.secret, group="stall", format="json", log_iw_size=WINDOW)
-            syslog = SyslogNg(os.path.join(self.workdir, "stall"),
-                              configuration(log_path("stream", driver, tcp_destination(listener.port, "${MESSAGE}\n"))))
-            syslog.start()
-            self.addCleanup(syslog.stop)
-            wait_until(lambda: listener.count() >= 5_000, 120, interval=0.05, what="5,000 lines")
-            listener.pause()
-            # Three session timeouts (6 s each, lib.stream_rig): a member that stopped heartbeating would be gone.
-            time.sleep(18)
-            stalled_at = listener.count()
+        driver = stream_source(sim, self.secret, group=group, format="json", log_iw_size=WINDOW, **driver_options)
+        syslog = SyslogNg(os.path.join(self.workdir, group),
+                          configuration(log_path("stream", driver, tcp_destination(listener.port, "${MESSAGE}\n"))))
+        syslog.start()
+        self.addCleanup(syslog.stop)
+        wait_until(lambda: listener.count() >= 5_000, 120, interval=0.05, what="5,000 lines")
+        listener.pause()
+        time.sleep(seconds)
+        stalled_at = listener.count()
+        while_stalled(syslog)
+        listener.resume()
+        total = sum(sim.expected_keys().values())
+        wait_until(lambda: listener.count() >= total, 120, interval=0.2, what=f"{total} lines")
+        time.sleep(2)
+        return syslog, stalled_at, collections.Counter(record_key(json.loads(line)) for line in listener.snapshot())
+
+    def test_a_destination_stalled_past_the_session_timeout_keeps_the_group_and_loses_nothing(self):
+        def still_a_member(syslog):
             self.assertEqual(syslog.defender_stat("rebalances"), 1)
             self.assertEqual(syslog.defender_stat("partitions"), 4)
-            listener.resume()
-            wait_until(lambda: listener.count() >= 30_000, 120, interval=0.2, what="30,000 lines")
-            time.sleep(2)
-            delivered = collections.Counter(record_key(json.loads(line)) for line in listener.snapshot())
+
+        with StreamSim(records=30_000, partitions=4, seed=23) as sim:
+            # Three session timeouts (6 s each, lib.stream_rig): a member that stopped heartbeating would be gone.
+            syslog, stalled_at, delivered = self.stall(sim, "stall", 18, still_a_member)
             print(f"served=30000 delivered={sum(delivered.values())} stalled at {stalled_at}")
             self.assertLess(stalled_at, 30_000)
-            self.assertEqual(delivered, expected)
+            self.assertEqual(delivered, sim.expected_keys())
             self.assertEqual(syslog.defender_stat("rebalances"), 1)
 
     def test_a_destination_stalled_past_the_poll_interval_rejoins_the_group_and_loses_nothing(self):
-        listener = StallingListener()
-        self.addCleanup(listener.close)
         # librdkafka's max.poll.interval.ms (300 s by default) shortened to 8 s: a source held back longer leaves the
         # group, as a stalled SIEM would after five minutes.
         options = TEST_KAFKA_OPTIONS + (("max.poll.interval.ms", "8000"),)
         with StreamSim(records=30_000, partitions=4, seed=29) as sim:
             expected = sim.expected_keys()
-            driver = stream_source(sim, self.secret, group="poll-interval", kafka_options=options, format="json",
-                                   log_iw_size=WINDOW)
-            syslog = SyslogNg(os.path.join(self.workdir, "poll-interval"),
-                              configuration(log_path("stream", driver, tcp_destination(listener.port, "${MESSAGE}\n"))))
-            syslog.start()
-            self.addCleanup(syslog.stop)
-            wait_until(lambda: listener.count() >= 5_000, 120, interval=0.05, what="5,000 lines")
-            listener.pause()
-            time.sleep(20)
-            stalled_at = listener.count()
-            listener.resume()
-            wait_until(lambda: listener.count() >= 30_000, 120, interval=0.2, what="30,000 lines")
-            time.sleep(2)
-            delivered = collections.Counter(record_key(json.loads(line)) for line in listener.snapshot())
+            syslog, stalled_at, delivered = self.stall(sim, "poll-interval", 20, kafka_options=options)
             repeats = sum((delivered - expected).values())
             print(f"served=30000 delivered={sum(delivered.values())} repeated={repeats} stalled at {stalled_at}")
             self.assertLess(stalled_at, 30_000)
@@ -217,7 +210,6 @@ class StreamHazardsTest(unittest.TestCase):
             self.assertEqual(syslog.defender_stat("rebalances"), 2)
             self.assertEqual(syslog.defender_stat("partitions"), 4)
             self.assertIn("held the source back for longer than max.poll.interval.ms", syslog.log_text())
-
 
 if __name__ == "__main__":
     unittest.main()
