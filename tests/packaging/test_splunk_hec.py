@@ -1,5 +1,5 @@
-"""config/splunk-hec.conf end to end: defender-sim -> microsoft-defender(format(json)) -> http() -> a local HTTPS
-stand-in for Splunk's HTTP Event Collector, which checks each request's shape as HEC would take it."""
+"""config/splunk-hec.conf end to end: defender-sim -> microsoft-defender(format(json), or format(ocsf)) -> http() ->
+a local HTTPS stand-in for Splunk's HTTP Event Collector, which checks each request's shape as HEC would take it."""
 
 import os
 import sys
@@ -8,6 +8,7 @@ import unittest
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path[:0] = [HERE, os.path.join(HERE, "..", "integration")]
+from lib import ocsf  # noqa: E402
 from lib.simulator import parse_ticks  # noqa: E402
 from lib.syslogng import wait_until  # noqa: E402
 
@@ -21,14 +22,19 @@ TOKEN = "12345678-aaaa-bbbb-cccc-1234567890ab"
 
 
 class SplunkHecTest(unittest.TestCase):
-    def test_every_alert_reaches_hec_as_an_event_of_the_add_on_sourcetype(self):
+    def start(self, **defines):
+        """The example against a local HEC, running; returns the listener and the run once ALERTS events arrived."""
         certificate = make_server_certificate(tempfile.mkdtemp(prefix="defender-hec-tls-"))
         hec = HecListener(certificate)
         self.addCleanup(hec.close)
-        run = ExampleRun(self, CONFIG_DIR / "splunk-hec.conf", ALERTS,
-                         splunk_hec_url=hec.url(), splunk_hec_token=TOKEN, splunk_ca_file=certificate["ca"])
+        run = ExampleRun(self, CONFIG_DIR / "splunk-hec.conf", ALERTS, splunk_hec_url=hec.url(),
+                         splunk_hec_token=TOKEN, splunk_ca_file=certificate["ca"], **defines)
         run.syslog.start()
         wait_until(lambda: hec.event_count() >= ALERTS, 60, what=f"{ALERTS} events at the HEC listener")
+        return hec, run
+
+    def test_every_alert_reaches_hec_as_an_event_of_the_add_on_sourcetype(self):
+        hec, run = self.start()
 
         requests = hec.snapshot()
         self.assertLess(len(requests), ALERTS, "events are batched, several to a request")
@@ -47,6 +53,18 @@ class SplunkHecTest(unittest.TestCase):
                 # HEC files the event under "time": the version's update time, in seconds with milliseconds.
                 self.assertEqual(round(float(event["time"]) * 1000), updated_ms)
                 delivered.append((alert["id"], updated_ms))
+        run.assert_every_alert_once(delivered)
+
+    def test_with_format_ocsf_every_alert_reaches_hec_as_a_valid_detection_finding(self):
+        hec, run = self.start(defender_format="ocsf", splunk_sourcetype="ocsf:microsoft:defender")
+        delivered = []
+        for request in hec.snapshot():
+            for event in request.events():
+                self.assertEqual(event["sourcetype"], "ocsf:microsoft:defender")
+                finding = event["event"]
+                self.assertEqual(ocsf.problems(finding), [])
+                self.assertEqual(finding["class_uid"], 2004)
+                delivered.append((finding["finding_info"]["uid"], finding["finding_info"]["modified_time"]))
         run.assert_every_alert_once(delivered)
 
 
