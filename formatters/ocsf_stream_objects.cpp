@@ -124,12 +124,12 @@ void actor(StreamEventWriter &w) {
   w.json.end_object();
 }
 
-void device(StreamEventWriter &w, std::string_view at, Enum type) {
+void device(StreamEventWriter &w, std::string_view at, std::optional<Enum> inventory_type) {
   const std::string_view hostname = w.row.text("DeviceName");
   const std::string_view group = w.row.text("MachineGroup");
   w.json.key("device");
   w.json.begin_object();
-  enum_members(w.json, "type_id", "type", type);
+  enum_members(w.json, "type_id", "type", inventory_type.value_or(Enum{0, "Unknown"}));
   w.json.member("hostname", hostname);
   w.json.member("uid", w.row.text("DeviceId"));
   if (!group.empty()) {
@@ -140,7 +140,7 @@ void device(StreamEventWriter &w, std::string_view at, Enum type) {
     w.json.end_object();
     w.json.end_array();
   }
-  if (type.id != 0) {  // DeviceInfo: what the device is
+  if (inventory_type) {
     w.json.member("model", w.row.text("Model"));
     w.json.member("vendor_name", w.row.text("Vendor"));
     const std::string_view platform = w.row.text("OSPlatform");

@@ -14,7 +14,8 @@ namespace defender::test {
 using MarkdownRow = std::map<std::string, std::string>;  // column title -> cell
 
 struct MarkdownTable {
-  std::string section;  // the "## " heading above it, as written
+  std::string section;     // the "## " heading above it, as written
+  std::string subsection;  // the "### " heading under that section above it, without "### "; empty if none
   std::vector<MarkdownRow> rows;
 };
 
@@ -45,7 +46,7 @@ inline std::vector<std::string> markdown_cells(std::string_view line) {
 // separator, then the rows. Each row must have as many cells as the titles.
 inline std::vector<MarkdownTable> markdown_tables(std::string_view doc) {
   std::vector<MarkdownTable> tables;
-  std::string section;
+  std::string section, subsection;
   std::vector<std::string> titles;  // of the table being read; empty between tables
   bool in_code = false;
   size_t line_in_table = 0;
@@ -56,7 +57,11 @@ inline std::vector<MarkdownTable> markdown_tables(std::string_view doc) {
     start = end + 1;
     if (line.starts_with("```")) in_code = !in_code;
     if (in_code) continue;
-    if (line.starts_with("## ")) section = line;
+    if (line.starts_with("## ")) {
+      section = line;
+      subsection.clear();
+    }
+    if (line.starts_with("### ")) subsection = line.substr(4);
     if (!line.starts_with('|')) {
       titles.clear();
       line_in_table = 0;
@@ -64,7 +69,7 @@ inline std::vector<MarkdownTable> markdown_tables(std::string_view doc) {
     }
     if (line_in_table++ == 0) {
       titles = markdown_cells(line);
-      tables.push_back({section, {}});
+      tables.push_back({section, subsection, {}});
       continue;
     }
     if (line_in_table == 2) continue;  // |---|---|
