@@ -242,11 +242,13 @@ class OcsfDeliveryTest(unittest.TestCase):
         self.assertEqual(len(got), len(set(got)))
         self.assertEqual(set(got), served)
 
-    def test_stream_records_in_ocsf_are_valid_events_of_their_tables_classes_each_once(self):
+    def test_stream_records_hostile_ones_included_are_valid_ocsf_events_of_their_tables_classes_each_once(self):
         work = tempfile.mkdtemp(prefix="defender-ocsf-stream-")
         self.addCleanup(shutil.rmtree, work, ignore_errors=True)
         output = os.path.join(work, "out.txt")
-        with StreamSim(records=20_000, partitions=4, seed=31) as sim:
+        # Half the rows carry hostile text (metacharacters, control characters, forged records, 4 KiB strings): each
+        # still a valid event.
+        with StreamSim(records=20_000, partitions=4, seed=31, hostile_rate=50) as sim:
             expected = sim.expected_keys()
             # Each line: the OCSF event, then the record as sent, which the simulator's ledger identifies.
             driver = stream_source(sim, connection_string_file(work), format="ocsf")
