@@ -34,6 +34,12 @@ constexpr std::array<Word, 4> verdicts{{
     {"informationalExpectedActivity", {5, "Benign"}},
 }};
 
+// No classification (the alerts and SIEM APIs send none until someone classifies) is Graph's "unknown": the same fact
+// from every API.
+Enum verdict_of(std::string_view classification) {
+  return lookup(verdicts, classification.empty() ? std::string_view("unknown") : classification);
+}
+
 // Close once resolved (or merged away); Create for the first version (updated at creation), else Update.
 Enum activity_of(bool closed, const std::optional<Instant> &created, Instant updated) {
   if (closed) return {3, "Close"};
@@ -233,7 +239,7 @@ void append_ocsf(const Alert &a, std::string &out) {
   json.member("time", a.updated.epoch_milliseconds());
   enum_members(json, "severity_id", "severity", severity_of(a.severity, a.severity_text));
   enum_members(json, "status_id", "status", lookup(alert_statuses, a.status));
-  if (!a.classification.empty()) enum_members(json, "verdict_id", "verdict", lookup(verdicts, a.classification));
+  enum_members(json, "verdict_id", "verdict", verdict_of(a.classification));
   json.member("message", a.title);
   json.key("is_alert");
   json.boolean(true);
@@ -298,7 +304,7 @@ void append_ocsf(const Incident &i, std::string &out) {
   json.member("time", i.updated.epoch_milliseconds());
   enum_members(json, "severity_id", "severity", severity_of(i.severity, i.severity_text));
   enum_members(json, "status_id", "status", lookup(incident_statuses, i.status));
-  if (!i.classification.empty()) enum_members(json, "verdict_id", "verdict", lookup(verdicts, i.classification));
+  enum_members(json, "verdict_id", "verdict", verdict_of(i.classification));
   if (i.priority_score) enum_members(json, "priority_id", "priority", priority_of(*i.priority_score));
   json.member("message", i.display_name);
   json.member("desc", i.description.empty() ? i.summary : i.description);
