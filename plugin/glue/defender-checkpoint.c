@@ -12,8 +12,25 @@ typedef struct _DefenderAckedEntry
   guint64 sequence;
 } DefenderAckedEntry;
 
+G_LOCK_DEFINE_STATIC(persist_names);
+
+void
+defender_persist_lock(void)
+{
+  G_LOCK(persist_names);
+}
+
+void
+defender_persist_unlock(void)
+{
+  G_UNLOCK(persist_names);
+}
+
 /* syslog-ng 3.38 aborts on a persist entry much above 8 KiB, so a checkpoint is kept in chunks of this size. */
 #define DEFENDER_CHUNK_SIZE 8000
+/* Made in init, on the main thread, as syslog-ng wants entries made: a checkpoint of up to this many chunks is written
+ * without making an entry from the fetcher thread. */
+#define DEFENDER_PREALLOCATED_CHUNKS 2
 
 static gchar *
 _chunk_name(DefenderCheckpointStore *self, gint slot, guint chunk)
@@ -39,6 +56,20 @@ _read_slot(DefenderCheckpointStore *self, gint slot)
       persist_state_unmap_entry(self->state, handle);
     }
   return bytes;
+}
+
+/* The chunk's entry, made if it is missing or of another size. */
+static PersistEntryHandle
+_chunk_entry(DefenderCheckpointStore *self, gint slot, guint chunk)
+{
+  gchar *name = _chunk_name(self, slot, chunk);
+  guint8 version;
+  gsize size;
+  PersistEntryHandle handle = persist_state_lookup_entry(self->state, name, &size, &version);
+  if (!handle || size != DEFENDER_CHUNK_SIZE)
+    handle = persist_state_alloc_entry(self->state, name, DEFENDER_CHUNK_SIZE);
+  g_free(name);
+  return handle;
 }
 
 static guint64
@@ -76,6 +107,7 @@ defender_checkpoint_store_open(DefenderCheckpointStore *self, PersistState *stat
   *data = NULL;
   *len = 0;
   self->next_slot = 0;
+  defender_persist_lock();
   for (gint slot = 0; slot < 2; slot++)
     {
       GByteArray *bytes = _read_slot(self, slot);
@@ -94,28 +126,31 @@ defender_checkpoint_store_open(DefenderCheckpointStore *self, PersistState *stat
         }
     }
   *acked_sequence = _open_acked_entry(self);
+  for (gint slot = 0; slot < 2; slot++)
+    for (guint chunk = 0; chunk < DEFENDER_PREALLOCATED_CHUNKS; chunk++)
+      _chunk_entry(self, slot, chunk);
+  defender_persist_unlock();
   return self->acked_handle != 0;
 }
 
 void
 defender_checkpoint_store_write(DefenderCheckpointStore *self, gconstpointer data, gsize len)
 {
+  defender_persist_lock();
   for (guint chunk = 0; chunk * DEFENDER_CHUNK_SIZE < len; chunk++)
     {
-      gchar *name = _chunk_name(self, self->next_slot, chunk);
-      guint8 version;
-      gsize size;
-      PersistEntryHandle handle = persist_state_lookup_entry(self->state, name, &size, &version);
-      if (!handle || size != DEFENDER_CHUNK_SIZE)
-        handle = persist_state_alloc_entry(self->state, name, DEFENDER_CHUNK_SIZE);
-      g_free(name);
+      PersistEntryHandle handle = _chunk_entry(self, self->next_slot, chunk);
       if (!handle)
-        return;
+        {
+          defender_persist_unlock();
+          return;
+        }
       gsize offset = chunk * DEFENDER_CHUNK_SIZE;
       memcpy(persist_state_map_entry(self->state, handle), (const guint8 *) data + offset,
              MIN(DEFENDER_CHUNK_SIZE, len - offset));
       persist_state_unmap_entry(self->state, handle);
     }
+  defender_persist_unlock();
   self->next_slot = 1 - self->next_slot;
 }
 

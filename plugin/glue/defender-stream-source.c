@@ -6,6 +6,7 @@
  * is further than the group's last commit.
  */
 #include "defender-stream-source.h"
+#include "defender-checkpoint.h"
 #include "defender-fetch-result.h"
 #include "defender-log.h"
 #include "defender-names.h"
@@ -186,6 +187,7 @@ _open_positions(DefenderStreamSourceDriver *self, PersistState *state, const gch
   gsize size;
   guint8 version;
   gpointer copy = NULL;
+  defender_persist_lock();
   self->positions_handle = persist_state_lookup_entry(state, name, &size, &version);
   if (self->positions_handle && size >= DEFENDER_STREAM_POSITIONS_BYTES)
     {
@@ -201,6 +203,7 @@ _open_positions(DefenderStreamSourceDriver *self, PersistState *state, const gch
           persist_state_unmap_entry(state, self->positions_handle);
         }
     }
+  defender_persist_unlock();
   g_free(name);
   return copy;
 }

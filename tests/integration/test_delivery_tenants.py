@@ -65,6 +65,39 @@ class TenantsTest(unittest.TestCase):
         self.assertEqual(result.duplicated, 0)
         self.assertEqual(len(added), 10)
 
+    def test_eight_sources_starting_together_keep_their_checkpoints_apart(self):
+        # Each source writes its first checkpoint from its own thread as it starts: the eight write into the persist
+        # file at once, and each must find its own checkpoint, and only its own, at the next start.
+        work = tempfile.mkdtemp(prefix="defender-it-")
+        sims, outputs, sources = [], [], {}
+        for n in range(8):
+            tenant = f"tenant{n}.onmicrosoft.com"
+            sim = Simulator(alerts=200, seed=130 + n, tenant=tenant, client_secret=f"secret-{n}").start()
+            self.addCleanup(sim.cleanup)
+            self.addCleanup(sim.stop)
+            secret = write_secret(os.path.join(work, f"secret-{n}"), sim.client_secret)
+            outputs.append(os.path.join(work, f"tenant-{n}.log"))
+            sims.append(sim)
+            sources[f"tenant{n}"] = (simulator_source(sim, secret, tenant_id=tenant, page_size=50), outputs[-1])
+        syslog = SyslogNg(os.path.join(work, "syslog-ng"), to_files(sources))
+        self.addCleanup(syslog.stop)
+        for attempt in range(3):
+            syslog.start()
+            wait_until(lambda: syslog.log_text().count("source starting") >= 8 * (attempt + 1), 20,
+                       what="eight sources started")
+            for sim, output in zip(sims, outputs):
+                wait_until(lambda: count_lines(output) >= 200, 60, what=f"200 alerts in {output}")
+            time.sleep(1)
+            syslog.stop()
+        text = syslog.log_text()
+        self.assertEqual(text.count("(first start, from initial-lookback())"), 8)
+        self.assertEqual(text.count("(restored checkpoint)"), 16)
+        self.assertNotIn("belongs to another configuration", text)
+        for sim, output in zip(sims, outputs):
+            result = tally(sim.ledger(), output)
+            self.assertEqual(result.missing, set())
+            self.assertEqual(result.duplicated, 0)
+
     def test_one_tenant_per_api_each_with_its_own_cursor(self):
         started = time.monotonic()
         work = tempfile.mkdtemp(prefix="defender-it-")
