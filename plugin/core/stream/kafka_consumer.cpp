@@ -256,26 +256,22 @@ std::vector<PartitionLag> KafkaConsumer::partition_lags() {
 void KafkaConsumer::pause() {
   if (paused_ || closed_) return;
   paused_ = true;
-  std::set<PartitionKey> keys;
-  {
-    std::lock_guard lock(mutex_);
-    for (const auto &[key, partition] : partitions_)
-      if (!partition.paused_full) keys.insert(key);
-  }
-  set_paused(keys, true);
+  set_paused(partitions_not_full(), true);
 }
 
 void KafkaConsumer::resume() {
   if (!paused_ || closed_) return;
   paused_ = false;
   if (held_) return;
+  set_paused(partitions_not_full(), false);
+}
+
+std::set<KafkaConsumer::PartitionKey> KafkaConsumer::partitions_not_full() {
   std::set<PartitionKey> keys;
-  {
-    std::lock_guard lock(mutex_);
-    for (const auto &[key, partition] : partitions_)
-      if (!partition.paused_full) keys.insert(key);
-  }
-  set_paused(keys, false);
+  std::lock_guard lock(mutex_);
+  for (const auto &[key, partition] : partitions_)
+    if (!partition.paused_full) keys.insert(key);
+  return keys;
 }
 
 void KafkaConsumer::resume_partitions_with_room() {
@@ -296,26 +292,14 @@ void KafkaConsumer::hold_for_rebalance() {
   held_ = true;
   held_since_ms_ = now_ms();
   if (paused_) return;
-  std::set<PartitionKey> keys;
-  {
-    std::lock_guard lock(mutex_);
-    for (const auto &[key, partition] : partitions_)
-      if (!partition.paused_full) keys.insert(key);
-  }
-  set_paused(keys, true);
+  set_paused(partitions_not_full(), true);
 }
 
 void KafkaConsumer::release_hold() {
   if (!held_) return;
   held_ = false;
   if (paused_ || closed_) return;
-  std::set<PartitionKey> keys;
-  {
-    std::lock_guard lock(mutex_);
-    for (const auto &[key, partition] : partitions_)
-      if (!partition.paused_full) keys.insert(key);
-  }
-  set_paused(keys, false);
+  set_paused(partitions_not_full(), false);
 }
 
 void KafkaConsumer::set_paused(const std::set<PartitionKey> &keys, bool paused) {

@@ -149,6 +149,8 @@ class KafkaConsumer {
   void revoked(rd_kafka_topic_partition_list_s *partitions);
   KafkaPoll message_or_problem(rd_kafka_message_s *message);
   void resume_partitions_with_room();
+  // The partitions held that are not paused for a full window of awaited messages.
+  std::set<PartitionKey> partitions_not_full();
   // The group refused a commit because it is rebalancing: whatever is acknowledged from now on could not be committed
   // before the partitions move, and the next member would send it again. Reading stops until the assignment.
   void hold_for_rebalance();
