@@ -3,8 +3,9 @@
 // as the poller reads a page) -> every format, with the caps on nesting, values and a page's alerts on
 // (bounded_json.h, page_scanner.h). For every alert or incident an adapter accepts, each format must write one line (no
 // CR, LF or NUL, valid UTF-8) that the tests' parsers, written from the standards, read back to exactly the mapped
-// values (expected_records.h), and the JSON format must read back to the same JSON value as the item's raw JSON. Every
-// alert a page keeps is either delivered or counted as unreadable, and it keeps no more than the cap.
+// values (expected_records.h), the JSON format must read back to the same JSON value as the item's raw JSON, and the
+// OCSF format must be one JSON value. Every alert a page keeps is either delivered or counted as unreadable, and it
+// keeps no more than the cap.
 // The same bytes as a Streaming API body, and as one record inside a body, go through the envelope reader
 // (envelope_reader.h) to every format: each record, unparsed ones included, is one line that the parsers read back
 // without a repeated key, its JSON is its record's, and no more records are kept than the cap allows.
@@ -108,12 +109,21 @@ void check_json(const Item &item) {
   if (one_value && !defender::test::same_json_value(line, item.raw_json)) fail("JSON is not the item's JSON", line);
 }
 
+// The schema's rules are the OCSF checker's (tests/fuzz/check_ocsf_corpus.py runs it over the corpus); here, that
+// the event is one JSON value at all.
+template <class Item>
+void check_ocsf(const Item &item) {
+  const std::string line = formatted(item, Format::ocsf, '^');
+  if (!defender::test::same_json_value(line, line)) fail("OCSF is not one JSON value", line);
+}
+
 template <class Item>
 void check_formats(const Item &item, size_t size) {
   check_cef(item);
   check_leef(item, Format::leef, '\t');
   check_leef(item, Format::leef2, delimiters[size % delimiters.size()]);
   check_json(item);
+  check_ocsf(item);
 }
 
 void check_alert(std::string_view input) {
