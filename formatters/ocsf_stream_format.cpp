@@ -199,7 +199,7 @@ void finish(Writer &w) {
 void process_event(Writer &w, const StreamRecord &r) {
   begin_event(w, r, process_activity, action_of(process_actions, w.row.text("ActionType")), w.row.text("ReportId"));
   actor(w);
-  device(w);
+  device(w, true);
   process(w, "process", "process", started_process);
   finish(w);
 }
@@ -207,7 +207,7 @@ void process_event(Writer &w, const StreamRecord &r) {
 void file_event(Writer &w, const StreamRecord &r) {
   begin_event(w, r, file_activity, action_of(file_actions, w.row.text("ActionType")), w.row.text("ReportId"));
   actor(w);
-  device(w);
+  device(w, true);
   file(w, "file", "file", file_columns, true);
   finish(w);
 }
@@ -215,7 +215,7 @@ void file_event(Writer &w, const StreamRecord &r) {
 void image_load_event(Writer &w, const StreamRecord &r) {
   begin_event(w, r, module_activity, action_of(image_load_actions, w.row.text("ActionType")), w.row.text("ReportId"));
   actor(w);
-  device(w);
+  device(w, true);
   w.json.key("module");
   w.json.begin_object();
   enum_members(w.json, "load_type_id", "load_type", {0, "Unknown"});
@@ -228,7 +228,7 @@ void network_event(Writer &w, const StreamRecord &r) {
   const Action action = action_of(network_actions, w.row.text("ActionType"));
   begin_event(w, r, network_activity, action, w.row.text("ReportId"));
   actor(w);
-  device(w);
+  device(w, false);
   // The device is the source of what it initiates, the destination of what it accepts.
   const EndpointColumns local{"LocalIP", "LocalPort", {}};
   const EndpointColumns remote{"RemoteIP", "RemotePort", {}};
@@ -259,7 +259,7 @@ void device_logon_event(Writer &w, const StreamRecord &r) {
   logon_fields(w);
   user(w, "user", "user", account, true);
   actor(w);
-  device(w);
+  device(w, false);
   endpoint(w, "src_endpoint", "src_endpoint", {"RemoteIP", "RemotePort", "RemoteDeviceName"}, false);
   endpoint(w, "dst_endpoint", "dst_endpoint", {{}, {}, "DeviceName"}, true);
   finish(w);
@@ -299,7 +299,7 @@ void registry_event(Writer &w, const StreamRecord &r) {
   else
     begin_event(w, r, registry_key_activity, action_of(registry_key_actions, action_type), w.row.text("ReportId"));
   actor(w);
-  device(w);
+  device(w, true);
   const std::string_view key = w.row.text("RegistryKey");
   const std::string_view path = key.empty() ? placeholder : key;
   if (value) {
@@ -367,7 +367,7 @@ void email_event(Writer &w, const StreamRecord &r) {
 void device_info_event(Writer &w, const StreamRecord &r) {
   begin_event(w, r, inventory_info, {{}, {1, "Log"}}, w.row.text("ReportId"));
   const std::string_view type = w.row.text("DeviceType");
-  device(w, "device", type.empty() ? Enum{0, "Unknown"} : lookup(device_types, type));
+  device(w, true, "device", type.empty() ? Enum{0, "Unknown"} : lookup(device_types, type));
   finish(w);
 }
 
@@ -404,7 +404,7 @@ void alert_event(Writer &w, const StreamRecord &r, bool evidence) {
       w.json.begin_array();
       w.json.begin_object();
       w.json.member("name", w.row.text("EntityType"));
-      if (has_device) device(w, "evidences.device");
+      if (has_device) device(w, false, "evidences.device");
       if (has_file) file(w, "file", "evidences.file", file_columns, false);
       if (has_account) user(w, "user", "evidences.user", account, false);
       endpoint(w, "dst_endpoint", "evidences.dst_endpoint", {"RemoteIP", {}, {}}, false);

@@ -124,14 +124,20 @@ void actor(StreamEventWriter &w) {
   w.json.end_object();
 }
 
-void device(StreamEventWriter &w, std::string_view at, std::optional<Enum> inventory_type) {
+void device(StreamEventWriter &w, bool required, std::string_view at, std::optional<Enum> inventory_type) {
+  if (!required && w.row.peek("DeviceName").empty() && w.row.peek("DeviceId").empty() &&
+      w.row.peek("MachineGroup").empty())
+    return;
   const std::string_view hostname = w.row.text("DeviceName");
+  const std::string_view uid = w.row.text("DeviceId");
   const std::string_view group = w.row.text("MachineGroup");
   w.json.key("device");
   w.json.begin_object();
   enum_members(w.json, "type_id", "type", inventory_type.value_or(Enum{0, "Unknown"}));
   w.json.member("hostname", hostname);
-  w.json.member("uid", w.row.text("DeviceId"));
+  w.json.member("uid", uid);
+  if (hostname.empty() && uid.empty())
+    w.json.member("name", placeholder);  // a device, as an endpoint, needs an identifier
   if (!group.empty()) {
     w.json.key("groups");
     w.json.begin_array();

@@ -70,9 +70,11 @@ void file(StreamEventWriter &w, std::string_view key, std::string_view at, const
 void process(StreamEventWriter &w, std::string_view key, std::string_view at, const ProcessColumns &c);
 // `actor`: the initiating process, which acted; its account when the row names no process.
 void actor(StreamEventWriter &w);
-// The device the row is about (its id, name and device group); with an inventory type (DeviceInfo, whose type may be
-// 0 Unknown), also what it is: model, vendor, operating system.
-void device(StreamEventWriter &w, std::string_view at = "device", std::optional<Enum> inventory_type = std::nullopt);
+// The device the row is about (its id, name and device group), when the row names one or the class requires it;
+// with an inventory type (DeviceInfo, whose type may be 0 Unknown), also what it is: model, vendor, operating system.
+// Without a name or id it is named by the placeholder, as OCSF needs a device to have an identifier.
+void device(StreamEventWriter &w, bool required, std::string_view at = "device",
+            std::optional<Enum> inventory_type = std::nullopt);
 bool has_endpoint(const StreamRow &row, const EndpointColumns &c);
 // A network endpoint; one the class requires and the row does not give is named by the placeholder.
 void endpoint(StreamEventWriter &w, std::string_view key, std::string_view at, const EndpointColumns &c, bool required);

@@ -334,6 +334,9 @@ class _Check:
             self.string(related, "uid", f"{path}.related_events[{n}]", required=True)
 
     def device(self, device, path):
+        # A device is an endpoint, and takes its constraint.
+        if not set(device) & ENDPOINT_IDS:
+            self.fail(path, "a device needs an ip, uid, name, hostname or the like")
         self.enum(device, "type_id", "type", DEVICE_TYPES, path, required=True)
         for name in ("hostname", "uid", "domain", "name", "model", "vendor_name"):
             self.string(device, name, path)
