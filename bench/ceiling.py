@@ -12,7 +12,8 @@ messages per CPU-second of the syslog-ng process, per wall second, CPU microseco
 --trixie also measures syslog-ng 4.8 in the Debian 13 root of tests/trixie (root only; bench/ceiling/in-trixie builds
 the module there). --with-module also drains bench/e2e.py's alerts through microsoft-defender() on this host and
 prints ours against the ceiling; --with-stream does the same for microsoft-defender-stream() reading
-defender-stream-sim's records in format(json). Figures, not a test: it never fails on a slow machine. See docs/benchmarks.md.
+defender-stream-sim's records in format(json). --source-option adds an option to ceiling(), e.g. 'log-iw-size(10000)'.
+Figures, not a test: it never fails on a slow machine. See docs/benchmarks.md, "The ceiling".
 """
 
 import argparse
