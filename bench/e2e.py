@@ -79,7 +79,8 @@ def run(kind, sim, alerts, page_size, work):
     after = sim.stats()
     requests = after["apiRequests"]["total"] - before["apiRequests"]["total"]
     tokens = after["tokenRequests"]["total"] - before["tokenRequests"]["total"]
-    return {"kind": kind, "wall": wall, "cpu": cpu, "system": system, "peak_kib": peak, "requests": requests, "tokens": tokens,
+    return {"kind": kind, "wall": wall, "cpu": cpu, "system": system, "peak_kib": peak, "requests": requests,
+            "tokens": tokens,
             "per_second": alerts / wall, "per_cpu_second": alerts / cpu if cpu else float("inf")}
 
 
