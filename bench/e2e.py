@@ -21,20 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests" / "integration"))
 
-CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
-
-
-def process_figures(pid):
-    """(CPU seconds, peak RSS in KiB) of a running process, from /proc."""
-    with open(f"/proc/{pid}/stat") as f:
-        fields = f.read().rsplit(")", 1)[1].split()
-    cpu = (int(fields[11]) + int(fields[12])) / CLOCK_TICKS
-    peak = 0
-    with open(f"/proc/{pid}/status") as f:
-        for line in f:
-            if line.startswith("VmHWM:"):
-                peak = int(line.split()[1])
-    return cpu, peak
+from process_figures import cpu_split, process_figures  # noqa: E402 (bench/process_figures.py, beside this file)
 
 
 def module_config(sim, secret, output, page_size):
@@ -66,7 +53,7 @@ log {{ source(s_baseline); parser(p_json); destination(d_file); flags(flow-contr
 
 
 def run(kind, sim, alerts, page_size, work):
-    from lib.syslogng import SyslogNg, count_lines, write_secret
+    from lib.syslogng import LineCounter, SyslogNg, write_secret
     output = work / f"{kind}.log"
     secret = write_secret(work / "secret", sim.client_secret)
     config = module_config(sim, secret, output, page_size) if kind == "module" else baseline_config(sim, output, page_size)
@@ -78,19 +65,32 @@ def run(kind, sim, alerts, page_size, work):
     syslog.start()
     try:
         deadline = started + 1800
-        while count_lines(output) < alerts:
+        # Reads only what was added: rereading a file of a hundred megabytes would take a core from syslog-ng.
+        lines = LineCounter(output)
+        while lines() < alerts:
             if time.monotonic() > deadline or not syslog.alive():
-                raise RuntimeError(f"{kind}: only {count_lines(output)} of {alerts} alerts\n{syslog.log_text()[-2000:]}")
+                raise RuntimeError(f"{kind}: only {lines()} of {alerts} alerts\n{syslog.log_text()[-2000:]}")
             time.sleep(0.05)
         wall = time.monotonic() - started
         cpu, peak = process_figures(syslog.process.pid)
+        system = cpu_split(syslog.process.pid)[1]
     finally:
         syslog.stop()
     after = sim.stats()
     requests = after["apiRequests"]["total"] - before["apiRequests"]["total"]
     tokens = after["tokenRequests"]["total"] - before["tokenRequests"]["total"]
-    return {"kind": kind, "wall": wall, "cpu": cpu, "peak_kib": peak, "requests": requests, "tokens": tokens,
+    return {"kind": kind, "wall": wall, "cpu": cpu, "system": system, "peak_kib": peak, "requests": requests,
+            "tokens": tokens,
             "per_second": alerts / wall, "per_cpu_second": alerts / cpu if cpu else float("inf")}
+
+
+def measure(kind, alerts, page_size):
+    """One drain of `alerts` by `kind` (module or baseline) from a fresh simulator, so that every run drains the same
+    alerts from the same state; the figures of run(). DEFENDER_BUILD_DIR names the build."""
+    from lib.simulator import Simulator
+    with Simulator(alerts=alerts, seed=42, history=24 * 3600 - 600) as sim, \
+            tempfile.TemporaryDirectory(prefix="defender-bench-") as work:
+        return run(kind, sim, alerts, page_size, Path(work))
 
 
 def main():
@@ -101,14 +101,8 @@ def main():
     parser.add_argument("--only", choices=["module", "baseline"])
     args = parser.parse_args()
     os.environ["DEFENDER_BUILD_DIR"] = str(Path(args.build_dir).resolve())
-    from lib.simulator import Simulator
-
-    results = []
-    for kind in ([args.only] if args.only else ["module", "baseline"]):
-        # A fresh simulator per run, so both drain the same alerts from the same state.
-        with Simulator(alerts=args.alerts, seed=42, history=24 * 3600 - 600) as sim, \
-                tempfile.TemporaryDirectory(prefix="defender-bench-") as work:
-            results.append(run(kind, sim, args.alerts, args.page_size, Path(work)))
+    results = [measure(kind, args.alerts, args.page_size)
+               for kind in ([args.only] if args.only else ["module", "baseline"])]
 
     print(f"{args.alerts} alerts, page size {args.page_size}, gzip on; {os.cpu_count()} cores")
     print(f"{'':10} {'alerts/s':>10} {'alerts/CPU-s':>13} {'CPU s':>7} {'wall s':>7} {'peak RSS MiB':>13} {'requests':>9}")

@@ -82,8 +82,9 @@ class LineCounter:
 class SyslogNg:
     """One syslog-ng process. Internal messages (-e) go to syslog-ng.log in the work directory."""
 
-    def __init__(self, workdir, config, env=None):
+    def __init__(self, workdir, config, env=None, module_path=MODULE_PATH):
         self.env = env
+        self.module_path = module_path
         self.workdir = Path(workdir)
         self.workdir.mkdir(parents=True, exist_ok=True)
         self.config_path = self.workdir / "syslog-ng.conf"
@@ -99,7 +100,7 @@ class SyslogNg:
 
     def args(self, *extra):
         return [
-            "syslog-ng", "-F", "-e", "-f", str(self.config_path), f"--module-path={MODULE_PATH}",
+            "syslog-ng", "-F", "-e", "-f", str(self.config_path), f"--module-path={self.module_path}",
             f"--persist-file={self.persist}", f"--pidfile={self.pidfile}", f"--control={self.control}", *extra,
         ]
 
