@@ -26,7 +26,7 @@ class DebContentsTest(unittest.TestCase):
         depends = run("dpkg-deb", "-f", str(self.deb), "Depends")
         series, next_series = series_bounds()
         syslog_ng = (f"syslog-ng-core (>= {series})", f"syslog-ng-core (<< {next_series})")
-        for dependency in (*syslog_ng, "libcurl4", "libssl3"):
+        for dependency in (*syslog_ng, "libcurl4", "libssl3", "libdeflate0"):
             self.assertIn(dependency, depends)
 
         files = {line.split()[-1].lstrip(".") for line in run("dpkg-deb", "-c", str(self.deb)).splitlines()}

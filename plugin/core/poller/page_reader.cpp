@@ -129,6 +129,7 @@ std::string PageReader::followed_link(const std::string &link, const HttpRespons
 // for good (glibc keeps a freed heap in the thread's arena), megabytes per source once it drained a few big pages.
 void PageReader::release_memory(HttpResponse &answer) {
   std::string().swap(answer.body);
+  std::string().swap(answer.encoded_body);
   std::deque<PendingRecord>().swap(new_);
   malloc_trim(0);
 }

@@ -3,6 +3,7 @@
 #include <curl/curl.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <mutex>
 #include <stdexcept>
@@ -37,14 +38,15 @@ void global_init_once() {
   });
 }
 
-// Where the body goes, and how much of it is wanted: a 2xx answer whole up to its bound, counted both as decoded
-// (libcurl inflates gzip before the write callback) and as received (a gzip bomb is small on the wire, a stream of
-// empty deflate blocks is large on the wire and nothing decoded); of any other answer the first part.
+// Where the body goes as received (gzip is decoded once it is in: gzip_decoder.h), and how much of it is wanted: a 2xx
+// answer whole up to its bound, of any other answer the first part. The bound holds for the bytes received (a
+// stream of empty deflate blocks is large on the wire and nothing decoded) and again for the decoded body (a gzip
+// bomb is small on the wire).
 struct BodySink {
   CURL *handle;
   HttpResponse &response;
   size_t answer_limit;
-  enum class Cut { none, answer, answer_as_received, other_body } cut = Cut::none;
+  enum class Cut { none, answer, other_body } cut = Cut::none;
 
   bool is_answer() const {
     long status = 0;
@@ -79,7 +81,7 @@ int watch_received(void *user, curl_off_t, curl_off_t received, curl_off_t, curl
   auto &sink = *static_cast<BodySink *>(user);
   if (sink.cut != BodySink::Cut::none) return 1;
   if (received <= static_cast<curl_off_t>(sink.limit())) return 0;
-  sink.cut = sink.is_answer() ? BodySink::Cut::answer_as_received : BodySink::Cut::other_body;
+  sink.cut = sink.is_answer() ? BodySink::Cut::answer : BodySink::Cut::other_body;
   return 1;  // libcurl ends the transfer with CURLE_ABORTED_BY_CALLBACK
 }
 
@@ -108,7 +110,7 @@ size_t collect_header(char *data, size_t size, size_t count, void *user) {
   static constexpr Wanted wanted[] = {
       {"retry-after", &HttpResponse::retry_after}, {"date", &HttpResponse::date},
       {"request-id", &HttpResponse::request_id},   {"content-type", &HttpResponse::content_type},
-      {"location", &HttpResponse::location},
+      {"location", &HttpResponse::location},       {"content-encoding", &HttpResponse::content_encoding},
   };
   for (const auto &w : wanted)
     if (header_is(line, w.name)) response.*w.field = header_value(line, w.name.size());
@@ -149,7 +151,6 @@ TransportProblem classify(CURLcode code, long connect_code, bool proxied) {
     case CURLE_PARTIAL_FILE:
     case CURLE_HTTP2:
     case CURLE_HTTP2_STREAM:
-    case CURLE_BAD_CONTENT_ENCODING:
       return TransportProblem::interrupted;
     default:
       return TransportProblem::other;
@@ -202,7 +203,6 @@ void HttpClient::configure(const HttpRequest &request, HttpResponse &response, v
   curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
   curl_easy_setopt(h, CURLOPT_ERRORBUFFER, error_buffer);
   curl_easy_setopt(h, CURLOPT_HTTPHEADER, headers);
-  curl_easy_setopt(h, CURLOPT_ACCEPT_ENCODING, "");
   curl_easy_setopt(h, CURLOPT_USERAGENT, options_.user_agent.c_str());
   curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT, static_cast<long>(std::min<int64_t>(options_.timeout_seconds, 30)));
   curl_easy_setopt(h, CURLOPT_TIMEOUT, static_cast<long>(options_.timeout_seconds));
@@ -239,12 +239,16 @@ HttpResult HttpClient::perform(const HttpRequest &request, HttpResponse &respons
 
   response.status = 0;
   response.body.clear();
+  response.encoded_body.clear();
   response.retry_after.clear();
   response.date.clear();
   response.request_id.clear();
   response.content_type.clear();
   response.location.clear();
-  const Slist headers = header_list(request.headers);
+  response.content_encoding.clear();
+  std::vector<std::string> header_lines = request.headers;
+  header_lines.emplace_back("Accept-Encoding: gzip");
+  const Slist headers = header_list(header_lines);
   char error_buffer[CURL_ERROR_SIZE] = {0};
   BodySink sink{handle_.get(), response, request.max_body_bytes};
   configure(request, response, &sink, headers.get(), error_buffer);
@@ -288,29 +292,56 @@ HttpResult HttpClient::perform(const HttpRequest &request, HttpResponse &respons
   curl_easy_getinfo(h, CURLINFO_SIZE_DOWNLOAD_T, &received);
   // The counter is checked as the transfer goes; an answer that ended between two checks is held to it here.
   if (sink.cut == BodySink::Cut::none && code == CURLE_OK && received > static_cast<curl_off_t>(sink.limit()))
-    sink.cut = sink.is_answer() ? BodySink::Cut::answer_as_received : BodySink::Cut::other_body;
+    sink.cut = sink.is_answer() ? BodySink::Cut::answer : BodySink::Cut::other_body;
 
   if (aborted_.load()) return HttpResult{TransportOutcome::aborted, "shutting down", TransportProblem::none};
-  if (sink.cut == BodySink::Cut::answer)
-    return HttpResult{TransportOutcome::too_large,
-                      "the answer grew beyond " + std::to_string(request.max_body_bytes) + " bytes",
-                      TransportProblem::none};
-  if (sink.cut == BodySink::Cut::answer_as_received)
+  if (sink.cut == BodySink::Cut::answer) {
+    std::string().swap(response.body);
     return HttpResult{TransportOutcome::too_large,
                       "the answer grew beyond " + std::to_string(request.max_body_bytes) + " bytes as received",
                       TransportProblem::none};
+  }
   // What is left of a cut error body is kept: the status is what counts.
   if (sink.cut == BodySink::Cut::other_body) code = CURLE_OK;
   if (code != CURLE_OK)
     return HttpResult{TransportOutcome::failed,
                       scrubbed(error_buffer[0] ? error_buffer : curl_easy_strerror(code), options_.proxy),
                       classify(code, connect_code, !options_.proxy.empty())};
+  if (HttpResult decoded = decode_body(request, response, sink.is_answer()); decoded.outcome != TransportOutcome::ok)
+    return decoded;
   if (response.status >= 300 && response.status < 400)
     return HttpResult{TransportOutcome::failed,
                       "HTTP " + std::to_string(response.status) + " redirecting to " +
                           (response.location.empty() ? std::string("nowhere (no Location)") : response.location),
                       TransportProblem::redirect};
   return HttpResult{TransportOutcome::ok, {}, TransportProblem::none};
+}
+
+HttpResult HttpClient::decode_body(const HttpRequest &request, HttpResponse &response, bool is_answer) {
+  const HttpResult ok{TransportOutcome::ok, {}, TransportProblem::none};
+  std::string encoding = response.content_encoding;
+  std::transform(encoding.begin(), encoding.end(), encoding.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  if (encoding.empty() || encoding == "identity") return ok;
+  if (encoding != "gzip" && encoding != "x-gzip") {
+    if (!is_answer) return ok;  // an error body is read for its words only: the status is what counts
+    return HttpResult{TransportOutcome::failed,
+                      "the answer came in Content-Encoding '" + response.content_encoding +
+                          "', which was not asked for (only gzip is)",
+                      TransportProblem::other};
+  }
+  const size_t limit = is_answer ? request.max_body_bytes : small_answer_bytes;
+  response.body.swap(response.encoded_body);
+  const GzipOutcome outcome = gzip_.decode(response.encoded_body, limit, response.body);
+  if (outcome == GzipOutcome::ok || !is_answer) return ok;
+  if (outcome == GzipOutcome::too_large)
+    return HttpResult{TransportOutcome::too_large,
+                      "the answer grew beyond " + std::to_string(request.max_body_bytes) + " bytes once decoded",
+                      TransportProblem::none};
+  return HttpResult{TransportOutcome::failed,
+                    "the answer's gzip data is corrupt or cut short (" + std::to_string(response.encoded_body.size()) +
+                        " bytes received)",
+                    TransportProblem::interrupted};
 }
 
 }  // namespace defender

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "config/transport_options.h"
+#include "transport/gzip_decoder.h"
 
 typedef void CURL;
 typedef void CURLM;
@@ -34,7 +35,9 @@ struct HttpRequest {
 
 struct HttpResponse {
   long status = 0;
-  std::string body;  // decoded (gzip is undone by libcurl)
+  std::string body;              // decoded: the module asks for gzip and decodes it (gzip_decoder.h)
+  std::string content_encoding;  // as the server named it
+  std::string encoded_body;      // the body as received, when it came in gzip (its buffer is reused, as body's)
   std::string retry_after;
   std::string date;
   std::string request_id;
@@ -99,12 +102,14 @@ class HttpClient {
 
   void configure(const HttpRequest &request, HttpResponse &response, void *body_sink, const void *headers,
                  char *error_buffer);
-  HttpResult finish(int code, const char *error_buffer);
+  // A gzip body decoded in place, within the request's bound (an error body within small_answer_bytes, or empty).
+  HttpResult decode_body(const HttpRequest &request, HttpResponse &response, bool is_answer);
 
   TransportOptions options_;
   std::unique_ptr<CURLM, MultiDeleter> multi_;
   std::unique_ptr<CURL, CurlDeleter> handle_;
   std::atomic<bool> aborted_{false};
+  GzipDecoder gzip_;
 };
 
 }  // namespace defender
