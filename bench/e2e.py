@@ -20,21 +20,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests" / "integration"))
+sys.path.insert(0, str(ROOT / "bench"))
 
-CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
-
-
-def process_figures(pid):
-    """(CPU seconds, peak RSS in KiB) of a running process, from /proc."""
-    with open(f"/proc/{pid}/stat") as f:
-        fields = f.read().rsplit(")", 1)[1].split()
-    cpu = (int(fields[11]) + int(fields[12])) / CLOCK_TICKS
-    peak = 0
-    with open(f"/proc/{pid}/status") as f:
-        for line in f:
-            if line.startswith("VmHWM:"):
-                peak = int(line.split()[1])
-    return cpu, peak
+from proc_figures import process_figures  # noqa: E402
 
 
 def module_config(sim, secret, output, page_size):
