@@ -25,7 +25,7 @@ std::vector<std::pair<std::string, std::string>> kafka_configuration(const Kafka
       {"partition.assignment.strategy", "range,roundrobin"},
       // Memory: librdkafka prefetches up to queued.max.messages.kbytes of records (64 MiB by default) for all of
       // the consumer's partitions together, and may overshoot it by one fetch: at most max.partition.fetch.bytes
-      // from each partition and fetch.max.bytes in all (as sent, compressed). 16 MiB holds about 16,000 records.
+      // from each partition and fetch.max.bytes in all (as sent, compressed). 16 MiB holds about 12,000 records.
       {"queued.max.messages.kbytes", "16384"},
       {"max.partition.fetch.bytes", "262144"},
       {"fetch.max.bytes", "2097152"},
