@@ -33,6 +33,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests" / "integration"))
 sys.path.insert(0, str(ROOT / "bench"))
 
+from baseline_config import baseline_syslog_config  # noqa: E402
 from proc_figures import process_figures  # noqa: E402
 
 HUB = "insights-logs-advancedhunting"
@@ -53,26 +54,13 @@ def module_config(sources):
 
 
 def baseline_config(sim, output, group):
-    fetcher_dir = ROOT / "bench" / "baseline"
     template = ("CEF:0|Microsoft|Microsoft Defender XDR|1.0|${.record.category}|"
                 "${.record.category} ${.record.properties.ActionType}|3|"
                 "$(format-cef-extension --subkeys .record.properties.) "
                 "MicrosoftDefenderTenantId=${.record.tenantId}\\n")
-    return f"""@version: 3.38
-options {{ stats-freq(0); }};
-python {{
-import sys
-sys.path.insert(0, "{fetcher_dir}")
-}};
-source s_baseline {{
-  python-fetcher(class("stream_fetcher.StreamFetcher")
-    options("bootstrap_servers" "{sim.bootstrap_servers}" "group" "{group}" "event_hub" "{HUB}"
-            "security_protocol" "plaintext"));
-}};
-parser p_json {{ json-parser(prefix(".record.")); }};
-destination d_file {{ file("{output}" template("{template}")); }};
-log {{ source(s_baseline); parser(p_json); destination(d_file); flags(flow-control); }};
-"""
+    options = {"bootstrap_servers": sim.bootstrap_servers, "group": group, "event_hub": HUB,
+               "security_protocol": "plaintext"}
+    return baseline_syslog_config("stream_fetcher.StreamFetcher", options, ".record.", template, output)
 
 
 def drain(kind, config, outputs, records, work, env=None):
