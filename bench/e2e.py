@@ -20,7 +20,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests" / "integration"))
+sys.path.insert(0, str(ROOT / "bench"))
 
+from baseline_config import baseline_syslog_config  # noqa: E402
 from process_figures import cpu_split, process_figures  # noqa: E402 (bench/process_figures.py, beside this file)
 
 
@@ -30,26 +32,13 @@ def module_config(sim, secret, output, page_size):
 
 
 def baseline_config(sim, output, page_size):
-    fetcher_dir = ROOT / "bench" / "baseline"
     template = ("CEF:0|Microsoft|${.alert.serviceSource}|1.0|${.alert.detectorId}|${.alert.title}|${.alert.severity}|"
                 "$(format-cef-extension --subkeys .alert. --exclude .alert.evidence --exclude .alert.comments "
                 "--exclude .alert.@*)\\n")
-    return f"""@version: 3.38
-options {{ stats-freq(0); }};
-python {{
-import sys
-sys.path.insert(0, "{fetcher_dir}")
-}};
-source s_baseline {{
-  python-fetcher(class("graph_fetcher.GraphFetcher")
-    options("base_url" "{sim.base_url}" "tenant" "{sim.tenant}" "client_id" "{sim.client_id}"
-            "secret" "{sim.client_secret}" "ca_file" "{sim.ca_file}" "page_size" "{page_size}")
-    fetch-no-data-delay(1));
-}};
-parser p_json {{ json-parser(prefix(".alert.")); }};
-destination d_file {{ file("{output}" template("{template}")); }};
-log {{ source(s_baseline); parser(p_json); destination(d_file); flags(flow-control); }};
-"""
+    options = {"base_url": sim.base_url, "tenant": sim.tenant, "client_id": sim.client_id, "secret": sim.client_secret,
+               "ca_file": sim.ca_file, "page_size": page_size}
+    return baseline_syslog_config("graph_fetcher.GraphFetcher", options, ".alert.", template, output,
+                                  fetcher_extra="fetch-no-data-delay(1)")
 
 
 def run(kind, sim, alerts, page_size, work):

@@ -118,7 +118,7 @@ std::variant<std::unique_ptr<KafkaConsumer>, std::string> KafkaConsumer::open(Ka
 std::string KafkaConsumer::create() {
   rd_kafka_conf_t *conf = rd_kafka_conf_new();
   char text[512] = "";
-  auto configuration = kafka_configuration(settings_);
+  auto configuration = kafka_configuration(settings_, rd_kafka_version());
   std::string refused;
   for (auto &[name, value] : configuration) {
     if (refused.empty() && rd_kafka_conf_set(conf, name.c_str(), value.c_str(), text, sizeof text) != RD_KAFKA_CONF_OK)

@@ -54,8 +54,13 @@ struct KafkaSettings {
   std::function<void(int level, const std::string &text)> log;
 };
 
-// Every librdkafka setting the consumer is created with, in the order applied (the extra ones last). Holds the
-// connection string, when that is the authentication: wipe() the values once applied.
-std::vector<std::pair<std::string, std::string>> kafka_configuration(const KafkaSettings &settings);
+// The librdkafka release that first has fetch.queue.backoff.ms (2.2.0, as rd_kafka_version() encodes it).
+constexpr int librdkafka_with_queue_backoff = 0x02020000;
+
+// Every librdkafka setting the consumer is created with, in the order applied (the extra ones last), for the
+// librdkafka release `librdkafka_version` (rd_kafka_version()). Holds the connection string, when that is the
+// authentication: wipe() the values once applied.
+std::vector<std::pair<std::string, std::string>> kafka_configuration(const KafkaSettings &settings,
+                                                                     int librdkafka_version);
 
 }  // namespace defender
