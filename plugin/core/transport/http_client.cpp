@@ -38,6 +38,16 @@ void global_init_once() {
   });
 }
 
+bool same_token(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+         });
+}
+
+bool is_gzip(std::string_view content_encoding) {
+  return same_token(content_encoding, "gzip") || same_token(content_encoding, "x-gzip");
+}
+
 // Where the body goes as received (gzip is decoded once it is in: gzip_decoder.h), and how much of it is wanted: a 2xx
 // answer whole up to its bound, of any other answer the first part. The bound holds for the bytes received (a
 // stream of empty deflate blocks is large on the wire and nothing decoded) and again for the decoded body (a gzip
@@ -54,11 +64,13 @@ struct BodySink {
     return status >= 200 && status < 300;
   }
   size_t limit() const { return is_answer() ? answer_limit : small_answer_bytes; }
+  // A gzip body is kept apart from the decoded one it becomes, each in a buffer reused request after request.
+  std::string &received() { return is_gzip(response.content_encoding) ? response.encoded_body : response.body; }
 };
 
 size_t append_body(char *data, size_t size, size_t count, void *user) {
   auto &sink = *static_cast<BodySink *>(user);
-  std::string &body = sink.response.body;
+  std::string &body = sink.received();
   const size_t limit = sink.limit();
   if (body.size() + size * count <= limit) {
     // Grown as std::string would, but never beyond the bound: doubling could hold twice the bound.
@@ -297,6 +309,7 @@ HttpResult HttpClient::perform(const HttpRequest &request, HttpResponse &respons
   if (aborted_.load()) return HttpResult{TransportOutcome::aborted, "shutting down", TransportProblem::none};
   if (sink.cut == BodySink::Cut::answer) {
     std::string().swap(response.body);
+    std::string().swap(response.encoded_body);
     return HttpResult{TransportOutcome::too_large,
                       "the answer grew beyond " + std::to_string(request.max_body_bytes) + " bytes as received",
                       TransportProblem::none};
@@ -319,11 +332,9 @@ HttpResult HttpClient::perform(const HttpRequest &request, HttpResponse &respons
 
 HttpResult HttpClient::decode_body(const HttpRequest &request, HttpResponse &response, bool is_answer) {
   const HttpResult ok{TransportOutcome::ok, {}, TransportProblem::none};
-  std::string encoding = response.content_encoding;
-  std::transform(encoding.begin(), encoding.end(), encoding.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  if (encoding.empty() || encoding == "identity") return ok;
-  if (encoding != "gzip" && encoding != "x-gzip") {
+  const std::string &encoding = response.content_encoding;
+  if (encoding.empty() || same_token(encoding, "identity")) return ok;
+  if (!is_gzip(encoding)) {
     if (!is_answer) return ok;  // an error body is read for its words only: the status is what counts
     return HttpResult{TransportOutcome::failed,
                       "the answer came in Content-Encoding '" + response.content_encoding +
@@ -331,7 +342,6 @@ HttpResult HttpClient::decode_body(const HttpRequest &request, HttpResponse &res
                       TransportProblem::other};
   }
   const size_t limit = is_answer ? request.max_body_bytes : small_answer_bytes;
-  response.body.swap(response.encoded_body);
   const GzipOutcome outcome = gzip_.decode(response.encoded_body, limit, response.body);
   if (outcome == GzipOutcome::ok || !is_answer) return ok;
   if (outcome == GzipOutcome::too_large)
