@@ -4,6 +4,7 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#include <memory>
 #include <string>
 
 #include "apis/page_scanner.h"
@@ -17,8 +18,9 @@ namespace {
 
 constexpr std::string_view category_prefix = "AdvancedHunting-";
 
-std::string compact_json(const rapidjson::Value &value) {
-  rapidjson::StringBuffer buffer;
+// `buffer` is scratch space, kept from value to value for its memory.
+std::string compact_json(const rapidjson::Value &value, rapidjson::StringBuffer &buffer) {
+  buffer.Clear();
   rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
   value.Accept(writer);  // recursive, within the record's depth cap
   std::string out;
@@ -26,7 +28,7 @@ std::string compact_json(const rapidjson::Value &value) {
   return out;
 }
 
-StreamProperty property_of(const rapidjson::Value::ConstMemberIterator &member) {
+StreamProperty property_of(const rapidjson::Value::ConstMemberIterator &member, rapidjson::StringBuffer &buffer) {
   StreamProperty property{std::string(member->name.GetString(), member->name.GetStringLength()), {}, {}};
   const rapidjson::Value &value = member->value;
   if (value.IsNull()) {
@@ -38,12 +40,12 @@ StreamProperty property_of(const rapidjson::Value::ConstMemberIterator &member) 
     property.value = value.GetBool() ? "true" : "false";
   } else {
     property.kind = value.IsNumber() ? PropertyKind::number : PropertyKind::nested;
-    property.value = compact_json(value);
+    property.value = compact_json(value, buffer);
   }
   return property;
 }
 
-StreamRecord record_of(const rapidjson::Value &object, std::string raw_json) {
+StreamRecord record_of(const rapidjson::Value &object, std::string raw_json, rapidjson::StringBuffer &buffer) {
   StreamRecord record;
   record.category = json::text(object, "category");
   record.table =
@@ -56,7 +58,7 @@ StreamRecord record_of(const rapidjson::Value &object, std::string raw_json) {
     record.severity = json::severity_from(json::text(*properties, "Severity"));
     record.properties.reserve(properties->MemberCount());
     for (auto member = properties->MemberBegin(); member != properties->MemberEnd(); ++member)
-      record.properties.push_back(property_of(member));
+      record.properties.push_back(property_of(member, buffer));
   }
   record.raw_json = std::move(raw_json);
   return record;
@@ -139,10 +141,15 @@ class BodyReader {
     // Parsed from its one-line copy, which also holds a raw control character inside a string as an escape.
     std::string raw_json;
     one_line_json(item, raw_json);
-    rapidjson::Document document;
-    const std::string problem = parse_bounded(document, raw_json, stream_record_json_caps);
+    // The copy holds no NUL (one_line_json writes one inside a string as an escape and leaves one outside out), so
+    // its C string is the whole text.
+    rapidjson::StringStream stream(raw_json.c_str());
+    const std::string problem =
+        memory_->parse<rapidjson::kParseNoFlags>(stream, stream_record_json_caps, [&](const rapidjson::Value &tree) {
+          // The tree owns copies of its strings: raw_json may be moved from.
+          result_.records.push_back(record_of(tree, std::move(raw_json), value_text_));
+        });
     if (!problem.empty()) return unparsed(which + " cannot be parsed (" + problem + ")", item);
-    result_.records.push_back(record_of(document, std::move(raw_json)));
   }
 
   // Carries what is left of the body from the end of the last record read.
@@ -160,6 +167,9 @@ class BodyReader {
 
   std::string_view body_;
   JsonScanner scanner_;
+  // Kept from record to record for their memory.
+  std::unique_ptr<ParseMemory> memory_ = std::make_unique<ParseMemory>();
+  rapidjson::StringBuffer value_text_;
   StreamBody result_;
   size_t unread_from_ = 0;
   size_t first_not_read_ = 0;
