@@ -1,9 +1,9 @@
 #include "stream_fields.h"
 
 #include <string>
-#include <unordered_set>
 
 #include "fields.h"
+#include "seen_names.h"
 #include "stream_mapping.h"
 #include "text.h"
 
@@ -30,13 +30,14 @@ class Emitter {
   std::string name_;
 };
 
-std::string property_field_name(std::string_view column) {
-  std::string name = "properties.";
+// Writes a column's field name, "properties." and the name's ASCII letters, digits and '_', into `name`, replacing
+// what it held.
+void write_property_field_name(std::string_view column, std::string &name) {
+  name = "properties.";
   const size_t start = name.size();
   for (char c : column)
     if ((is_alphanumeric(c) || c == '_') && name.size() - start < stream_key_name_limit) name += c;
   if (name.size() == start) name += "property";
-  return name;
 }
 
 }  // namespace
@@ -55,11 +56,12 @@ void visit_stream_fields(const StreamRecord &record, const EmitStreamField &emit
   out.text("tenant_id", record.tenant_id);
   out.text("machine_group", record.machine_group);
   if (record.severity != Severity::unknown) out.text("severity", severity_name(record.severity));
-  std::unordered_set<std::string> emitted;
+  SeenNames emitted(record.properties.size());
+  std::string name;
   for (const StreamProperty &property : record.properties) {
     if (property.kind == PropertyKind::null) continue;
-    std::string name = property_field_name(property.name);
-    if (!emitted.insert(name).second) continue;
+    write_property_field_name(property.name, name);
+    if (!emitted.insert(name)) continue;
     out.text(name, property.value);
   }
   out.text("json", record.raw_json);
