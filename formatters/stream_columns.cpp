@@ -18,12 +18,17 @@ bool is_one_of(std::string_view key, const std::array<std::string_view, N> &keys
   return std::find(keys.begin(), keys.end(), key) != keys.end();
 }
 
+// Copied in runs of letters and digits.
 void append_letters_and_digits(std::string_view column, std::string &out) {
   size_t taken = 0;
-  for (char c : column) {
-    if (!is_alphanumeric(c) || taken == stream_key_name_limit) continue;
-    out += c;
-    ++taken;
+  for (size_t i = 0; i < column.size() && taken < stream_key_name_limit;) {
+    size_t end = i;
+    while (end < column.size() && is_alphanumeric(column[end])) ++end;
+    const size_t run = std::min(end - i, stream_key_name_limit - taken);
+    out.append(column.data() + i, run);
+    taken += run;
+    i = end;
+    while (i < column.size() && !is_alphanumeric(column[i])) ++i;
   }
 }
 
