@@ -22,6 +22,7 @@ constexpr std::string_view category_prefix = "AdvancedHunting-";
 
 // Kept from record to record for their memory.
 struct Scratch {
+  std::string parsed;            // the record's one-line copy, parsed in place
   rapidjson::StringBuffer json;  // a number or nested value as RapidJSON writes it
   std::vector<size_t> ends;      // where each property's name and value end in its record's text
 };
@@ -173,11 +174,12 @@ class BodyReader {
     std::string raw_json;
     one_line_json(item, raw_json);
     // The copy holds no NUL (one_line_json writes one inside a string as an escape and leaves one outside out), so
-    // its C string is the whole text.
-    rapidjson::StringStream stream(raw_json.c_str());
+    // its C string is the whole text. It is parsed in place from a second copy, whose strings the tree views where
+    // they stand rather than copying them: raw_json stays as sent, and may be moved from.
+    scratch_.parsed.assign(raw_json);
+    rapidjson::InsituStringStream stream(scratch_.parsed.data());
     const std::string problem =
-        memory_->parse<rapidjson::kParseNoFlags>(stream, stream_record_json_caps, [&](const rapidjson::Value &tree) {
-          // The tree owns copies of its strings: raw_json may be moved from.
+        memory_->parse<rapidjson::kParseInsituFlag>(stream, stream_record_json_caps, [&](const rapidjson::Value &tree) {
           result_.records.push_back(record_of(tree, std::move(raw_json), scratch_));
         });
     if (!problem.empty()) return unparsed(which + " cannot be parsed (" + problem + ")", item);
