@@ -43,7 +43,7 @@ class Emitter {
       while (i < column.size() && !is_field_name_character(column[i])) ++i;
     }
     if (name_.size() == start) name_ += "property";
-    if (emitted.insert(std::string_view(name_).substr(stream_field_prefix.size()))) emit(value);
+    if (emitted.insert(std::string_view(name_).substr(start))) emit(value);  // the prefixes are the same
   }
 
  private:
