@@ -1,5 +1,6 @@
 #include "json_writer.h"
 
+#include <array>
 #include <charconv>
 
 #include "text.h"
@@ -22,7 +23,12 @@ char32_t code_point(std::string_view c) {
   return ((byte(0) & 0x0F) << 12) | ((byte(1) & 0x3F) << 6) | (byte(2) & 0x3F);
 }
 
-bool is_plain(unsigned char c) { return c >= 0x20 && c < 0x7F && c != '"' && c != '\\'; }
+// The bytes a JSON string holds as they are: printable ASCII but the quote and the backslash.
+constexpr std::array<bool, 256> plain = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0x20; c < 0x7F; ++c) t[c] = c != '"' && c != '\\';
+  return t;
+}();
 
 }  // namespace
 
@@ -30,17 +36,19 @@ void append_json_string(std::string &out, std::string_view text) {
   out += '"';
   for (size_t pos = 0; pos < text.size();) {
     size_t end = pos;
-    while (end < text.size() && is_plain(static_cast<unsigned char>(text[end]))) ++end;
+    while (end < text.size() && plain[static_cast<unsigned char>(text[end])]) ++end;
     out.append(text.data() + pos, end - pos);
     pos = end;
     if (pos == text.size()) break;
+    // Windows paths are full of backslashes: the two ASCII escapes without decoding a character.
+    if (text[pos] == '"' || text[pos] == '\\') {
+      out += '\\';
+      out += text[pos++];
+      continue;
+    }
     const TextUnit unit = next_utf8_character(text, pos);
     pos += unit.consumed;
-    if (unit.bytes == "\"") {
-      out += "\\\"";
-    } else if (unit.bytes == "\\") {
-      out += "\\\\";
-    } else if (unit.bytes.size() == 1) {
+    if (unit.bytes.size() == 1) {
       append_unicode_escape(out, static_cast<unsigned char>(unit.bytes[0]));  // C0 or DEL
     } else if (unit.bytes.size() <= 3 && is_line_hazard(unit.bytes)) {
       append_unicode_escape(out, code_point(unit.bytes));  // C1, U+2028, U+2029

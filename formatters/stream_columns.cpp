@@ -1,8 +1,9 @@
 #include "stream_columns.h"
 
 #include <algorithm>
-#include <unordered_set>
+#include <vector>
 
+#include "seen_names.h"
 #include "stream_mapping.h"
 
 namespace defender {
@@ -12,61 +13,87 @@ bool has_value(const StreamProperty &property) {
   return property.kind != PropertyKind::null && !property.value.empty();
 }
 
-const StreamProperty *find_column(const StreamRecord &record, std::string_view column) {
-  for (const StreamProperty &property : record.properties)
-    if (property.name == column) return &property;
-  return nullptr;
-}
-
-bool is_listed(std::span<const StreamColumnKey> keys, std::string_view column) {
-  return std::any_of(keys.begin(), keys.end(), [&](const StreamColumnKey &key) { return key.column == column; });
-}
-
 template <size_t N>
 bool is_one_of(std::string_view key, const std::array<std::string_view, N> &keys) {
   return std::find(keys.begin(), keys.end(), key) != keys.end();
 }
 
-std::string letters_and_digits(std::string_view column) {
-  std::string out;
-  for (char c : column)
-    if (is_alphanumeric(c) && out.size() < stream_key_name_limit) out += c;
-  return out;
+// Copied in runs of letters and digits.
+void append_letters_and_digits(std::string_view column, std::string &out) {
+  size_t taken = 0;
+  for (size_t i = 0; i < column.size() && taken < stream_key_name_limit;) {
+    size_t end = i;
+    while (end < column.size() && is_alphanumeric(column[end])) ++end;
+    const size_t run = std::min(end - i, stream_key_name_limit - taken);
+    out.append(column.data() + i, run);
+    taken += run;
+    i = end;
+    while (i < column.size() && !is_alphanumeric(column[i])) ++i;
+  }
+}
+
+// Writes the column's generic key into `key`, replacing what it held: a key reused from column to column allocates
+// only until it has room for the longest.
+void write_generic_stream_key(StreamKeyStyle style, std::string_view column, std::string &key) {
+  key.clear();
+  if (style == StreamKeyStyle::cef) {
+    key += stream_cef_custom_prefix;
+    const size_t name_start = key.size();
+    append_letters_and_digits(column, key);
+    if (key.size() == name_start) key += "Property";
+    if (is_one_of(key, stream_cef_envelope_keys)) {
+      key.resize(name_start);
+      key += "Column";
+      append_letters_and_digits(column, key);
+    }
+    return;
+  }
+  for_each_lower_camel(column, [&](char c) {
+    if (key.size() < stream_key_name_limit) key += c;
+  });
+  if (key.empty()) {
+    key = "property";
+  } else if (is_one_of(key, stream_leef_envelope_keys) || stream_mapping_checks::is_leef_predefined(key)) {
+    key = "column";
+    append_letters_and_digits(column, key);
+  }
 }
 
 }  // namespace
 
 std::string generic_stream_key(StreamKeyStyle style, std::string_view column) {
-  const std::string name = letters_and_digits(column);
-  if (style == StreamKeyStyle::cef) {
-    std::string key = std::string(stream_cef_custom_prefix) + (name.empty() ? "Property" : name);
-    if (is_one_of(key, stream_cef_envelope_keys)) key = std::string(stream_cef_custom_prefix) + "Column" + name;
-    return key;
-  }
   std::string key;
-  for_each_lower_camel(column, [&](char c) {
-    if (key.size() < stream_key_name_limit) key += c;
-  });
-  if (key.empty()) return "property";
-  if (is_one_of(key, stream_leef_envelope_keys) || stream_mapping_checks::is_leef_predefined(key))
-    key = "column" + name;
+  write_generic_stream_key(style, column, key);
   return key;
 }
 
 void for_each_stream_column(const StreamRecord &record, StreamKeyStyle style, const PutStreamColumn &put) {
   const std::span<const StreamColumnKey> listed = stream_columns_of(record.table);
-  std::unordered_set<std::string> written;
-  for (const StreamColumnKey &key : listed) {
-    const std::string_view name = style == StreamKeyStyle::cef ? key.cef : key.leef;
-    written.emplace(name);
-    const StreamProperty *property = find_column(record, key.column);
-    if (property && has_value(*property)) put(name, property->value, key.limit);
+  // One pass over the row for the listed columns: the first property of each (a row may repeat a name), and which
+  // properties are listed ones. A table lists each column once (stream_mapping.h).
+  std::vector<const StreamProperty *> first(listed.size(), nullptr);
+  std::vector<bool> is_listed(record.properties.size(), false);
+  for (size_t i = 0; i < record.properties.size(); ++i) {
+    for (size_t j = 0; j < listed.size(); ++j) {
+      if (record.properties[i].name != listed[j].column) continue;
+      is_listed[i] = true;
+      if (!first[j]) first[j] = &record.properties[i];
+      break;
+    }
   }
-  for (const StreamProperty &property : record.properties) {
-    if (!has_value(property) || is_listed(listed, property.name)) continue;
+  SeenNames written(listed.size() + record.properties.size());
+  for (size_t j = 0; j < listed.size(); ++j) {
+    const std::string_view name = style == StreamKeyStyle::cef ? listed[j].cef : listed[j].leef;
+    written.insert(name);
+    if (first[j] && has_value(*first[j])) put(name, first[j]->value, listed[j].limit);
+  }
+  std::string key;
+  for (size_t i = 0; i < record.properties.size(); ++i) {
+    const StreamProperty &property = record.properties[i];
+    if (!has_value(property) || is_listed[i]) continue;
     if (property.name == "Timestamp" && record.event_time) continue;
-    std::string key = generic_stream_key(style, property.name);
-    if (!written.insert(key).second) continue;
+    write_generic_stream_key(style, property.name, key);
+    if (!written.insert(key)) continue;
     put(key, property.value, stream_generic_limit);
   }
 }

@@ -4,8 +4,10 @@
 #pragma once
 
 #include <cstddef>
+#include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "alert.h"
@@ -19,11 +21,12 @@ inline constexpr size_t max_unparsed_text = 64 * 1024;
 // What a property's value was in JSON: the formatters leave out nulls and empty strings, and write the rest as text.
 enum class PropertyKind { string, number, boolean, null, nested };
 
+// The name and the value view the text of the record that holds the property (StreamRecord::property_text).
 struct StreamProperty {
-  std::string name;
+  std::string_view name;
   // A string as its content; a number or a boolean as its JSON spelling; null as empty; an object or an array as
   // compact JSON on one line (json_line.h). AdditionalFields and the like are JSON inside a string: they stay strings.
-  std::string value;
+  std::string_view value;
   PropertyKind kind = PropertyKind::string;
 };
 
@@ -37,6 +40,10 @@ struct StreamRecord {
   // The row's Severity on the alert scale (AlertInfo, AlertEvidence); unknown for rows without one.
   Severity severity = Severity::unknown;
   std::vector<StreamProperty> properties;  // the row's columns, in the order the row gives them
+  // The text the properties' names and values view, one block for the row instead of two strings for each column.
+  // Shared by the record's copies and never changed, so a copied or moved record's properties stay valid for as long
+  // as the record does; null when the row has no columns.
+  std::shared_ptr<const std::string> property_text;
 
   // The record exactly as sent, compacted to one line of valid UTF-8.
   std::string raw_json;

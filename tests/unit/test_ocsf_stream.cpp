@@ -258,8 +258,9 @@ TEST_CASE("no column of a golden row is lost: each is mapped to an attribute or 
         if (column.value.empty()) continue;
         CAPTURE(table);
         CAPTURE(column.name);
-        const bool kept = unmapped && unmapped->HasMember(column.name.c_str()) &&
-                          text((*unmapped)[column.name.c_str()]) == column.value;
+        const std::string name(column.name);
+        const bool kept =
+            unmapped && unmapped->HasMember(name.c_str()) && text((*unmapped)[name.c_str()]) == column.value;
         const auto time = defender::parse_instant(column.value);
         const bool mapped = std::any_of(leaves.begin(), leaves.end(), [&](const std::string &leaf) {
           if (same_text_ignoring_case(leaf, column.value)) return true;

@@ -4,24 +4,8 @@
 
 namespace defender {
 
-// Room for a typical alert's tree: most alerts parse without a heap allocation. Each parse gets fresh allocators
-// over the same memory, because a RapidJSON document re-parsed in place keeps growing its pool.
 struct AlertReader::Memory {
-  char values[32 * 1024];
-  char stack[4 * 1024];
-
-  // Parses `stream` within the alert caps and gives the tree to `use` if it is one JSON value. Returns why not; empty
-  // when it was used.
-  template <unsigned flags, class Stream, class F>
-  std::string parse(Stream &stream, F &&use) {
-    rapidjson::MemoryPoolAllocator<> value_allocator(values, sizeof values);
-    rapidjson::MemoryPoolAllocator<> stack_allocator(stack, sizeof stack);
-    rapidjson::GenericDocument<rapidjson::UTF8<>, rapidjson::MemoryPoolAllocator<>, rapidjson::MemoryPoolAllocator<>>
-        document(&value_allocator, sizeof stack, &stack_allocator);
-    std::string problem = parse_bounded<flags>(document, stream, alert_json_caps, &stack_allocator);
-    if (problem.empty()) use(document);
-    return problem;
-  }
+  ParseMemory memory;
 
   // Parses the text in place (its strings are unescaped where they stand instead of copied), so the text is spoilt
   // afterwards. It must be followed by a byte the parse may set to NUL for a moment: the alert's own text is always
@@ -31,7 +15,7 @@ struct AlertReader::Memory {
     const char after = text[size];
     text[size] = '\0';
     rapidjson::InsituStringStream stream(text);
-    std::string problem = parse<rapidjson::kParseInsituFlag>(stream, use);
+    std::string problem = memory.parse<rapidjson::kParseInsituFlag>(stream, alert_json_caps, use);
     text[size] = after;
     return problem;
   }
@@ -40,7 +24,7 @@ struct AlertReader::Memory {
   template <class F>
   std::string parse_copy(const std::string &text, F &&use) {
     rapidjson::StringStream stream(text.c_str());
-    return parse<rapidjson::kParseNoFlags>(stream, use);
+    return memory.parse<rapidjson::kParseNoFlags>(stream, alert_json_caps, use);
   }
 };
 

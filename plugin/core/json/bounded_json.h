@@ -111,6 +111,29 @@ std::string parse_bounded(Document &document, Stream &stream, JsonCaps caps, Sta
   return std::string(rapidjson::GetParseError_En(result.Code())) + at;
 }
 
+// Memory for parsing one JSON text after another: room for a typical alert's or record's tree and for the parser's
+// stack, so that most parses make no heap allocation. 36 KB: keep it on the heap.
+class ParseMemory {
+ public:
+  // Parses `stream` within `caps` and gives the tree to `use` if it is one JSON value; the tree lives until `use`
+  // returns. Returns why not; empty when it was used. Each parse gets fresh allocators over the same memory, because a
+  // RapidJSON document re-parsed in place keeps growing its pool.
+  template <unsigned flags, class Stream, class Use>
+  std::string parse(Stream &stream, JsonCaps caps, Use &&use) {
+    rapidjson::MemoryPoolAllocator<> value_allocator(values_, sizeof values_);
+    rapidjson::MemoryPoolAllocator<> stack_allocator(stack_, sizeof stack_);
+    rapidjson::GenericDocument<rapidjson::UTF8<>, rapidjson::MemoryPoolAllocator<>, rapidjson::MemoryPoolAllocator<>>
+        document(&value_allocator, sizeof stack_, &stack_allocator);
+    std::string problem = parse_bounded<flags>(document, stream, caps, &stack_allocator);
+    if (problem.empty()) use(static_cast<const rapidjson::Value &>(document));
+    return problem;
+  }
+
+ private:
+  char values_[32 * 1024];
+  char stack_[4 * 1024];
+};
+
 // The same for a text that is not parsed in place.
 template <class Document>
 std::string parse_bounded(Document &document, std::string_view text, JsonCaps caps) {

@@ -4,12 +4,15 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#include <memory>
 #include <string>
+#include <vector>
 
 #include "apis/page_scanner.h"
 #include "json/bounded_json.h"
 #include "json/json_access.h"
 #include "json/json_scanner.h"
+#include "json_line.h"
 #include "text.h"
 
 namespace defender {
@@ -17,33 +20,65 @@ namespace {
 
 constexpr std::string_view category_prefix = "AdvancedHunting-";
 
-std::string compact_json(const rapidjson::Value &value) {
-  rapidjson::StringBuffer buffer;
+// Kept from record to record for their memory.
+struct Scratch {
+  std::string parsed;            // the record's one-line copy, parsed in place
+  rapidjson::StringBuffer json;  // a number or nested value as RapidJSON writes it
+  std::vector<size_t> ends;      // where each property's name and value end in its record's text
+};
+
+void append_compact_json(const rapidjson::Value &value, rapidjson::StringBuffer &buffer, std::string &out) {
+  buffer.Clear();
   rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
   value.Accept(writer);  // recursive, within the record's depth cap
-  std::string out;
-  one_line_json(std::string_view(buffer.GetString(), buffer.GetSize()), out);
-  return out;
+  const std::string_view json(buffer.GetString(), buffer.GetSize());
+  if (is_plain_json_line(json))
+    out += json;
+  else
+    append_json_line(json, out);
 }
 
-StreamProperty property_of(const rapidjson::Value::ConstMemberIterator &member) {
-  StreamProperty property{std::string(member->name.GetString(), member->name.GetStringLength()), {}, {}};
-  const rapidjson::Value &value = member->value;
-  if (value.IsNull()) {
-    property.kind = PropertyKind::null;
-  } else if (value.IsString()) {
-    property.value.assign(value.GetString(), value.GetStringLength());
-  } else if (value.IsBool()) {
-    property.kind = PropertyKind::boolean;
-    property.value = value.GetBool() ? "true" : "false";
-  } else {
-    property.kind = value.IsNumber() ? PropertyKind::number : PropertyKind::nested;
-    property.value = compact_json(value);
+// Appends the property's value to `text` as stream_record.h describes it; returns its kind.
+PropertyKind append_value(const rapidjson::Value &value, Scratch &scratch, std::string &text) {
+  if (value.IsNull()) return PropertyKind::null;
+  if (value.IsString()) {
+    text.append(value.GetString(), value.GetStringLength());
+    return PropertyKind::string;
   }
-  return property;
+  if (value.IsBool()) {
+    text += value.GetBool() ? "true" : "false";
+    return PropertyKind::boolean;
+  }
+  append_compact_json(value, scratch.json, text);
+  return value.IsNumber() ? PropertyKind::number : PropertyKind::nested;
 }
 
-StreamRecord record_of(const rapidjson::Value &object, std::string raw_json) {
+// The names and values go into one text the record shares (stream_record.h); the views into it are made once it has
+// its place.
+void add_properties(const rapidjson::Value &properties, StreamRecord &record, Scratch &scratch, size_t size_hint) {
+  std::string text;
+  text.reserve(size_hint);
+  scratch.ends.clear();
+  record.properties.reserve(properties.MemberCount());
+  for (auto member = properties.MemberBegin(); member != properties.MemberEnd(); ++member) {
+    text.append(member->name.GetString(), member->name.GetStringLength());
+    scratch.ends.push_back(text.size());
+    const PropertyKind kind = append_value(member->value, scratch, text);
+    scratch.ends.push_back(text.size());
+    record.properties.push_back(StreamProperty{{}, {}, kind});
+  }
+  record.property_text = std::make_shared<const std::string>(std::move(text));
+  const std::string_view shared = *record.property_text;
+  size_t start = 0;
+  for (size_t i = 0; i < record.properties.size(); ++i) {
+    const size_t name_end = scratch.ends[2 * i], value_end = scratch.ends[2 * i + 1];
+    record.properties[i].name = shared.substr(start, name_end - start);
+    record.properties[i].value = shared.substr(name_end, value_end - name_end);
+    start = value_end;
+  }
+}
+
+StreamRecord record_of(const rapidjson::Value &object, std::string raw_json, Scratch &scratch) {
   StreamRecord record;
   record.category = json::text(object, "category");
   record.table =
@@ -54,9 +89,8 @@ StreamRecord record_of(const rapidjson::Value &object, std::string raw_json) {
     record.event_time = json::instant(*properties, "Timestamp");
     record.machine_group = json::text(*properties, "MachineGroup");
     record.severity = json::severity_from(json::text(*properties, "Severity"));
-    record.properties.reserve(properties->MemberCount());
-    for (auto member = properties->MemberBegin(); member != properties->MemberEnd(); ++member)
-      record.properties.push_back(property_of(member));
+    // The names and values take less room than the record's JSON, apart from numbers RapidJSON writes longer.
+    add_properties(*properties, record, scratch, raw_json.size());
   }
   record.raw_json = std::move(raw_json);
   return record;
@@ -139,10 +173,16 @@ class BodyReader {
     // Parsed from its one-line copy, which also holds a raw control character inside a string as an escape.
     std::string raw_json;
     one_line_json(item, raw_json);
-    rapidjson::Document document;
-    const std::string problem = parse_bounded(document, raw_json, stream_record_json_caps);
+    // The copy holds no NUL (one_line_json writes one inside a string as an escape and leaves one outside out), so
+    // its C string is the whole text. It is parsed in place from a second copy, whose strings the tree views where
+    // they stand rather than copying them: raw_json stays as sent, and may be moved from.
+    scratch_.parsed.assign(raw_json);
+    rapidjson::InsituStringStream stream(scratch_.parsed.data());
+    const std::string problem =
+        memory_->parse<rapidjson::kParseInsituFlag>(stream, stream_record_json_caps, [&](const rapidjson::Value &tree) {
+          result_.records.push_back(record_of(tree, std::move(raw_json), scratch_));
+        });
     if (!problem.empty()) return unparsed(which + " cannot be parsed (" + problem + ")", item);
-    result_.records.push_back(record_of(document, std::move(raw_json)));
   }
 
   // Carries what is left of the body from the end of the last record read.
@@ -160,6 +200,9 @@ class BodyReader {
 
   std::string_view body_;
   JsonScanner scanner_;
+  // Kept from record to record for their memory.
+  std::unique_ptr<ParseMemory> memory_ = std::make_unique<ParseMemory>();
+  Scratch scratch_;
   StreamBody result_;
   size_t unread_from_ = 0;
   size_t first_not_read_ = 0;

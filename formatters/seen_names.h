@@ -1,0 +1,44 @@
+// Which names were seen before, for a line that writes each name once: an open-addressing table sized once for the
+// names to come, so that telling costs a hash and no allocation per name (a std::unordered_set<std::string> allocates
+// a node and a string for each).
+#pragma once
+
+#include <bit>
+#include <cstddef>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace defender {
+
+class SeenNames {
+ public:
+  // Room for `most` different names: no more may be inserted.
+  explicit SeenNames(size_t most) : slots_(std::bit_ceil(2 * most + 2)) {}
+
+  // Whether the name is new; it is remembered (copied) when it is.
+  bool insert(std::string_view name) {
+    const size_t mask = slots_.size() - 1;
+    for (size_t i = std::hash<std::string_view>{}(name)&mask;; i = (i + 1) & mask) {
+      Slot &slot = slots_[i];
+      if (!slot.used) {
+        slot = {text_.size(), name.size(), true};
+        text_ += name;
+        return true;
+      }
+      if (std::string_view(text_).substr(slot.start, slot.size) == name) return false;
+    }
+  }
+
+ private:
+  struct Slot {
+    size_t start = 0;  // in text_
+    size_t size = 0;
+    bool used = false;
+  };
+  std::vector<Slot> slots_;  // at least half empty, so a probe always ends
+  std::string text_;         // the names, one after another
+};
+
+}  // namespace defender
