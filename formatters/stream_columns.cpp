@@ -61,12 +61,6 @@ void write_generic_stream_key(StreamKeyStyle style, std::string_view column, std
 
 }  // namespace
 
-std::string generic_stream_key(StreamKeyStyle style, std::string_view column) {
-  std::string key;
-  write_generic_stream_key(style, column, key);
-  return key;
-}
-
 void for_each_stream_column(const StreamRecord &record, StreamKeyStyle style, const PutStreamColumn &put) {
   const std::span<const StreamColumnKey> listed = stream_columns_of(record.table);
   // One pass over the row for the listed columns: the first property of each (a row may repeat a name), and which

@@ -13,13 +13,6 @@ namespace defender {
 
 enum class StreamKeyStyle { cef, leef };
 
-// The key of a column its table does not list: for CEF "MicrosoftDefender" and the name's ASCII letters and digits,
-// for LEEF the name in lowerCamelCase (stream_mapping.h), each from at most stream_key_name_limit letters and digits;
-// "Property" (CEF, after the prefix) or "property" (LEEF) for a name without a letter or digit. A key that would equal
-// a key the line writes from the envelope, or (LEEF) one of QRadar's predefined keys, is written with "Column" before
-// the name: MicrosoftDefenderColumnTenantId, columnDomain.
-std::string generic_stream_key(StreamKeyStyle style, std::string_view column);
-
 using PutStreamColumn = std::function<void(std::string_view key, std::string_view value, size_t limit)>;
 
 // Calls put for every column that has a value (not null, not an empty string): first the columns the record's table
@@ -27,6 +20,11 @@ using PutStreamColumn = std::function<void(std::string_view key, std::string_vie
 // a later column whose key was already written (a name the row repeats, two names alike in their letters and digits)
 // is left out of the line; it stays in the record's JSON. The Timestamp column is left out when it is the record's
 // event time, which the formats write as their time.
+// The generic key of a column: for CEF "MicrosoftDefender" and the name's ASCII letters and digits, for LEEF the name
+// in lowerCamelCase (stream_mapping.h), each from at most stream_key_name_limit letters and digits; "Property" (CEF,
+// after the prefix) or "property" (LEEF) for a name without a letter or digit. A key that would equal a key the line
+// writes from the envelope, or (LEEF) one of QRadar's predefined keys, is written with "Column" before the name:
+// MicrosoftDefenderColumnTenantId, columnDomain.
 void for_each_stream_column(const StreamRecord &record, StreamKeyStyle style, const PutStreamColumn &put);
 
 }  // namespace defender

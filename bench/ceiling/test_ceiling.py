@@ -2,6 +2,7 @@
 MESSAGE of message-size() bytes with its name-value pairs of pair-size() bytes, then nothing more."""
 
 import os
+import shutil
 import sys
 import tempfile
 import time
@@ -18,6 +19,7 @@ MODULE_DIR = os.environ["CEILING_MODULE_DIR"]
 class CeilingSourceTest(unittest.TestCase):
     def test_delivers_exactly_n_messages_with_their_size_and_pairs(self):
         work = Path(tempfile.mkdtemp(prefix="defender-ceiling-"))
+        self.addCleanup(shutil.rmtree, work, ignore_errors=True)
         output = work / "ceiling.log"
         source = "  ceiling(messages(3000) message-size(100) pairs(3) pair-size(8));"
         config = to_files({"ceiling": (source, output)}, template="${MESSAGE}|${.ceiling.pair2}\n")

@@ -84,8 +84,9 @@ class OcsfPropertyTest(unittest.TestCase):
 
     def write(self, name, value):
         path = os.path.join(self.directory.name, name)
-        with open(path, "w", encoding="utf-8") as f:
-            json.dump(value, f)
+        # Raw UTF-8 rather than escapes, and a lone surrogate as the bytes that are not UTF-8 it stands for.
+        with open(path, "w", encoding="utf-8", errors="surrogatepass") as f:
+            json.dump(value, f, ensure_ascii=False)
         return path
 
     def items(self, api, mutate, seed):

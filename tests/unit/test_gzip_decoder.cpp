@@ -65,6 +65,28 @@ TEST_CASE("a member cut short is corrupt") {
   CHECK(out.empty());
 }
 
+TEST_CASE("a small member whose trailer claims more than the limit is corrupt, not too large") {
+  GzipDecoder decoder;
+  std::string out;
+  std::string lying = gzip_of("small");
+  lying[lying.size() - 1] = '\x7f';  // ISIZE's high byte: about 2 GiB claimed
+  CHECK(decoder.decode(lying, 1000, out) == GzipOutcome::corrupt);
+  CHECK(out.empty());
+}
+
+TEST_CASE("bytes after the last member are corrupt") {
+  GzipDecoder decoder;
+  std::string out;
+  CHECK(decoder.decode(gzip_of("whole") + "garbage", 100, out) == GzipOutcome::corrupt);
+  CHECK(out.empty());
+}
+
+TEST_CASE("two bytes of gzip's magic number alone are corrupt") {
+  GzipDecoder decoder;
+  std::string out;
+  CHECK(decoder.decode("\x1f\x8b", 100, out) == GzipOutcome::corrupt);
+}
+
 TEST_CASE("text that is not gzip is corrupt") {
   GzipDecoder decoder;
   std::string out;

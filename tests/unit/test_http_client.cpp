@@ -203,6 +203,9 @@ TEST_CASE("a gzip bomb is abandoned once its decoded bytes would outgrow max_bod
   CHECK(result.outcome == TransportOutcome::too_large);
   CHECK(result.error == "the answer grew beyond 1048576 bytes once decoded");
   CHECK(response.body.empty());
+  // Given back, not only emptied: the attempt to decode it took the whole bound.
+  CHECK(response.body.capacity() < 1024);
+  CHECK(response.encoded_body.capacity() < 1024);
 }
 
 TEST_CASE("an answer that is large as received but decodes to little is abandoned by its received bytes") {
@@ -259,6 +262,25 @@ TEST_CASE("an error answer in gzip is decoded for its words") {
   CHECK(http.perform(get(url_of(server)), response).outcome == TransportOutcome::ok);
   CHECK(response.status == 403);
   CHECK(response.body == words);
+}
+
+TEST_CASE("an error answer in gzip that decodes to more than small_answer_bytes is reported without its words") {
+  LoopbackServer server(answer("500 Internal Server Error", "Content-Encoding: gzip\r\n",
+                               gzip_of(std::string(small_answer_bytes + 1, 'e'))));
+  HttpClient http = plain_http_client();
+  HttpResponse response;
+  CHECK(http.perform(get(url_of(server)), response).outcome == TransportOutcome::ok);
+  CHECK(response.status == 500);
+  CHECK(response.body.empty());
+}
+
+TEST_CASE("the Content-Encoding of an earlier response's headers does not carry over to the last one's body") {
+  LoopbackServer server("HTTP/1.1 100 Continue\r\nContent-Encoding: gzip\r\n\r\n" + answer("200 OK", "", "{}"));
+  HttpClient http = plain_http_client();
+  HttpResponse response;
+  CHECK(http.perform(get(url_of(server)), response).outcome == TransportOutcome::ok);
+  CHECK(response.body == "{}");
+  CHECK(response.content_encoding.empty());
 }
 
 TEST_CASE("a gzip answer within the bound arrives decoded") {

@@ -95,6 +95,7 @@ TEST_CASE("a full prefetch queue is looked at again after 100 ms from librdkafka
   REQUIRE(configuration.size() == common.size() + 4);
   CHECK(configuration[common.size()] == Setting("fetch.queue.backoff.ms", "100"));
   CHECK(kafka_configuration(plain_settings(), librdkafka_with_queue_backoff).size() == common.size() + 4);
+  CHECK(kafka_configuration(plain_settings(), 0x020100ff).size() == common.size() + 3);  // 2.1.x, the last without
   CHECK(kafka_configuration(plain_settings(), librdkafka_2_0_2).size() == common.size() + 3);
 }
 

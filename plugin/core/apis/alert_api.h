@@ -39,8 +39,8 @@ class AlertApi {
   // After repeated server errors: leave out an optional part of the request (and say which) until the next window.
   // Nothing when there is none to leave out.
   virtual std::optional<OptionalPart> drop_optional_part() { return std::nullopt; }
-  // An answer longer than this is abandoned as it arrives and the window narrowed, so that memory follows the page
-  // size and not the backlog. 0: no limit, because $top already bounds the answer.
+  // An answer longer than this (as received or decoded) is abandoned and the window narrowed, so that memory follows
+  // the page size and not the backlog. 0: no limit, because $top already bounds the answer.
   virtual size_t max_answer_bytes(const PageRequest &) const { return 0; }
   // The most alerts a page can hold; a page with more is malformed and only as many are read (scan_page).
   virtual size_t max_page_items() const = 0;

@@ -48,7 +48,7 @@ class ApiRequester {
   // answer carried one.
   std::optional<Failure> ensure_token();
 
-  // GET `url`; a 2xx answer longer than max_body_bytes is abandoned as it arrives.
+  // GET `url`; a 2xx answer longer than max_body_bytes, as received or decoded, is abandoned (HttpRequest).
   PageAnswer get_page(const std::string &url, size_t max_body_bytes);
 
   // Any thread: the request in flight, and every later one, ends as aborted.

@@ -111,7 +111,9 @@ Failure PageReader::reject_oversized(HttpResponse &answer, const std::string &ur
                   std::nullopt};
   failure.repeated = rejecting_;
   rejecting_ = true;
-  std::string().swap(answer.body);  // its first part, up to the bound
+  // The transport gives back what it held of a refused answer; this holds even if that changes.
+  std::string().swap(answer.body);
+  std::string().swap(answer.encoded_body);
   return failure;
 }
 

@@ -1,6 +1,7 @@
 // Decodes a gzip answer body whole, with libdeflate: the module asks for gzip itself (Accept-Encoding) and decodes
 // the body once it has arrived, rather than letting libcurl inflate it through zlib as it streams in, because
-// whole-buffer inflate costs about a third of zlib's and the body is needed whole anyway (pages are parsed in place).
+// libdeflate's whole-buffer inflate costs about half of zlib's (docs/benchmarks.md) and the body is needed whole anyway
+// (pages are parsed in place).
 // Hostile bodies are bounded: nothing is decoded beyond `limit` bytes, and at most max_gzip_members members are read.
 #pragma once
 

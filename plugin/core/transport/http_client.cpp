@@ -49,8 +49,9 @@ bool is_gzip(std::string_view content_encoding) {
 }
 
 // Where the body goes as received (gzip is decoded once it is in: gzip_decoder.h), and how much of it is wanted: a 2xx
-// answer whole up to its bound, of any other answer the first part. The bound holds for the bytes received (a
-// stream of empty deflate blocks is large on the wire and nothing decoded) and again for the decoded body (a gzip
+// answer whole up to its bound, of any other answer the first part (when it came in gzip, its words only if the whole
+// of it decodes within small_answer_bytes). The bound holds for the bytes received, as they arrive (a stream of empty
+// deflate blocks is large on the wire and nothing decoded), and again for the decoded body once it is in (a gzip
 // bomb is small on the wire).
 struct BodySink {
   CURL *handle;
@@ -124,6 +125,10 @@ size_t collect_header(char *data, size_t size, size_t count, void *user) {
       {"request-id", &HttpResponse::request_id},   {"content-type", &HttpResponse::content_type},
       {"location", &HttpResponse::location},       {"content-encoding", &HttpResponse::content_encoding},
   };
+  // Each response's headers start with its status line: only the last response's count (not a proxy's answer to
+  // CONNECT, nor an interim 1xx), as Content-Encoding decides where the body goes.
+  if (line.starts_with("HTTP/"))
+    for (const auto &w : wanted) (response.*w.field).clear();
   for (const auto &w : wanted)
     if (header_is(line, w.name)) response.*w.field = header_value(line, w.name.size());
   return size * count;
@@ -335,7 +340,10 @@ HttpResult HttpClient::decode_body(const HttpRequest &request, HttpResponse &res
   const std::string &encoding = response.content_encoding;
   if (encoding.empty() || same_token(encoding, "identity")) return ok;
   if (!is_gzip(encoding)) {
-    if (!is_answer) return ok;  // an error body is read for its words only: the status is what counts
+    if (!is_answer) {
+      response.body.clear();  // unreadable words; the status is what counts
+      return ok;
+    }
     return HttpResult{TransportOutcome::failed,
                       "the answer came in Content-Encoding '" + response.content_encoding +
                           "', which was not asked for (only gzip is)",
@@ -343,14 +351,18 @@ HttpResult HttpClient::decode_body(const HttpRequest &request, HttpResponse &res
   }
   const size_t limit = is_answer ? request.max_body_bytes : small_answer_bytes;
   const GzipOutcome outcome = gzip_.decode(response.encoded_body, limit, response.body);
+  // An error body that does not decode whole within its bound has no words to read; the status is what counts.
   if (outcome == GzipOutcome::ok || !is_answer) return ok;
+  const size_t received = response.encoded_body.size();
+  // Nothing of a refused answer is kept: the decoded attempt may have taken the whole bound.
+  std::string().swap(response.body);
+  std::string().swap(response.encoded_body);
   if (outcome == GzipOutcome::too_large)
     return HttpResult{TransportOutcome::too_large,
                       "the answer grew beyond " + std::to_string(request.max_body_bytes) + " bytes once decoded",
                       TransportProblem::none};
   return HttpResult{TransportOutcome::failed,
-                    "the answer's gzip data is corrupt or cut short (" + std::to_string(response.encoded_body.size()) +
-                        " bytes received)",
+                    "the answer's gzip data is corrupt or cut short (" + std::to_string(received) + " bytes received)",
                     TransportProblem::interrupted};
 }
 

@@ -28,8 +28,9 @@ struct HttpRequest {
   std::string url;
   std::vector<std::string> headers;  // "Name: value"
   std::string body;                  // POST only
-  // A 2xx answer longer than this, decoded or as received (compressed), is abandoned as it arrives (too_large). The
-  // body of any other status is cut at small_answer_bytes and the status still reported.
+  // A 2xx answer longer than this is abandoned (too_large): as it arrives when its bytes as received pass the bound,
+  // once it is in when it decodes to more (gzip). The body of any other status is cut at small_answer_bytes (empty
+  // when it came in gzip and does not decode whole within that), and the status still reported.
   size_t max_body_bytes = small_answer_bytes;
 };
 
@@ -102,7 +103,8 @@ class HttpClient {
 
   void configure(const HttpRequest &request, HttpResponse &response, void *body_sink, const void *headers,
                  char *error_buffer);
-  // A gzip body decoded in place, within the request's bound (an error body within small_answer_bytes, or empty).
+  // A gzip body decoded from encoded_body into body, within the request's bound (an error body within
+  // small_answer_bytes, or empty).
   HttpResult decode_body(const HttpRequest &request, HttpResponse &response, bool is_answer);
 
   TransportOptions options_;

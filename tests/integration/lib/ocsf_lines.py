@@ -18,7 +18,7 @@ def events(api, paths):
     for start in range(0, len(paths), BATCH):
         batch = [str(p) for p in paths[start:start + BATCH]]
         run = subprocess.run([str(TOOL), api, *batch], capture_output=True, check=True, timeout=300)
-        for line in run.stdout.decode("utf-8").splitlines():
+        for line in run.stdout.decode("utf-8").split("\n")[:-1]:
             index, reader, event = line.split("\t", 2)
             out.append((batch[int(index)], reader, json.loads(event)))
     return out
