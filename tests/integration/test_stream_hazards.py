@@ -24,9 +24,9 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from lib.config_builder import configuration, file_destination, log_path, tcp_destination  # noqa: E402
 from lib.listener import StallingListener  # noqa: E402
 from lib.stream_rig import (TEST_KAFKA_OPTIONS, connection_string_file, delivered_keys,  # noqa: E402
-                             ledger_positions, partition_lags, stream_source)
+                             end_torn_line, ledger_positions, partition_lags, stream_source)
 from lib.stream_sim import StreamSim, record_key  # noqa: E402
-from lib.syslogng import SyslogNg, count_lines, wait_until  # noqa: E402
+from lib.syslogng import SyslogNg, complete_lines, count_lines, wait_until  # noqa: E402
 
 KILLS = 10
 WINDOW = 500  # log-iw-size(): at most this many records are in flight, unacknowledged, in one collector
@@ -84,22 +84,26 @@ class StreamHazardsTest(unittest.TestCase):
             rng = random.Random(20261204)
             # Spaced through the drain, each a random point of progress.
             points = [18_000 * (i + 1) + rng.randrange(-4_000, 4_000) for i in range(KILLS)]
-            boundaries = []
+            boundaries, torn = [], []
             for point in points:
                 syslog.start()
                 wait_until(lambda: count_lines(output) >= point, 120, interval=0.05, what=f"{point} lines")
                 syslog.kill9()
-                boundaries.append(count_lines(output))
+                torn += end_torn_line(output)
+                boundaries.append(len(delivered_keys(output, torn)))
             syslog.start()
-            wait_until(lambda: set(delivered_keys(output)) >= set(expected), 180, interval=1.0,
+            wait_until(lambda: set(delivered_keys(output, torn)) >= set(expected), 180, interval=1.0,
                        what="every record")
             time.sleep(2)
-            keys = delivered_keys(output)
+            keys = delivered_keys(output, torn)
+            lines = complete_lines(output)
+            for n in torn:
+                self.assertTrue(any(line.startswith(lines[n]) for line in lines[n + 1:]), f"torn line {n} not again")
             delivered = collections.Counter(keys)
             missing = expected - delivered
             repeats = sum((delivered - expected).values())
             print(f"served={sum(expected.values())} delivered={len(keys)} missing={sum(missing.values())} "
-                  f"repeated={repeats} kills at lines {boundaries}")
+                  f"repeated={repeats} kills at lines {boundaries} torn lines {torn}")
             self.assertEqual(sum(missing.values()), 0)
             self.assertFalse(set(delivered) - set(expected))
             edges = boundaries + [len(keys)]
