@@ -9,9 +9,13 @@ extern int ceiling_debug;
 int ceiling_parse(CfgLexer *lexer, LogDriver **instance, gpointer arg);
 
 static CfgLexerKeyword ceiling_keywords[] = {
-  { .kw_name = "ceiling", .kw_token = KW_CEILING },           { .kw_name = "messages", .kw_token = KW_MESSAGES },
-  { .kw_name = "message_size", .kw_token = KW_MESSAGE_SIZE }, { .kw_name = "pairs", .kw_token = KW_PAIRS },
-  { .kw_name = "pair_size", .kw_token = KW_PAIR_SIZE },       { .kw_name = NULL },
+  { .kw_name = "ceiling", .kw_token = KW_CEILING },
+  { .kw_name = "messages", .kw_token = KW_MESSAGES },
+  { .kw_name = "message_size", .kw_token = KW_MESSAGE_SIZE },
+  { .kw_name = "pairs", .kw_token = KW_PAIRS },
+  { .kw_name = "pair_size", .kw_token = KW_PAIR_SIZE },
+  { .kw_name = "burst", .kw_token = KW_BURST },
+  { .kw_name = NULL },
 };
 
 static void

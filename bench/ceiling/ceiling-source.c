@@ -2,7 +2,8 @@
  * ceiling(): the least a LogThreadedFetcherDriver can do per message, to measure what syslog-ng itself costs. It
  * posts messages(N) ready-made messages, each a MESSAGE of message-size() bytes and pairs() name-value pairs of
  * pair-size() bytes, with a bookmark on a consecutive ack tracker as the module's sources have, then stays idle.
- * Every byte is made once in init: a fetch only copies them into a new LogMessage.
+ * Every byte is made once in init: a fetch only copies them into a new LogMessage. burst(B) makes up to B messages
+ * (as many as the window has room for) in one fetch and posts them back to back, as the module's sources do.
  */
 #include "ceiling-source.h"
 
@@ -14,6 +15,7 @@
 #include "messages.h"
 #include "syslog-names.h"
 #include "versioning.h"
+#include "window-size-counter.h"
 
 #include <string.h>
 
@@ -22,6 +24,7 @@
 #define CEILING_SNG_STATS_KEY_BUILDER (VERSION_VALUE_CURRENT >= 0x0402) /* format_stats_key(kb) */
 
 #define CEILING_MAX_PAIRS 256
+#define CEILING_MAX_BURST 1024
 #define CEILING_PROGRAM "ceiling"
 
 typedef struct _CeilingSourceDriver
@@ -31,6 +34,7 @@ typedef struct _CeilingSourceDriver
   gint64 message_size;
   gint64 pairs;
   gint64 pair_size;
+  gint64 burst;
 
   gint64 posted;
   gchar *message;
@@ -68,10 +72,58 @@ ceiling_sd_set_pair_size(LogDriver *d, gint64 size)
   ((CeilingSourceDriver *) d)->pair_size = size;
 }
 
+void
+ceiling_sd_set_burst(LogDriver *d, gint64 burst)
+{
+  ((CeilingSourceDriver *) d)->burst = MIN(burst, CEILING_MAX_BURST);
+}
+
 /* The module's sources save their acknowledged position here; the ceiling only has the tracker's own work. */
 static void
 _save_bookmark(Bookmark *bookmark G_GNUC_UNUSED)
 {
+}
+
+static LogSource *
+_worker(CeilingSourceDriver *self)
+{
+#if CEILING_SNG_WORKERS
+  return &self->super.super.workers[0]->super;
+#else
+  return &self->super.super.worker->super;
+#endif
+}
+
+static LogMessage *
+_make_message(CeilingSourceDriver *self)
+{
+  LogMessage *msg = log_msg_new_empty();
+  log_msg_set_value(msg, LM_V_MESSAGE, self->message, self->message_size);
+  log_msg_set_value(msg, LM_V_PROGRAM, CEILING_PROGRAM, -1);
+  msg->pri = LOG_LOCAL4 | LOG_NOTICE;
+  for (gint64 pair = 0; pair < self->pairs; pair++)
+    log_msg_set_value(msg, self->pair_handles[pair], self->pair_value, self->pair_size);
+  return msg;
+}
+
+/* Right before the message is posted: a consecutive tracker holds one requested bookmark at a time. */
+static void
+_attach_bookmark(CeilingSourceDriver *self)
+{
+  Bookmark *bookmark = ack_tracker_request_bookmark(_worker(self)->ack_tracker);
+  memcpy(&bookmark->container, &self->posted, sizeof(self->posted));
+  bookmark->save = _save_bookmark;
+  self->posted++;
+}
+
+static void
+_post(CeilingSourceDriver *self, LogMessage *msg)
+{
+#if CEILING_SNG_WORKERS
+  log_threaded_source_worker_post(self->super.super.workers[0], msg);
+#else
+  log_threaded_source_post(&self->super.super, msg);
+#endif
 }
 
 static LogThreadedFetchResult
@@ -81,24 +133,19 @@ _fetch(LogThreadedFetcherDriver *s)
   if (self->posted >= self->messages)
     return (LogThreadedFetchResult){ THREADED_FETCH_NO_DATA, NULL };
 
-  LogMessage *msg = log_msg_new_empty();
-  log_msg_set_value(msg, LM_V_MESSAGE, self->message, self->message_size);
-  log_msg_set_value(msg, LM_V_PROGRAM, CEILING_PROGRAM, -1);
-  msg->pri = LOG_LOCAL4 | LOG_NOTICE;
-  for (gint64 pair = 0; pair < self->pairs; pair++)
-    log_msg_set_value(msg, self->pair_handles[pair], self->pair_value, self->pair_size);
-
-#if CEILING_SNG_WORKERS
-  AckTracker *tracker = self->super.super.workers[0]->super.ack_tracker;
-#else
-  AckTracker *tracker = self->super.super.worker->super.ack_tracker;
-#endif
-  Bookmark *bookmark = ack_tracker_request_bookmark(tracker);
-  memcpy(&bookmark->container, &self->posted, sizeof(self->posted));
-  bookmark->save = _save_bookmark;
-
-  self->posted++;
-  return (LogThreadedFetchResult){ THREADED_FETCH_SUCCESS, msg };
+  gboolean suspended;
+  const gint64 room = window_size_counter_get(&_worker(self)->window_size, &suspended);
+  const gint64 count = MAX(1, MIN(MIN(self->burst, room), self->messages - self->posted));
+  LogMessage *burst[CEILING_MAX_BURST];
+  for (gint64 i = 0; i < count; i++)
+    burst[i] = _make_message(self);
+  for (gint64 i = 0; i + 1 < count; i++)
+    {
+      _attach_bookmark(self);
+      _post(self, burst[i]);
+    }
+  _attach_bookmark(self);
+  return (LogThreadedFetchResult){ THREADED_FETCH_SUCCESS, burst[count - 1] };
 }
 
 /* Printable text of `size` bytes: a CEF-like line, repeated. */
@@ -150,7 +197,7 @@ _init(LogPipe *s)
   self->posted = 0;
   msg_notice("ceiling: source starting", evt_tag_long("messages", self->messages),
              evt_tag_long("message_size", self->message_size), evt_tag_long("pairs", self->pairs),
-             evt_tag_long("pair_size", self->pair_size));
+             evt_tag_long("pair_size", self->pair_size), evt_tag_long("burst", self->burst));
   return log_threaded_fetcher_driver_init_method(s);
 }
 
@@ -172,6 +219,7 @@ ceiling_sd_new(GlobalConfig *cfg)
   self->message_size = 2000;
   self->pairs = 20;
   self->pair_size = 32;
+  self->burst = 1;
 
   LogPipe *pipe = _pipe(self);
   pipe->init = _init;

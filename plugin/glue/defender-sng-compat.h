@@ -20,14 +20,31 @@ G_STATIC_ASSERT(VERSION_VALUE_CURRENT ==
 #define DEFENDER_SNG_SOURCE_WORKERS DEFENDER_SNG_AT_LEAST(4, 6)    /* LogThreadedSourceDriver.workers[] */
 #define DEFENDER_SNG_PERSIST_ADD_4ARGS DEFENDER_SNG_AT_LEAST(4, 0) /* cfg_persist_config_add() without force */
 
-/* The ack tracker of the source's one worker. */
+/* The source's one worker: its window, its ack tracker. */
+static inline LogSource *
+defender_sng_worker_source(LogThreadedSourceDriver *driver)
+{
+#if DEFENDER_SNG_SOURCE_WORKERS
+  return &driver->workers[0]->super;
+#else
+  return &driver->worker->super;
+#endif
+}
+
 static inline AckTracker *
 defender_sng_ack_tracker(LogThreadedSourceDriver *driver)
 {
+  return defender_sng_worker_source(driver)->ack_tracker;
+}
+
+/* Posts a message from the fetcher thread besides the one fetch() returns. */
+static inline void
+defender_sng_post(LogThreadedSourceDriver *driver, LogMessage *msg)
+{
 #if DEFENDER_SNG_SOURCE_WORKERS
-  return driver->workers[0]->super.ack_tracker;
+  log_threaded_source_worker_post(driver->workers[0], msg);
 #else
-  return driver->worker->super.ack_tracker;
+  log_threaded_source_post(driver, msg);
 #endif
 }
 

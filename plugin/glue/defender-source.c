@@ -29,6 +29,7 @@ typedef struct _DefenderSourceDriver
   DefenderStats stats;
   NVHandle *field_handles;
   guint messages_since_stats;
+  gsize payload_hint; /* defender_payload_hint() of the last message made */
   gchar persist_name[512];
 } DefenderSourceDriver;
 
@@ -139,32 +140,54 @@ _update_stats(DefenderSourceDriver *self)
   self->messages_since_stats = 0;
 }
 
+/* A burst being handed over: the messages made and what the core said of each. */
+typedef struct _DefenderBurst
+{
+  DefenderSourceDriver *self;
+  LogMessage *messages[DEFENDER_FETCH_BURST_MAX];
+  DefenderMessage made[DEFENDER_FETCH_BURST_MAX];
+} DefenderBurst;
+
+static void
+_attach_burst_bookmark(gpointer user_data, gsize index)
+{
+  DefenderBurst *burst = user_data;
+  _attach_bookmark(burst->self, &burst->made[index]);
+}
+
+static gboolean
+_make_message(gpointer user_data, LogMessage *msg, gsize index, DefenderFetchWait wait, guint32 *idle_ms)
+{
+  DefenderBurst *burst = user_data;
+  gpointer context[] = { burst->self, msg };
+  DefenderMessage *made = &burst->made[index];
+  if (defender_core_fetch(burst->self->core, wait, made, _set_field, context, idle_ms) == DEFENDER_FETCH_IDLE)
+    return FALSE;
+  defender_fill_message(msg, made->text, made->text_len, "microsoft-defender", TRUE, made->timestamp_sec,
+                        made->timestamp_usec);
+  return TRUE;
+}
+
 static LogThreadedFetchResult
 _fetch(LogThreadedFetcherDriver *s)
 {
   DefenderSourceDriver *self = (DefenderSourceDriver *) s;
-  LogMessage *msg = log_msg_new_empty();
-  gpointer context[] = { self, msg };
-  DefenderMessage message;
+  DefenderBurst burst = { .self = self };
   guint32 idle_ms = 0;
+  const gsize count = defender_fetch_burst(s, burst.messages, &self->payload_hint, _make_message, &burst, &idle_ms);
 
-  if (defender_core_fetch(self->core, &message, _set_field, context, &idle_ms) == DEFENDER_FETCH_IDLE)
+  /* Write-ahead: what the messages belong to is in the persist file before the first of them leaves. */
+  _persist_checkpoint(self, FALSE);
+  if (count == 0)
     {
-      log_msg_unref(msg);
-      _persist_checkpoint(self, FALSE);
       _update_stats(self);
       return defender_fetch_idle(s, idle_ms);
     }
 
-  defender_fill_message(msg, message.text, message.text_len, "microsoft-defender", TRUE, message.timestamp_sec,
-                        message.timestamp_usec);
-  _attach_bookmark(self, &message);
-
-  /* Write-ahead: what this message belongs to is in the persist file before the message leaves. */
-  _persist_checkpoint(self, FALSE);
-  if (++self->messages_since_stats >= DEFENDER_STATS_EVERY_MESSAGES)
+  self->messages_since_stats += count;
+  if (self->messages_since_stats >= DEFENDER_STATS_EVERY_MESSAGES)
     _update_stats(self);
-  return (LogThreadedFetchResult){ THREADED_FETCH_SUCCESS, msg };
+  return defender_fetch_hand_over(s, burst.messages, count, _attach_burst_bookmark, &burst);
 }
 
 static void

@@ -34,6 +34,7 @@ typedef struct _DefenderStreamSourceDriver
   /* NVHandle of each name-value pair's name, by the core's name id; 0 until first seen. */
   NVHandle name_handles[DEFENDER_STREAM_MAX_NAMES];
   guint messages_since_stats;
+  gsize payload_hint; /* defender_payload_hint() of the last message made */
   gchar persist_name[512];
 } DefenderStreamSourceDriver;
 
@@ -135,31 +136,53 @@ _update_stats(DefenderStreamSourceDriver *self)
   self->messages_since_stats = 0;
 }
 
+/* A burst being handed over: the messages made and what the core said of each. */
+typedef struct _DefenderStreamBurst
+{
+  DefenderStreamSourceDriver *self;
+  LogMessage *messages[DEFENDER_FETCH_BURST_MAX];
+  DefenderStreamMessage made[DEFENDER_FETCH_BURST_MAX];
+} DefenderStreamBurst;
+
+static void
+_attach_burst_bookmark(gpointer user_data, gsize index)
+{
+  DefenderStreamBurst *burst = user_data;
+  _attach_bookmark(burst->self, &burst->made[index]);
+}
+
+static gboolean
+_make_message(gpointer user_data, LogMessage *msg, gsize index, DefenderFetchWait wait, guint32 *idle_ms)
+{
+  DefenderStreamBurst *burst = user_data;
+  gpointer context[] = { burst->self, msg };
+  DefenderStreamMessage *made = &burst->made[index];
+  if (defender_stream_fetch(burst->self->stream, wait, made, _set_field, context, idle_ms) == DEFENDER_FETCH_IDLE)
+    return FALSE;
+  defender_fill_message(msg, made->text, made->text_len, DEFENDER_STREAM_LOG_PREFIX, made->has_timestamp,
+                        made->timestamp_sec, made->timestamp_usec);
+  if (made->parse_error)
+    log_msg_set_tag_by_name(msg, ".defender.parse_error");
+  return TRUE;
+}
+
 static LogThreadedFetchResult
 _fetch(LogThreadedFetcherDriver *s)
 {
   DefenderStreamSourceDriver *self = (DefenderStreamSourceDriver *) s;
-  LogMessage *msg = log_msg_new_empty();
-  gpointer context[] = { self, msg };
-  DefenderStreamMessage message;
+  DefenderStreamBurst burst = { .self = self };
   guint32 idle_ms = 0;
-
-  if (defender_stream_fetch(self->stream, &message, _set_field, context, &idle_ms) == DEFENDER_FETCH_IDLE)
+  const gsize count = defender_fetch_burst(s, burst.messages, &self->payload_hint, _make_message, &burst, &idle_ms);
+  if (count == 0)
     {
-      log_msg_unref(msg);
       _update_stats(self);
       return defender_fetch_idle(s, idle_ms);
     }
 
-  defender_fill_message(msg, message.text, message.text_len, DEFENDER_STREAM_LOG_PREFIX, message.has_timestamp,
-                        message.timestamp_sec, message.timestamp_usec);
-  if (message.parse_error)
-    log_msg_set_tag_by_name(msg, ".defender.parse_error");
-  _attach_bookmark(self, &message);
-
-  if (++self->messages_since_stats >= DEFENDER_STREAM_STATS_EVERY_MESSAGES)
+  self->messages_since_stats += count;
+  if (self->messages_since_stats >= DEFENDER_STREAM_STATS_EVERY_MESSAGES)
     _update_stats(self);
-  return (LogThreadedFetchResult){ THREADED_FETCH_SUCCESS, msg };
+  return defender_fetch_hand_over(s, burst.messages, count, _attach_burst_bookmark, &burst);
 }
 
 static void

@@ -16,7 +16,7 @@ import unittest
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from lib.defender_rig import Rig  # noqa: E402
 from lib.delivery import api_versions, read_checkpoint, report, unacknowledged  # noqa: E402
-from lib.syslogng import LineCounter, count_lines, wait_until  # noqa: E402
+from lib.syslogng import LineCounter, complete_lines, count_lines, end_torn_line, wait_until  # noqa: E402
 
 KILLS = 10
 WINDOW = 200  # log-iw-size: at most this many messages are in flight, unacknowledged, at any moment
@@ -53,19 +53,24 @@ class CrashTest(unittest.TestCase):
         kill_points = sorted(rng.sample(range(500, len(served) * 3 // 4), KILLS))
         lines = LineCounter(rig.output)
         at_kill = []  # (lines in the output, the checkpoint's acknowledged sequence, unacknowledged versions in it)
+        torn = []  # lines a kill cut short (lib.syslogng.end_torn_line): not deliveries
         for point in kill_points:
             syslog.start()
             wait_until(lambda: lines() >= point, 120, interval=0.002, what=f"{point} lines")
             syslog.kill9()
-            written = rig.versions()
+            torn += end_torn_line(rig.output)
+            written = rig.versions(torn)
             checkpoint = read_checkpoint(syslog.persist, persist_name)
             self.assertIsNotNone(checkpoint, "no readable checkpoint in the persist file after the kill")
             at_kill.append((len(written), checkpoint["acked_sequence"], unacknowledged(checkpoint, written)))
         syslog.start()
-        wait_until(lambda: set(rig.versions()) >= served and self._settled(rig.output), 180, interval=0.5,
+        wait_until(lambda: set(rig.versions(torn)) >= served and self._settled(rig.output), 180, interval=0.5,
                    what="the drain to finish after the last restart")
 
-        got = rig.versions()
+        got = rig.versions(torn)
+        output = complete_lines(rig.output)
+        for n in torn:
+            self.assertTrue(any(line.startswith(output[n]) for line in output[n + 1:]), f"torn line {n} not again")
         result = report(f"api={api}", served, got)
         print(f"{'kill':>4} {'at line':>8} {'lines':>6} {'acked seq':>9} {'unacked in output':>17} {'sent again':>10}")
         sent_again_total = 0
@@ -78,7 +83,7 @@ class CrashTest(unittest.TestCase):
             print(f"{k + 1:>4} {point:>8} {lines:>6} {acked:>9} {len(unacked):>17} {len(sent_again):>10}")
             self.assertLessEqual(sent_again, may_repeat, f"kill {k + 1}: acknowledged messages were sent again")
             previous_lines = lines
-        print(f"api={api} duplicated={result.duplicated} (all of them unacknowledged at a kill), "
+        print(f"api={api} duplicated={result.duplicated} (all of them unacknowledged at a kill), torn lines {torn}, "
               f"{time.monotonic() - started:.1f}s", flush=True)
         self.assertLess(at_kill[-1][0], len(served), "the drain finished before the tenth kill; the test proved less")
         self.assertEqual(result.missing, set())

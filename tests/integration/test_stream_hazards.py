@@ -24,9 +24,9 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from lib.config_builder import configuration, file_destination, log_path, tcp_destination  # noqa: E402
 from lib.listener import StallingListener  # noqa: E402
 from lib.stream_rig import (TEST_KAFKA_OPTIONS, connection_string_file, delivered_keys,  # noqa: E402
-                             end_torn_line, ledger_positions, partition_lags, stream_source)
+                             ledger_positions, partition_lags, stream_source)
 from lib.stream_sim import StreamSim, record_key  # noqa: E402
-from lib.syslogng import SyslogNg, complete_lines, count_lines, wait_until  # noqa: E402
+from lib.syslogng import SyslogNg, complete_lines, count_lines, end_torn_line, wait_until  # noqa: E402
 
 KILLS = 10
 WINDOW = 500  # log-iw-size(): at most this many records are in flight, unacknowledged, in one collector

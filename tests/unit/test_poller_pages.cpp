@@ -40,6 +40,26 @@ TEST_CASE("a version served again on the following page is handed out once and c
   CHECK(source.stat(DEFENDER_STAT_PAGES) == 3);
 }
 
+TEST_CASE("ready() hands out the rest of the pages read and then nothing, without a request") {
+  PollerHarness source({token_answer("t")}, {page_answer(graph_alert("a", t1) + "," + graph_alert("b", t2)),
+                                             page_answer(graph_alert("c", t3))});
+  source.options.page_size = 2;
+  source.start();
+  CHECK(source.poller->ready() == nullptr);
+  CHECK(source.api.requests().empty());
+
+  CHECK(source.next_id() == "a");
+  const PendingRecord *ready = source.poller->ready();
+  REQUIRE(ready != nullptr);
+  CHECK(defender::version_id(ready->record) == "b");
+  CHECK(source.poller->ready() == nullptr);
+  CHECK(source.api.requests().size() == 1);
+  CHECK(source.stat(DEFENDER_STAT_ALERTS_EMITTED) == 2);
+
+  CHECK(source.next_id() == "c");
+  CHECK(source.api.requests().size() == 2);
+}
+
 TEST_CASE("a version read again in the late-arrival overlap of the next poll is not handed out again") {
   const Instant early = harness_start.minus_seconds(100);
   const Instant late = harness_start.plus_seconds(30);

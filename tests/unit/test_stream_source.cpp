@@ -54,18 +54,22 @@ struct Sent {
   uint64_t sequence;
 };
 
+// The DeviceName property, or the parse error.
+std::string device_of(const StreamRecord &record) {
+  std::string device = record.parse_error;
+  for (const auto &property : record.properties)
+    if (property.name == "DeviceName") device = property.value;
+  return device;
+}
+
 // Asks until `count` records were handed out, or the time is up.
 std::vector<Sent> take(StreamSource &source, size_t count, Clock::duration within = deadline) {
   std::vector<Sent> sent;
   const auto end = Clock::now() + within;
   for (int calls = 0; sent.size() < count && Clock::now() < end && calls < 2000; ++calls) {
     const StreamNext next = source.next();
-    if (const auto *out = std::get_if<StreamHandOut>(&next)) {
-      std::string device = out->record->parse_error;
-      for (const auto &property : out->record->properties)
-        if (property.name == "DeviceName") device = property.value;
-      sent.push_back({out->record->table, device, out->sequence});
-    }
+    if (const auto *out = std::get_if<StreamHandOut>(&next))
+      sent.push_back({out->record->table, device_of(*out->record), out->sequence});
   }
   return sent;
 }
@@ -96,6 +100,29 @@ TEST_CASE("the records of a message are handed out in order, numbered one after 
   CHECK(counters.records == 3);
   CHECK(counters.kafka_messages == 1);
   CHECK(counters.records_skipped == 0);
+}
+
+TEST_CASE("ready() hands out the rest of the message being handed out, then nothing, without polling for more") {
+  MockHub mock("hub-a", 1);
+  mock.produce(0, body_of({record_of("DeviceProcessEvents", 1), record_of("DeviceFileEvents", 2)}));
+  mock.produce(0, body_of({record_of("DeviceProcessEvents", 3)}));
+  mock.flush();
+  const Options options = options_for(mock, "ready");
+  auto source = source_for(options);
+  CHECK_FALSE(source.ready().has_value());
+
+  const auto first = take(source, 1);
+  REQUIRE(first.size() == 1);
+  CHECK(first[0].device == "pc-1");
+  const auto second = source.ready();
+  REQUIRE(second.has_value());
+  CHECK(second->sequence == first[0].sequence + 1);
+  CHECK(device_of(*second->record) == "pc-2");
+  CHECK_FALSE(source.ready().has_value());
+  CHECK(source.counters().kafka_messages == 1);
+
+  CHECK(devices(take(source, 1)) == std::vector<std::string>{"pc-3"});
+  CHECK(source.counters().kafka_messages == 2);
 }
 
 TEST_CASE("tables() leaves records out, and a restart after acknowledging what was sent reads nothing again") {

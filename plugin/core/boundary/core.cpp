@@ -251,10 +251,14 @@ size_t defender_field_count(void) { return field_count(); }
 // Field names are string literals, so the view's data is terminated.
 const char *defender_field_name(size_t field) { return field < field_count() ? field_name(field).data() : "unknown"; }
 
-DefenderFetchStatus defender_core_fetch(DefenderCore *core, DefenderMessage *message, DefenderFieldFn each_field,
-                                        void *user_data, uint32_t *idle_ms) {
+DefenderFetchStatus defender_core_fetch(DefenderCore *core, DefenderFetchWait wait, DefenderMessage *message,
+                                        DefenderFieldFn each_field, void *user_data, uint32_t *idle_ms) {
   try {
-    const auto next = core->poller->next();
+    std::variant<const PendingRecord *, Idle> next = Idle{0};
+    if (wait == DEFENDER_FETCH_MAY_WAIT)
+      next = core->poller->next();
+    else if (const PendingRecord *ready = core->poller->ready())
+      next = ready;
     if (const auto *idle = std::get_if<Idle>(&next)) {
       *idle_ms = static_cast<uint32_t>(idle->milliseconds);
       return DEFENDER_FETCH_IDLE;

@@ -110,6 +110,13 @@ typedef enum {
   DEFENDER_FETCH_IDLE,    /* nothing now: call again after *idle_ms */
 } DefenderFetchStatus;
 
+/* What a fetch may do to find a message. The glue asks for one that may wait, then takes what is ready behind it,
+ * to post several messages at once. */
+typedef enum {
+  DEFENDER_FETCH_MAY_WAIT,   /* sends the requests or waits for the Kafka message a message needs */
+  DEFENDER_FETCH_READY_ONLY, /* only a message of what was read already; IDLE with *idle_ms 0 when there is none */
+} DefenderFetchWait;
+
 typedef struct {
   const char *text; /* MESSAGE: the formatted alert, one line */
   size_t text_len;
@@ -126,11 +133,11 @@ size_t defender_field_count(void);
 const char *defender_field_name(size_t field); /* without the ".defender." prefix */
 
 /*
- * Fetcher thread. Returns one message at a time; performs the HTTP requests when a poll is due.
+ * Fetcher thread. Returns one message at a time; performs the HTTP requests when a poll is due and wait allows.
  * Pointers in *message and passed to each_field stay valid until the next call.
  */
-DefenderFetchStatus defender_core_fetch(DefenderCore *core, DefenderMessage *message, DefenderFieldFn each_field,
-                                        void *user_data, uint32_t *idle_ms);
+DefenderFetchStatus defender_core_fetch(DefenderCore *core, DefenderFetchWait wait, DefenderMessage *message,
+                                        DefenderFieldFn each_field, void *user_data, uint32_t *idle_ms);
 
 /* Any thread: abort the request in flight and make fetch return promptly (shutdown, reload). */
 void defender_core_request_exit(DefenderCore *core);
@@ -211,10 +218,11 @@ typedef struct {
 typedef void (*DefenderStreamFieldFn)(void *user_data, uint32_t name_id, const char *name, size_t name_len,
                                       const char *value, size_t value_len);
 
-/* Fetcher thread. Waits at most a fraction of a second for a Kafka message; *idle_ms is how long to wait before the
- * next call (0: at once). Pointers stay valid until the next call. */
-DefenderFetchStatus defender_stream_fetch(DefenderStream *stream, DefenderStreamMessage *message,
-                                          DefenderStreamFieldFn each_field, void *user_data, uint32_t *idle_ms);
+/* Fetcher thread. Waits at most a fraction of a second for a Kafka message when wait allows; *idle_ms is how long to
+ * wait before the next call (0: at once). Pointers stay valid until the next call. */
+DefenderFetchStatus defender_stream_fetch(DefenderStream *stream, DefenderFetchWait wait,
+                                          DefenderStreamMessage *message, DefenderStreamFieldFn each_field,
+                                          void *user_data, uint32_t *idle_ms);
 
 /* Any thread: make fetch return promptly (shutdown, reload). */
 void defender_stream_request_exit(DefenderStream *stream);

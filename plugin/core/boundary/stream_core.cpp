@@ -137,10 +137,15 @@ size_t defender_stream_describe(const DefenderStream *stream, char *buf, size_t 
   }
 }
 
-DefenderFetchStatus defender_stream_fetch(DefenderStream *stream, DefenderStreamMessage *message,
-                                          DefenderStreamFieldFn each_field, void *user_data, uint32_t *idle_ms) {
+DefenderFetchStatus defender_stream_fetch(DefenderStream *stream, DefenderFetchWait wait,
+                                          DefenderStreamMessage *message, DefenderStreamFieldFn each_field,
+                                          void *user_data, uint32_t *idle_ms) {
   try {
-    const StreamNext next = stream->source->next();
+    StreamNext next = StreamIdle{0};
+    if (wait == DEFENDER_FETCH_MAY_WAIT)
+      next = stream->source->next();
+    else if (auto ready = stream->source->ready())
+      next = *ready;
     if (const auto *idle = std::get_if<StreamIdle>(&next)) {
       *idle_ms = static_cast<uint32_t>(idle->milliseconds);
       return DEFENDER_FETCH_IDLE;

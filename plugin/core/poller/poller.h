@@ -54,6 +54,9 @@ class Poller {
 
   // The next alert version to send, or how long to wait. The pointer is valid until the next call.
   std::variant<const PendingRecord *, Idle> next();
+  // The next alert version of the pages already read, or nullptr: never sends a request. What the caller takes after
+  // a next() to post several messages at once.
+  const PendingRecord *ready() { return pages_.has_new() ? hand_out() : nullptr; }
 
   void request_exit() { requester_.request_abort(); }
   // Alerts fetched but never handed out must be fetched again by whoever continues with the cursor.

@@ -77,6 +77,11 @@ StreamNext StreamSource::next() {
   return StreamIdle{0};
 }
 
+std::optional<StreamHandOut> StreamSource::ready() {
+  if (exit_requested_) return std::nullopt;
+  return hand_out_next();
+}
+
 void StreamSource::take(const KafkaMessage &message) {
   ++counters_.kafka_messages;
   counters_.bytes += message.payload.size();

@@ -79,6 +79,9 @@ class StreamSource {
   ~StreamSource();
 
   StreamNext next();
+  // The next record of the message being handed out, or nothing: never polls. What the caller takes after a next()
+  // to post several messages at once.
+  std::optional<StreamHandOut> ready();
   // Every record handed out up to and including `sequence` reached its destination. Returns where the partitions
   // held would resume now, to keep in the persist file.
   std::optional<PositionsToKeep> acknowledge_through(uint64_t sequence);

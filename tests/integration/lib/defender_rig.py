@@ -46,13 +46,14 @@ class Rig:
         self.test.addCleanup(s.stop)
         return s
 
-    def delivered(self):
-        """[(id, record id, update ticks, severity)] in the order written."""
-        rows = [line.split("\t") for line in complete_lines(self.output)]
+    def delivered(self, torn=()):
+        """[(id, record id, update ticks, severity)] in the order written; the lines numbered in `torn` (from 0) are
+        not deliveries (lib.syslogng.end_torn_line)."""
+        rows = [line.split("\t") for n, line in enumerate(complete_lines(self.output)) if n not in torn]
         return [(alert_id, record_id, parse_ticks(updated), severity) for alert_id, record_id, updated, severity in rows]
 
-    def versions(self):
-        return [(record_id or alert_id, ticks) for alert_id, record_id, ticks, _ in self.delivered()]
+    def versions(self, torn=()):
+        return [(record_id or alert_id, ticks) for alert_id, record_id, ticks, _ in self.delivered(torn)]
 
     def wait_for(self, count, timeout=60):
         wait_until(lambda: count_lines(self.output) >= count, timeout, what=f"{count} alerts")

@@ -40,21 +40,8 @@ def stream_source(sim, secret_file, group="syslog-ng", kafka_options=TEST_KAFKA_
 
 def delivered_keys(path, torn=()):
     """The record key of each complete line of a format(json) output, in order; the lines numbered in `torn` (from 0)
-    are not deliveries (end_torn_line)."""
+    are not deliveries (lib.syslogng.end_torn_line)."""
     return [record_key(json.loads(line)) for n, line in enumerate(complete_lines(path)) if n not in torn]
-
-
-def end_torn_line(path):
-    """A syslog-ng killed in the middle of a write can leave the file's last line torn: the kernel ends a write to a
-    file short when a fatal signal arrives. Ends that line, so that the next process's first line stands alone, and
-    returns its number (from 0) in a list ([] when the file ended with a whole line). The torn record was not
-    acknowledged, so it comes again whole."""
-    with open(path, "rb+") as f:
-        data = f.read()
-        if not data or data.endswith(b"\n"):
-            return []
-        f.write(b"\n")
-    return [data.count(b"\n")]
 
 
 def ledger_positions(sim):

@@ -60,6 +60,19 @@ def complete_lines(path):
     return text[:text.rfind("\n") + 1].splitlines()
 
 
+def end_torn_line(path):
+    """A syslog-ng killed in the middle of a write can leave the file's last line torn: the kernel ends a write to a
+    file short when a fatal signal arrives. Ends that line, so that the next process's first line stands alone, and
+    returns its number (from 0) in a list ([] when the file ended with a whole line). The torn record was not
+    acknowledged, so it comes again whole."""
+    with open(path, "rb+") as f:
+        data = f.read()
+        if not data or data.endswith(b"\n"):
+            return []
+        f.write(b"\n")
+    return [data.count(b"\n")]
+
+
 class LineCounter:
     """The lines of a file that only grows, reading only what was added since the last call: cheap enough to poll
     every few milliseconds while a drain writes tens of megabytes."""
