@@ -21,12 +21,12 @@ _new_message(gsize payload_hint)
   return payload_hint ? log_msg_sized_new(payload_hint) : log_msg_new_empty();
 }
 
-/* What msg's table needed, a quarter more. */
+/* What msg's table needed, an eighth more. */
 static gsize
 _payload_hint(const LogMessage *msg)
 {
   const gsize need = msg->payload->used + msg->payload->index_size * sizeof(NVIndexEntry);
-  return MIN(need + need / 4, DEFENDER_PAYLOAD_HINT_MAX);
+  return MIN(need + need / 8, DEFENDER_PAYLOAD_HINT_MAX);
 }
 
 void

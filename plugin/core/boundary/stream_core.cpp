@@ -5,6 +5,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 
 #include "boundary/core.h"
@@ -19,6 +20,16 @@
 
 using namespace defender;
 
+namespace {
+
+// Lets name_ids be searched with a string_view: no string is made for a name already numbered.
+struct NameHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view name) const { return std::hash<std::string_view>{}(name); }
+};
+
+}  // namespace
+
 static_assert(DEFENDER_STREAM_POSITIONS_BYTES == 2 * local_slot_bytes, "core.h's entry size is two slots");
 
 struct DefenderStream {
@@ -31,7 +42,7 @@ struct DefenderStream {
   std::string text;
   // Each name-value pair's name, numbered in the order first seen, at most DEFENDER_STREAM_MAX_NAMES: a row's
   // column names come from outside, and each name the glue resolves stays in syslog-ng's registry for good.
-  std::unordered_map<std::string, uint32_t> name_ids;
+  std::unordered_map<std::string, uint32_t, NameHash, std::equal_to<>> name_ids;
   uint64_t fields_not_set = 0;
 };
 
@@ -154,7 +165,7 @@ DefenderFetchStatus defender_stream_fetch(DefenderStream *stream, DefenderFetchW
     const StreamRecord &record = *out.record;
     format_stream_record(record, stream->options.format, stream->text);
     visit_stream_fields(record, [&](std::string_view name, std::string_view value) {
-      auto found = stream->name_ids.find(std::string(name));
+      auto found = stream->name_ids.find(name);
       if (found == stream->name_ids.end()) {
         if (stream->name_ids.size() >= DEFENDER_STREAM_MAX_NAMES) {
           ++stream->fields_not_set;
