@@ -29,7 +29,7 @@ typedef struct _DefenderSourceDriver
   DefenderStats stats;
   NVHandle *field_handles;
   guint messages_since_stats;
-  gsize payload_hint; /* defender_payload_hint() of the last message made */
+  gsize payload_hint; /* how large defender_fetch_burst() makes the next message's name-value table */
   gchar persist_name[512];
 } DefenderSourceDriver;
 

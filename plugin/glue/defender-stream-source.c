@@ -34,7 +34,7 @@ typedef struct _DefenderStreamSourceDriver
   /* NVHandle of each name-value pair's name, by the core's name id; 0 until first seen. */
   NVHandle name_handles[DEFENDER_STREAM_MAX_NAMES];
   guint messages_since_stats;
-  gsize payload_hint; /* defender_payload_hint() of the last message made */
+  gsize payload_hint; /* how large defender_fetch_burst() makes the next message's name-value table */
   gchar persist_name[512];
 } DefenderStreamSourceDriver;
 
