@@ -175,6 +175,22 @@ TEST_CASE("two consumers of a group split the partitions, and when one closes th
   CHECK(second->assigned_partitions() == partitions);
 }
 
+TEST_CASE(
+    "a member closed during a rebalance, still holding its partitions, leaves, and the other member reads them all") {
+  MockHub mock;
+  auto first = open_consumer(settings_for(mock, "leave"));
+  wait_for_assignment({first.get()}, partitions);
+  // A second member joining is a rebalance. The first, not polling meanwhile, has not served its revocation: the
+  // close gives its partitions up (where librdkafka 2.8's own close could hang for good).
+  auto second = open_consumer(settings_for(mock, "leave"));
+  for (int polls = 0; polls < 20; ++polls) REQUIRE_FALSE(std::holds_alternative<KafkaMessage>(second->poll(50)));
+  REQUIRE(first->assigned_partitions() == partitions);
+  first->close();
+  mock.produce_each("m", 1);
+  CHECK(payloads(receive(*second, 4)) == named("m", 0, 1));
+  CHECK(second->assigned_partitions() == partitions);
+}
+
 TEST_CASE("a paused consumer hands out nothing, and after resume every message once") {
   MockHub mock;
   mock.produce_each("m", 5);

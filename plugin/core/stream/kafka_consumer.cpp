@@ -431,11 +431,34 @@ void KafkaConsumer::close() {
   if (closed_ || !kafka_) return;
   current_.reset();
   commit_positions(nullptr);
-  // Revokes the assignment (committing once more) and leaves the group, so its partitions go to the others now.
+  leave_group();
   if (const auto err = rd_kafka_consumer_close(kafka_.get())) tell(problem_text(err, rd_kafka_err2str(err), hub_list_));
   closed_ = true;
   std::lock_guard lock(mutex_);
   partitions_.clear();
+}
+
+// rd_kafka_consumer_close() would revoke the assignment itself, but a rebalance callback it serves can hang for good
+// in rd_kafka_assign() (seen here with librdkafka 2.8 when a rebalance was under way; librdkafka issues 4041 and
+// 4884). Revoked before, while the group is still served, the close has nothing left to revoke.
+void KafkaConsumer::leave_group() {
+  if (const auto err = rd_kafka_unsubscribe(kafka_.get())) {
+    tell(problem_text(err, rd_kafka_err2str(err), hub_list_));
+    return;
+  }
+  const int64_t end = now_ms() + leave_wait_ms;
+  do {
+    // Serves the revocation (revoked() commits what moved since and unassigns); messages fetched before are dropped
+    // unsent, for the next member to read.
+    if (auto *message = rd_kafka_consumer_poll(kafka_.get(), 50)) rd_kafka_message_destroy(message);
+  } while (librdkafka_assignment_size() > 0 && now_ms() < end);
+}
+
+size_t KafkaConsumer::librdkafka_assignment_size() {
+  rd_kafka_topic_partition_list_t *assignment = nullptr;
+  if (rd_kafka_assignment(kafka_.get(), &assignment) || !assignment) return 0;
+  const PartitionList owned(assignment);
+  return static_cast<size_t>(assignment->cnt);
 }
 
 std::optional<PartitionPosition> KafkaConsumer::local_position(std::string_view hub, int32_t partition) const {

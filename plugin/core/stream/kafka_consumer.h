@@ -84,6 +84,8 @@ class KafkaConsumer {
   static constexpr int offsets_timeout_ms = 10000;
   // Problems kept for poll() to hand out; older ones are dropped.
   static constexpr size_t max_problems = 16;
+  // How long close() serves the revocation that leaving the group asks for before it closes anyway.
+  static constexpr int64_t leave_wait_ms = 5000;
 
   // A consumer subscribed to settings.hubs, or why none could be created (a setting librdkafka refused).
   static std::variant<std::unique_ptr<KafkaConsumer>, std::string> open(KafkaSettings settings);
@@ -160,6 +162,10 @@ class KafkaConsumer {
   bool commit_positions(const std::set<PartitionKey> *only);
   // Creates the librdkafka consumer and subscribes; why not, or empty.
   std::string create();
+  // Unsubscribes and serves the revocation that follows, so that rd_kafka_consumer_close() has nothing to revoke.
+  void leave_group();
+  // The partitions librdkafka has assigned to this consumer: 0 once a revocation was served.
+  size_t librdkafka_assignment_size();
   void set_paused(const std::set<PartitionKey> &keys, bool paused);
   std::optional<uint32_t> hub_index(std::string_view topic) const;
   // Where this collector itself stands in a partition: acknowledged before it was revoked from this consumer, or
