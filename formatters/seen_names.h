@@ -15,7 +15,7 @@ namespace defender {
 class SeenNames {
  public:
   // Room for `most` different names: no more may be inserted.
-  explicit SeenNames(size_t most) : slots_(std::bit_ceil(2 * most + 2)) {}
+  explicit SeenNames(size_t most) : slots_(std::bit_ceil(2 * most + 2)) { text_.reserve(most * typical_name_bytes); }
 
   // Whether the name is new; it is remembered (copied) when it is.
   bool insert(std::string_view name) {
@@ -37,6 +37,8 @@ class SeenNames {
     size_t size = 0;
     bool used = false;
   };
+  // Room for the names up front, so that the copies rarely grow the text (each growth copies all of it).
+  static constexpr size_t typical_name_bytes = 24;
   std::vector<Slot> slots_;  // at least half empty, so a probe always ends
   std::string text_;         // the names, one after another
 };

@@ -103,7 +103,10 @@ void KafkaConsumer::KafkaDeleter::operator()(rd_kafka_s *kafka) const { rd_kafka
 void KafkaConsumer::MessageDeleter::operator()(rd_kafka_message_s *message) const { rd_kafka_message_destroy(message); }
 
 KafkaConsumer::KafkaConsumer(Token, KafkaSettings settings) : settings_(std::move(settings)) {
-  for (const auto &hub : settings_.hubs) hub_list_ += (hub_list_.empty() ? "" : ",") + hub;
+  for (const auto &hub : settings_.hubs) {
+    hub_list_ += (hub_list_.empty() ? "" : ",") + hub;
+    hub_hashes_.push_back(hub_hash(hub));
+  }
 }
 
 std::variant<std::unique_ptr<KafkaConsumer>, std::string> KafkaConsumer::open(KafkaSettings settings) {
@@ -481,7 +484,7 @@ std::vector<LocalPosition> KafkaConsumer::local_positions() {
   for (const auto &[key, partition] : partitions_) {
     // Before its first message a partition resumes where it was assigned to: that is kept too.
     const auto position = partition.progress.position() ? partition.progress.position() : partition.resume_at;
-    if (position) positions.push_back(LocalPosition{hub_hash(hub_name(key.hub)), key.partition, *position});
+    if (position) positions.push_back(LocalPosition{hub_hashes_[key.hub], key.partition, *position});
   }
   return positions;
 }

@@ -177,6 +177,7 @@ class KafkaConsumer {
 
   KafkaSettings settings_;
   std::string hub_list_;
+  std::vector<uint32_t> hub_hashes_;  // hub_hash() of each hub, by index: every acknowledgement lists them
   std::unique_ptr<rd_kafka_s, KafkaDeleter> kafka_;
   std::unique_ptr<rd_kafka_message_s, MessageDeleter> current_;
   std::mutex mutex_;  // guards partitions_: acknowledgements come from other threads
