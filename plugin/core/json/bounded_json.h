@@ -112,7 +112,7 @@ std::string parse_bounded(Document &document, Stream &stream, JsonCaps caps, Sta
 }
 
 // Memory for parsing one JSON text after another: room for a typical alert's or record's tree and for the parser's
-// stack, so that most parses make no heap allocation. 36 KB: keep it on the heap.
+// stack, so that most parses make no heap allocation. 40 KB: keep it on the heap.
 class ParseMemory {
  public:
   // Parses `stream` within `caps` and gives the tree to `use` if it is one JSON value; the tree lives until `use`
@@ -122,8 +122,10 @@ class ParseMemory {
   std::string parse(Stream &stream, JsonCaps caps, Use &&use) {
     rapidjson::MemoryPoolAllocator<> value_allocator(values_, sizeof values_);
     rapidjson::MemoryPoolAllocator<> stack_allocator(stack_, sizeof stack_);
+    // The document's stack takes half the stack memory, the parser's starts in the rest: a document asking for all of
+    // it would not fit beside the pool's own header, and each parse would allocate both stacks from the heap.
     rapidjson::GenericDocument<rapidjson::UTF8<>, rapidjson::MemoryPoolAllocator<>, rapidjson::MemoryPoolAllocator<>>
-        document(&value_allocator, sizeof stack_, &stack_allocator);
+        document(&value_allocator, sizeof stack_ / 2, &stack_allocator);
     std::string problem = parse_bounded<flags>(document, stream, caps, &stack_allocator);
     if (problem.empty()) use(static_cast<const rapidjson::Value &>(document));
     return problem;
@@ -131,7 +133,7 @@ class ParseMemory {
 
  private:
   char values_[32 * 1024];
-  char stack_[4 * 1024];
+  char stack_[8 * 1024];
 };
 
 // The same for a text that is not parsed in place.
