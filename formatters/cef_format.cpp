@@ -87,7 +87,7 @@ class CefExtension {
 
 }  // namespace
 
-void append_cef(const StreamRecord &record, std::string &out) {
+void append_cef(const StreamRecord &record, std::string &out, const StreamLayout *layout) {
   out += "CEF:0|Microsoft|";
   append_header_field(out, product_of(record), cef_product_limit);
   append_header_field(out, DEFENDER_VERSION, cef_version_limit);
@@ -104,9 +104,9 @@ void append_cef(const StreamRecord &record, std::string &out) {
     return;
   }
   if (const auto time = message_time(record)) extension.time("rt", *time);
-  for_each_stream_column(record, StreamKeyStyle::cef, [&](std::string_view key, std::string_view value, size_t limit) {
-    extension.text(key, value, limit);
-  });
+  for_each_stream_column(
+      record, StreamKeyStyle::cef,
+      [&](std::string_view key, std::string_view value, size_t limit) { extension.text(key, value, limit); }, layout);
   extension.text("MicrosoftDefenderTenantId", record.tenant_id, 1023);
   // Last, as the alert's update time is: the line ends in a constant label.
   if (record.time) {

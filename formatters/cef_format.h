@@ -4,6 +4,7 @@
 #include <string>
 
 #include "record.h"
+#include "stream_layout.h"
 #include "stream_record.h"
 
 namespace defender {
@@ -16,7 +17,8 @@ void append_cef(const Incident &incident, std::string &out);
 
 // A Streaming API record, per stream_mapping.h: rt (the message time), the columns (stream_columns.h),
 // MicrosoftDefenderTenantId, and last the record's time as deviceCustomDate1 (label recordTime). An unparsed record
-// writes its parse error as reason and its text as MicrosoftDefenderUnparsedText.
-void append_cef(const StreamRecord &record, std::string &out);
+// writes its parse error as reason and its text as MicrosoftDefenderUnparsedText. The layout, when given, is the one
+// of the record's table and names (stream_layout.h).
+void append_cef(const StreamRecord &record, std::string &out, const StreamLayout *layout = nullptr);
 
 }  // namespace defender

@@ -9,18 +9,19 @@ namespace defender {
 
 namespace {
 
-template <class Item>
-void format_item(const Item &item, const FormatOptions &options, std::string &out) {
+// `layout`: none for an alert or an incident, the stream record's layout (or null) for CEF and LEEF.
+template <class Item, class... Layout>
+void format_item(const Item &item, const FormatOptions &options, std::string &out, const Layout *...layout) {
   out.clear();
   switch (options.format) {
     case Format::cef:
-      append_cef(item, out);
+      append_cef(item, out, layout...);
       return;
     case Format::leef:
-      append_leef1(item, out);
+      append_leef1(item, out, layout...);
       return;
     case Format::leef2:
-      append_leef2(item, options.leef_delimiter, out);
+      append_leef2(item, options.leef_delimiter, out, layout...);
       return;
     case Format::json:
       append_json(item, out);
@@ -42,8 +43,9 @@ void format_incident(const Incident &incident, const FormatOptions &options, std
   format_item(incident, options, out);
 }
 
-void format_stream_record(const StreamRecord &record, const FormatOptions &options, std::string &out) {
-  format_item(record, options, out);
+void format_stream_record(const StreamRecord &record, const FormatOptions &options, std::string &out,
+                          const StreamLayout *layout) {
+  format_item(record, options, out, layout);
 }
 
 void format_record(const Record &record, const FormatOptions &options, std::string &out) {

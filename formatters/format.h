@@ -4,6 +4,7 @@
 #include <string>
 
 #include "record.h"
+#include "stream_layout.h"
 #include "stream_record.h"
 
 namespace defender {
@@ -20,7 +21,9 @@ struct FormatOptions {
 void format_alert(const Alert &alert, const FormatOptions &options, std::string &out);
 void format_incident(const Incident &incident, const FormatOptions &options, std::string &out);
 void format_record(const Record &record, const FormatOptions &options, std::string &out);
-// A Streaming API record (stream_mapping.h; json: the record as sent).
-void format_stream_record(const StreamRecord &record, const FormatOptions &options, std::string &out);
+// A Streaming API record (stream_mapping.h; json: the record as sent). The layout, when given, is the one of the
+// record's table and names (stream_layout.h): CEF and LEEF then write the columns without working their keys out.
+void format_stream_record(const StreamRecord &record, const FormatOptions &options, std::string &out,
+                          const StreamLayout *layout = nullptr);
 
 }  // namespace defender

@@ -39,7 +39,7 @@ class LeefWriter {
     out_ += '|';
   }
 
-  void stream_attributes(const StreamRecord &record) {
+  void stream_attributes(const StreamRecord &record, const StreamLayout *layout) {
     attributes_start_ = out_.size();
     if (is_unparsed(record)) {
       text("reason", record.parse_error, 1023);
@@ -53,7 +53,7 @@ class LeefWriter {
     }
     for_each_stream_column(
         record, StreamKeyStyle::leef,
-        [&](std::string_view key, std::string_view value, size_t limit) { text(key, value, limit); });
+        [&](std::string_view key, std::string_view value, size_t limit) { text(key, value, limit); }, layout);
     text("tenantId", record.tenant_id, 1023);
     if (record.time) epoch_milliseconds("recordTime", *record.time);
   }
@@ -165,17 +165,17 @@ void append_leef2(const Incident &incident, char delimiter, std::string &out) {
 
 namespace defender {
 
-void append_leef1(const StreamRecord &record, std::string &out) {
+void append_leef1(const StreamRecord &record, std::string &out, const StreamLayout *layout) {
   LeefWriter writer(out, '\t');
   writer.header("1.0", record);
-  writer.stream_attributes(record);
+  writer.stream_attributes(record, layout);
 }
 
-void append_leef2(const StreamRecord &record, char delimiter, std::string &out) {
+void append_leef2(const StreamRecord &record, char delimiter, std::string &out, const StreamLayout *layout) {
   LeefWriter writer(out, is_valid_leef_delimiter(delimiter) ? delimiter : leef_default_delimiter);
   writer.header("2.0", record);
   writer.delimiter_field();
-  writer.stream_attributes(record);
+  writer.stream_attributes(record, layout);
 }
 
 }  // namespace defender

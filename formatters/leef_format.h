@@ -4,6 +4,7 @@
 #include <string>
 
 #include "record.h"
+#include "stream_layout.h"
 #include "stream_record.h"
 
 namespace defender {
@@ -27,9 +28,10 @@ void append_leef2(const Incident &incident, char delimiter, std::string &out);
 
 // A Streaming API record, per stream_mapping.h: devTime (the message time), sev (from the row's Severity), the
 // columns (stream_columns.h), tenantId, recordTime (the record's time). An unparsed record writes its parse error as
-// reason and its text as unparsedText.
-void append_leef1(const StreamRecord &record, std::string &out);
-void append_leef2(const StreamRecord &record, char delimiter, std::string &out);
+// reason and its text as unparsedText. The layout, when given, is the one of the record's table and names
+// (stream_layout.h).
+void append_leef1(const StreamRecord &record, std::string &out, const StreamLayout *layout = nullptr);
+void append_leef2(const StreamRecord &record, char delimiter, std::string &out, const StreamLayout *layout = nullptr);
 
 // Both: LEEF defines no escape, so in values the delimiter, CR and LF become spaces, and in header fields '|'
 // does too; other control characters become spaces and invalid UTF-8 becomes U+FFFD (text.h). Values longer than

@@ -19,17 +19,14 @@ class SeenNames {
 
   // Whether the name is new; it is remembered (copied) when it is.
   bool insert(std::string_view name) {
-    const size_t mask = slots_.size() - 1;
-    for (size_t i = std::hash<std::string_view>{}(name)&mask;; i = (i + 1) & mask) {
-      Slot &slot = slots_[i];
-      if (!slot.used) {
-        slot = {text_.size(), name.size(), true};
-        text_ += name;
-        return true;
-      }
-      if (std::string_view(text_).substr(slot.start, slot.size) == name) return false;
-    }
+    Slot &slot = slots_[slot_of(name)];
+    if (slot.used) return false;
+    slot = {text_.size(), name.size(), true};
+    text_ += name;
+    return true;
   }
+
+  bool contains(std::string_view name) const { return slots_[slot_of(name)].used; }
 
  private:
   struct Slot {
@@ -37,6 +34,15 @@ class SeenNames {
     size_t size = 0;
     bool used = false;
   };
+  // The index of the name's slot, or of the empty one where it would go.
+  size_t slot_of(std::string_view name) const {
+    const size_t mask = slots_.size() - 1;
+    for (size_t i = std::hash<std::string_view>{}(name)&mask;; i = (i + 1) & mask) {
+      const Slot &slot = slots_[i];
+      if (!slot.used || std::string_view(text_).substr(slot.start, slot.size) == name) return i;
+    }
+  }
+
   // Room for the names up front, so that the copies rarely grow the text (each growth copies all of it).
   static constexpr size_t typical_name_bytes = 24;
   std::vector<Slot> slots_;  // at least half empty, so a probe always ends

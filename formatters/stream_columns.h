@@ -4,14 +4,15 @@
 
 #include <cstddef>
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
+#include "stream_layout.h"
 #include "stream_record.h"
 
 namespace defender {
-
-enum class StreamKeyStyle { cef, leef };
 
 using PutStreamColumn = std::function<void(std::string_view key, std::string_view value, size_t limit)>;
 
@@ -25,6 +26,12 @@ using PutStreamColumn = std::function<void(std::string_view key, std::string_vie
 // after the prefix) or "property" (LEEF) for a name without a letter or digit. A key that would equal a key the line
 // writes from the envelope, or (LEEF) one of QRadar's predefined keys, is written with "Column" before the name:
 // MicrosoftDefenderColumnTenantId, columnDomain.
-void for_each_stream_column(const StreamRecord &record, StreamKeyStyle style, const PutStreamColumn &put);
+// With the layout of the record's table and names (stream_layout.h), the same calls without working the keys out again.
+void for_each_stream_column(const StreamRecord &record, StreamKeyStyle style, const PutStreamColumn &put,
+                            const StreamLayout *layout = nullptr);
+
+// The columns for_each_stream_column writes for any row with this record's table and names, in its order; nullopt
+// when two of the generic keys are alike (the row's values then decide which is written).
+std::optional<std::vector<LaidOutColumn>> lay_out_stream_columns(const StreamRecord &record, StreamKeyStyle style);
 
 }  // namespace defender

@@ -31,6 +31,7 @@
 #include "json/bounded_json.h"
 #include "json_value.h"
 #include "stream/envelope_reader.h"
+#include "stream_layout.h"
 #include "text_rules.h"
 
 namespace {
@@ -160,10 +161,15 @@ void check_page(std::string_view input) {
   }
 }
 
+// Also with the record's layout, which must not change a byte.
 std::string formatted(const defender::StreamRecord &record, Format format, char delimiter) {
   std::string out;
   defender::format_stream_record(record, {format, delimiter}, out);
   check_one_line(out);
+  defender::StreamLayouts layouts;
+  std::string laid_out;
+  defender::format_stream_record(record, {format, delimiter}, laid_out, layouts.find(record));
+  if (laid_out != out) fail("the line differs with the record's layout: " + laid_out, out);
   return out;
 }
 

@@ -25,3 +25,13 @@ TEST_CASE("seen names: a full table still tells every name it holds from every o
   for (size_t i = 0; i < count; ++i) repeated += seen.insert("column" + std::to_string(i)) ? 0 : 1;
   CHECK(repeated == count / 2);
 }
+
+TEST_CASE("seen names: contains tells a name inserted from one that is not, and remembers nothing") {
+  SeenNames seen(2);
+  CHECK(seen.insert("act"));
+  CHECK(seen.contains("act"));
+  CHECK_FALSE(seen.contains("ac"));
+  CHECK_FALSE(seen.contains("ac"));
+  CHECK(seen.insert("ac"));
+  CHECK(seen.contains("ac"));
+}

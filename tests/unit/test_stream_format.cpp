@@ -1,6 +1,7 @@
 // Stream records in every format, read back through the tests' CEF and LEEF parsers: each table's columns under the
 // keys of stream_mapping.h, the header, the envelope, an unknown table through the generic mapping, hostile values on
-// one line without a forged key, and unparsed records.
+// one line without a forged key, and unparsed records. Every line and every list of fields is made twice, with the
+// record's layout (stream_layout.h) and without, and must come out the same.
 #include <doctest/doctest.h>
 
 #include <string>
@@ -14,6 +15,7 @@
 #include "leef_parser.h"
 #include "stream/envelope_reader.h"
 #include "stream_fields.h"
+#include "stream_layout.h"
 
 using namespace std::string_literals;
 using defender::Format;
@@ -33,7 +35,26 @@ StreamRecord record_of(const std::string &record_json) {
 std::string formatted(const StreamRecord &record, Format format, char delimiter = '^') {
   std::string out;
   defender::format_stream_record(record, {format, delimiter}, out);
+  defender::StreamLayouts layouts;
+  std::string laid_out;
+  defender::format_stream_record(record, {format, delimiter}, laid_out, layouts.find(record));
+  REQUIRE(laid_out == out);
   return out;
+}
+
+using Fields = std::vector<std::pair<std::string, std::string>>;
+
+Fields fields_of(const StreamRecord &record) {
+  Fields fields;
+  defender::visit_stream_fields(
+      record, [&](std::string_view name, std::string_view value, size_t) { fields.emplace_back(name, value); });
+  defender::StreamLayouts layouts;
+  Fields laid_out;
+  defender::visit_stream_fields(
+      record, [&](std::string_view name, std::string_view value, size_t) { laid_out.emplace_back(name, value); },
+      layouts.find(record));
+  REQUIRE(laid_out == fields);
+  return fields;
 }
 
 CefRecord cef(const StreamRecord &record) {
@@ -380,10 +401,7 @@ TEST_CASE("a stream record's fields: envelope, every non-null column, then the J
   const StreamRecord record = record_of(
       envelope_start + R"(AlertInfo","properties":{"Timestamp":"2024-05-01T09:59:58.5Z","AlertId":"da1",)"
                        R"("Severity":"High","MachineGroup":"G","Nothing":null,"Odd.name":"v","Oddname":"w"}})");
-  std::vector<std::pair<std::string, std::string>> fields;
-  defender::visit_stream_fields(
-      record, [&](std::string_view name, std::string_view value) { fields.emplace_back(name, value); });
-  const std::vector<std::pair<std::string, std::string>> expected{
+  const Fields expected{
       {".defender.table", "AlertInfo"},
       {".defender.category", "AdvancedHunting-AlertInfo"},
       {".defender.time", "2024-05-01T10:00:05.1230000Z"},
@@ -398,16 +416,13 @@ TEST_CASE("a stream record's fields: envelope, every non-null column, then the J
       {".defender.properties.Oddname", "v"},
       {".defender.json", record.raw_json},
   };
-  CHECK(fields == expected);
+  CHECK(fields_of(record) == expected);
 }
 
 TEST_CASE("an unparsed record's fields are its reason and text") {
   const defender::StreamBody body = defender::read_stream_body("oops");
-  std::vector<std::pair<std::string, std::string>> fields;
-  defender::visit_stream_fields(
-      body.records.front(), [&](std::string_view name, std::string_view value) { fields.emplace_back(name, value); });
-  CHECK(fields == std::vector<std::pair<std::string, std::string>>{
-                      {".defender.parse_error", "the body is not a JSON object"}, {".defender.unparsed_text", "oops"}});
+  CHECK(fields_of(body.records.front()) ==
+        Fields{{".defender.parse_error", "the body is not a JSON object"}, {".defender.unparsed_text", "oops"}});
 }
 
 TEST_CASE("a column name longer than the key limit gives a key of its first 100 letters and digits") {
@@ -415,8 +430,8 @@ TEST_CASE("a column name longer than the key limit gives a key of its first 100 
   const StreamRecord record = record_of(R"({"category":"AdvancedHunting-X","properties":{")" + name + R"(":"v"}})");
   CHECK(cef(record).value("MicrosoftDefender" + std::string(100, 'a')) == "v");
   CHECK(leef(record).value(std::string(100, 'a')) == "v");
-  std::vector<std::string> names;
-  defender::visit_stream_fields(record, [&](std::string_view field, std::string_view) { names.emplace_back(field); });
-  CHECK(names == std::vector<std::string>{".defender.table", ".defender.category",
-                                          ".defender.properties." + std::string(100, 'a'), ".defender.json"});
+  CHECK(fields_of(record) == Fields{{".defender.table", "X"},
+                                    {".defender.category", "AdvancedHunting-X"},
+                                    {".defender.properties." + std::string(100, 'a'), "v"},
+                                    {".defender.json", record.raw_json}});
 }

@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 #include "boundary/core.h"
 #include "boundary/handles.h"
@@ -17,6 +18,7 @@
 #include "stream/stream_source.h"
 #include "stream/stream_token.h"
 #include "stream_fields.h"
+#include "stream_layout.h"
 
 using namespace defender;
 
@@ -44,6 +46,19 @@ struct DefenderStream {
   // column names come from outside, and each name the glue resolves stays in syslog-ng's registry for good.
   std::unordered_map<std::string, uint32_t, NameHash, std::equal_to<>> name_ids;
   uint64_t fields_not_set = 0;
+  StreamLayouts layouts;
+  // The numbers of a layout's fields by slot (stream_fields.h), learnt as its rows come: no name is looked up twice.
+  std::unordered_map<const StreamLayout *, std::vector<uint32_t>> layout_name_ids;
+
+  static constexpr uint32_t not_numbered = UINT32_MAX;
+
+  // The name's number; not_numbered once DEFENDER_STREAM_MAX_NAMES names have one.
+  uint32_t number_of(std::string_view name) {
+    auto found = name_ids.find(name);
+    if (found != name_ids.end()) return found->second;
+    if (name_ids.size() >= DEFENDER_STREAM_MAX_NAMES) return not_numbered;
+    return name_ids.emplace(std::string(name), static_cast<uint32_t>(name_ids.size())).first->second;
+  }
 };
 
 namespace {
@@ -163,18 +178,27 @@ DefenderFetchStatus defender_stream_fetch(DefenderStream *stream, DefenderFetchW
     }
     const StreamHandOut &out = std::get<StreamHandOut>(next);
     const StreamRecord &record = *out.record;
-    format_stream_record(record, stream->options.format, stream->text);
-    visit_stream_fields(record, [&](std::string_view name, std::string_view value) {
-      auto found = stream->name_ids.find(name);
-      if (found == stream->name_ids.end()) {
-        if (stream->name_ids.size() >= DEFENDER_STREAM_MAX_NAMES) {
-          ++stream->fields_not_set;
-          return;
-        }
-        found = stream->name_ids.emplace(std::string(name), static_cast<uint32_t>(stream->name_ids.size())).first;
-      }
-      each_field(user_data, found->second, name.data(), name.size(), value.data(), value.size());
-    });
+    const StreamLayout *layout = stream->layouts.find(record);
+    format_stream_record(record, stream->options.format, stream->text, layout);
+    std::vector<uint32_t> *slot_ids = layout ? &stream->layout_name_ids[layout] : nullptr;
+    visit_stream_fields(
+        record,
+        [&](std::string_view name, std::string_view value, size_t slot) {
+          uint32_t id = DefenderStream::not_numbered;
+          if (slot_ids && slot != no_stream_field_slot) {
+            if (slot >= slot_ids->size()) slot_ids->resize(slot + 1, DefenderStream::not_numbered);
+            if ((*slot_ids)[slot] == DefenderStream::not_numbered) (*slot_ids)[slot] = stream->number_of(name);
+            id = (*slot_ids)[slot];
+          } else {
+            id = stream->number_of(name);
+          }
+          if (id == DefenderStream::not_numbered) {
+            ++stream->fields_not_set;
+            return;
+          }
+          each_field(user_data, id, name.data(), name.size(), value.data(), value.size());
+        },
+        layout);
     *message = DefenderStreamMessage{};
     message->text = stream->text.data();
     message->text_len = stream->text.size();
