@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <string>
+#include <vector>
 
 #include "json_line.h"
 #include "stream/envelope_reader.h"
@@ -107,6 +108,51 @@ TEST_CASE("a raw control character and invalid UTF-8 in a record are repaired in
   CHECK(defender::is_plain_json_line(record.raw_json));
   REQUIRE(record.properties.size() == 1);
   CHECK(record.properties[0].value == "a\nb\xEF\xBF\xBD");
+}
+
+// What a test needs to tell two readings of a record apart.
+std::string described(const StreamRecord &record) {
+  std::string text = record.table + "|" + record.raw_json + "|" + record.parse_error + "|" + record.unparsed_text;
+  for (const auto &property : record.properties)
+    text += "|" + std::string(property.name) + "=" + std::string(property.value) + "#" +
+            std::to_string(static_cast<int>(property.kind));
+  return text;
+}
+
+TEST_CASE("records among ones that cannot be kept as sent read as each would alone, whatever the order") {
+  const std::vector<std::string> records{
+      process_record,
+      // Escapes the in-place parse decodes, and invalid UTF-8: read again from its repaired copy.
+      R"({"category":"AdvancedHunting-X","properties":{"A":"\u0041\n\"q\"","B":"bad )"
+      "\xff"
+      R"( byte"}})"s,
+      alert_record,
+      // A raw control character the parser refuses where it stands.
+      "{\"category\":\"AdvancedHunting-X\",\"properties\":{\"A\":\"tab\there\"}}"s,
+      // Nested deeper than the cap, then a record whose text the parse of it must not have touched.
+      std::string(40, '[') + std::string(40, ']'),
+      R"({"category":"AdvancedHunting-Y","properties":{"A":)" + std::string(34, '[') + "1" + std::string(34, ']') +
+          "}}",
+      identity_record,
+      R"(  {"category":"AdvancedHunting-Z","properties":{"S":"\u00e9\ud83d\ude00"}}  )"s,
+  };
+  std::string joined;
+  for (const std::string &record : records) joined += (joined.empty() ? "" : ",\n") + record;
+  const StreamBody body = read_stream_body(body_of(joined));
+  REQUIRE(body.records.size() == records.size());
+  for (size_t i = 0; i < records.size(); ++i) {
+    CAPTURE(i);
+    // Alone, a record is its body's record 1.
+    std::string alone = described(only_record(read_stream_body(body_of(records[i]))));
+    if (const size_t at = alone.find("record 1 "); at != std::string::npos)
+      alone.replace(at, 9, "record " + std::to_string(i + 1) + " ");
+    CHECK(described(body.records[i]) == alone);
+  }
+  CHECK(body.unparsed == 2);
+  CHECK(body.records[1].properties[0].value == "A\n\"q\"");
+  CHECK(body.records[1].properties[1].value == "bad \xef\xbf\xbd byte");
+  CHECK(body.records[3].properties[0].value == "tab\there");
+  CHECK(body.records[7].properties[0].value == "\xc3\xa9\xf0\x9f\x98\x80");
 }
 
 TEST_CASE("an empty body is one unparsed record") {

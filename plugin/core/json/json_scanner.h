@@ -26,6 +26,8 @@ class JsonScanner {
   std::optional<std::string_view> value();
 
   size_t position() const { return pos_; }
+  // Moves to `position`: where a parser found the value starting here to end.
+  void skip_to(size_t position) { pos_ = position < text_.size() ? position : text_.size(); }
   // The text from the current position to the end.
   std::string_view rest() const { return text_.substr(pos_ < text_.size() ? pos_ : text_.size()); }
 

@@ -146,13 +146,17 @@ class BodyReader {
     for (size_t n = 1;; ++n) {
       scanner_.skip_space();
       const size_t start = scanner_.position();
-      const auto item = scanner_.value();
-      if (!item) return fail("the body ends inside record " + std::to_string(n));
-      if (n <= max_records_per_body) {
-        add_record(*item, n);
+      if (n <= max_records_per_body && add_record_in_place(start)) {
         unread_from_ = scanner_.position();
-      } else if (result_.not_read++ == 0) {
-        first_not_read_ = start;
+      } else {
+        const auto item = scanner_.value();
+        if (!item) return fail("the body ends inside record " + std::to_string(n));
+        if (n <= max_records_per_body) {
+          add_record(*item, n);
+          unread_from_ = scanner_.position();
+        } else if (result_.not_read++ == 0) {
+          first_not_read_ = start;
+        }
       }
       if (scanner_.consume(',')) continue;
       if (scanner_.consume(']')) return true;
@@ -165,6 +169,26 @@ class BodyReader {
     if (scanner_.at_end()) return;
     unread_from_ = scanner_.position();
     fail("unexpected text after the body's JSON object");
+  }
+
+  // The common case, read without scanning the record first: a record that parses where it stands, in a copy of the
+  // body, and can be kept as sent (is_plain_json_line), is read from that parse, which also finds where it ends. Any
+  // other record is left to add_record. A parse changes the copy only behind where it has read, and one that fails
+  // stops inside the record (no later than the scanner finds it to end), so the records after it stand as sent.
+  bool add_record_in_place(size_t start) {
+    if (start >= body_.size() || body_[start] != '{') return false;
+    if (in_place_.empty()) in_place_.assign(body_);
+    rapidjson::InsituStringStream stream(in_place_.data() + start);
+    bool added = false;
+    memory_->parse<rapidjson::kParseInsituFlag | rapidjson::kParseStopWhenDoneFlag>(
+        stream, stream_record_json_caps, [&](const rapidjson::Value &tree) {
+          const std::string_view item = body_.substr(start, stream.Tell());
+          if (!is_plain_json_line(item)) return;
+          result_.records.push_back(record_of(tree, std::string(item), scratch_));
+          added = true;
+        });
+    if (added) scanner_.skip_to(start + stream.Tell());
+    return added;
   }
 
   void add_record(std::string_view item, size_t n) {
@@ -203,6 +227,7 @@ class BodyReader {
   // Kept from record to record for their memory.
   std::unique_ptr<ParseMemory> memory_ = std::make_unique<ParseMemory>();
   Scratch scratch_;
+  std::string in_place_;  // the body, parsed in place record by record (add_record_in_place)
   StreamBody result_;
   size_t unread_from_ = 0;
   size_t first_not_read_ = 0;

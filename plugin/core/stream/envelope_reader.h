@@ -1,6 +1,7 @@
 // Splits the body of one Event Hubs message from Microsoft Defender's Streaming API, {"records":[...]}, into stream
-// records, without a tree of the whole body: the body is scanned (json_scanner.h) and each record parsed on its own
-// within the caps on nesting and values (bounded_json.h), so one broken record costs that record only.
+// records, without a tree of the whole body: each record is parsed on its own within the caps on nesting and values
+// (bounded_json.h), where it stands in a copy of the body; one that does not parse there, or is not kept as sent, is
+// found by scanning (json_scanner.h) and parsed from its one-line copy. One broken record costs that record only.
 //
 // Nothing is dropped silently. A body that is not JSON, not an object, or has no "records" array; a record that is
 // not an object or does not parse; a body that ends inside the array: each becomes one unparsed record (parse_error
