@@ -39,14 +39,18 @@ struct StreamLayout {
   }
 };
 
-// One source's layouts, made as rows with new names come, at most max_layouts of them: past that a row with yet other
-// names has none and is worked out on its own. A table's rows rarely differ; rows from outside may, and must not grow
-// the memory. A layout stays where it was made for as long as this lives.
+// One source's layouts, made as rows with new names come: at most max_layouts of them, holding at most max_bytes of
+// names and keys in all (their text and their strings' and columns' own room). Past either, a row with yet other names
+// has none and is worked out on its own. A table's rows rarely differ; rows from outside may, with names as long and as
+// many as a record holds, and must not grow the memory. A layout stays where it was made for as long as this lives.
 class StreamLayouts {
  public:
   static constexpr size_t max_layouts = 128;
+  // Some 40 tables of up to 80 columns take a tenth of it.
+  static constexpr size_t max_bytes = 1024 * 1024;
 
-  // The layout of the record's table and column names; null for an unparsed record and once max_layouts are made.
+  // The layout of the record's table and column names; null for an unparsed record, and for new names once the
+  // bounds are reached.
   const StreamLayout *find(const StreamRecord &record);
 
  private:
@@ -57,7 +61,8 @@ class StreamLayouts {
   };
 
   std::vector<Entry> entries_;
-  size_t last_ = 0;  // the entry found last: rows of one table tend to come together
+  size_t bytes_ = 0;  // of the entries' names and keys
+  size_t last_ = 0;   // the entry found last: rows of one table tend to come together
 };
 
 }  // namespace defender

@@ -138,6 +138,24 @@ TEST_CASE("at most max_layouts layouts are made; a row with yet other names then
   CHECK(line(one_more, Format::cef, nullptr).find("MicrosoftDefenderCmore=v") != std::string::npos);
 }
 
+TEST_CASE("layouts stop at their byte bound: a row whose names and keys would pass it has none, smaller rows do") {
+  const auto wide_row = [](size_t columns) {
+    std::string properties;
+    for (size_t i = 0; i < columns; ++i)
+      properties += (i ? "," : "") + ("\"c" + std::to_string(i) + std::string(300, 'x') + "\":\"v\"");
+    return record_of("Custom", properties);
+  };
+  StreamLayouts layouts;
+  // Its names fit the bound, its names and keys do not.
+  CHECK(layouts.find(wide_row(3000)) == nullptr);
+  // Its names alone do not.
+  CHECK(layouts.find(wide_row(4000)) == nullptr);
+  const StreamLayout *small = layouts.find(record_of("Custom", R"("C0":"v")"));
+  CHECK(small != nullptr);
+  CHECK(layouts.find(wide_row(1000)) != nullptr);
+  CHECK(layouts.find(record_of("Custom", R"("C0":"w")")) == small);
+}
+
 TEST_CASE("an unparsed record has no layout") {
   StreamLayouts layouts;
   const defender::StreamBody body = defender::read_stream_body("oops");
