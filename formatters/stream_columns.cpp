@@ -91,7 +91,7 @@ bool is_timestamp(const StreamProperty &property) { return property.name == "Tim
 
 void for_each_stream_column(const StreamRecord &record, StreamKeyStyle style, const PutStreamColumn &put,
                             const StreamLayout *layout) {
-  if (layout && layout->columns(style)) {
+  if (layout && layout->fits(record) && layout->columns(style)) {
     for (const LaidOutColumn &column : *layout->columns(style)) {
       const StreamProperty &property = record.properties[column.property];
       if (!has_value(property) || (column.is_timestamp && record.event_time)) continue;

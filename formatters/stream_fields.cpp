@@ -81,7 +81,7 @@ void visit_stream_fields(const StreamRecord &record, const EmitStreamField &emit
   out.text("machine_group", record.machine_group, EnvelopeSlot::machine_group);
   if (record.severity != Severity::unknown)
     out.text("severity", severity_name(record.severity), EnvelopeSlot::severity);
-  if (layout && layout->field_names) {
+  if (layout && layout->fits(record) && layout->field_names) {
     for (size_t i = 0; i < record.properties.size(); ++i)
       if (record.properties[i].kind != PropertyKind::null)
         out.emit((*layout->field_names)[i], record.properties[i].value, EnvelopeSlot::columns + i);

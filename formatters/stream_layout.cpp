@@ -49,9 +49,9 @@ const StreamLayout *StreamLayouts::find(const StreamRecord &record) {
   if (entries_.size() >= max_layouts) return nullptr;
   // The names alone tell most rows that cannot fit before their keys are made.
   if (bytes_of_names(record) > max_bytes - bytes_) return nullptr;
-  auto layout = std::make_unique<const StreamLayout>(StreamLayout{lay_out_stream_columns(record, StreamKeyStyle::cef),
-                                                                  lay_out_stream_columns(record, StreamKeyStyle::leef),
-                                                                  lay_out_stream_fields(record)});
+  auto layout = std::make_unique<const StreamLayout>(
+      StreamLayout{record.properties.size(), lay_out_stream_columns(record, StreamKeyStyle::cef),
+                   lay_out_stream_columns(record, StreamKeyStyle::leef), lay_out_stream_fields(record)});
   const size_t bytes = bytes_of(record, *layout);
   if (bytes > max_bytes - bytes_) return nullptr;
   bytes_ += bytes;

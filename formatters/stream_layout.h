@@ -27,6 +27,7 @@ struct LaidOutColumn {
 };
 
 struct StreamLayout {
+  size_t row_columns = 0;  // how many columns its rows have: a layout is used only with a row of as many
   // The columns in the line's order. Nullopt when two of the row's generic keys are alike: which one is written then
   // depends on the values, so each such row is worked out on its own.
   std::optional<std::vector<LaidOutColumn>> cef;
@@ -37,6 +38,7 @@ struct StreamLayout {
   const std::optional<std::vector<LaidOutColumn>> &columns(StreamKeyStyle style) const {
     return style == StreamKeyStyle::cef ? cef : leef;
   }
+  bool fits(const StreamRecord &record) const { return record.properties.size() == row_columns; }
 };
 
 // One source's layouts, made as rows with new names come: at most max_layouts of them, holding at most max_bytes of

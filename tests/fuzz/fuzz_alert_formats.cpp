@@ -31,6 +31,7 @@
 #include "json/bounded_json.h"
 #include "json_value.h"
 #include "stream/envelope_reader.h"
+#include "stream_fields.h"
 #include "stream_layout.h"
 #include "text_rules.h"
 
@@ -162,30 +163,47 @@ void check_page(std::string_view input) {
 }
 
 // Also with the record's layout, which must not change a byte.
-std::string formatted(const defender::StreamRecord &record, Format format, char delimiter) {
+std::string formatted(const defender::StreamRecord &record, Format format, char delimiter,
+                      const defender::StreamLayout *layout) {
   std::string out;
   defender::format_stream_record(record, {format, delimiter}, out);
   check_one_line(out);
-  defender::StreamLayouts layouts;
   std::string laid_out;
-  defender::format_stream_record(record, {format, delimiter}, laid_out, layouts.find(record));
+  defender::format_stream_record(record, {format, delimiter}, laid_out, layout);
   if (laid_out != out) fail("the line differs with the record's layout: " + laid_out, out);
   return out;
 }
 
-void check_stream_record(const defender::StreamRecord &record, size_t size) {
-  const std::string cef = formatted(record, Format::cef, '^');
+// The record's name-value pairs, which its layout must not change either.
+void check_stream_fields(const defender::StreamRecord &record, const defender::StreamLayout *layout) {
+  std::string fields, laid_out;
+  const auto into = [](std::string &out) {
+    return [target = &out](std::string_view name, std::string_view value, size_t) {
+      target->append(name).append(1, '\0').append(value).append(1, '\0');
+    };
+  };
+  defender::visit_stream_fields(record, into(fields));
+  defender::visit_stream_fields(record, into(laid_out), layout);
+  if (laid_out != fields) fail("the fields differ with the record's layout", record.raw_json);
+}
+
+// `layouts` are the body's: a record may get a layout an earlier record of the body made.
+void check_stream_record(const defender::StreamRecord &record, size_t size, defender::StreamLayouts &layouts) {
+  const defender::StreamLayout *layout = layouts.find(record);
+  check_stream_fields(record, layout);
+  const auto line = [&](Format format, char delimiter) { return formatted(record, format, delimiter, layout); };
+  const std::string cef = line(Format::cef, '^');
   if (const auto parsed = defender::test::parse_cef(cef); !parsed.record)
     fail("CEF does not parse: " + parsed.error, cef);
   for (const auto &[format, delimiter] :
        {std::pair{Format::leef, '\t'}, std::pair{Format::leef2, delimiters[size % delimiters.size()]}}) {
-    const std::string leef = formatted(record, format, delimiter);
+    const std::string leef = line(format, delimiter);
     if (const auto parsed = defender::test::parse_leef(leef); !parsed.record)
       fail("LEEF does not parse: " + parsed.error, leef);
   }
-  const std::string ocsf = formatted(record, Format::ocsf, '^');
+  const std::string ocsf = line(Format::ocsf, '^');
   if (!defender::test::same_json_value(ocsf, ocsf)) fail("OCSF is not one JSON value", ocsf);
-  const std::string json = formatted(record, Format::json, '^');
+  const std::string json = line(Format::json, '^');
   if (defender::is_unparsed(record)) {
     if (!defender::test::same_json_value(json, json)) fail("an unparsed record's JSON is not JSON", json);
     if (record.unparsed_text.size() > defender::max_unparsed_text) fail("unparsed text over its bound", json);
@@ -199,9 +217,10 @@ void check_stream(const std::string &body) {
   // The cap's worth of records, one record telling those not read, one telling where the body broke.
   if (read.records.size() > defender::max_records_per_body + 2) fail("more records kept than the cap", body);
   size_t unparsed = 0;
+  defender::StreamLayouts layouts;
   for (const defender::StreamRecord &record : read.records) {
     unparsed += defender::is_unparsed(record) ? 1 : 0;
-    check_stream_record(record, body.size());
+    check_stream_record(record, body.size(), layouts);
   }
   if (unparsed != read.unparsed) fail("unparsed records miscounted", body);
 }

@@ -129,7 +129,7 @@ TEST_CASE("records among ones that cannot be kept as sent read as each would alo
       alert_record,
       // A raw control character the parser refuses where it stands.
       "{\"category\":\"AdvancedHunting-X\",\"properties\":{\"A\":\"tab\there\"}}"s,
-      // Nested deeper than the cap, then a record whose text the parse of it must not have touched.
+      // Not an object, then an object nested deeper than the cap: the in-place parse fails inside it.
       std::string(40, '[') + std::string(40, ']'),
       R"({"category":"AdvancedHunting-Y","properties":{"A":)" + std::string(34, '[') + "1" + std::string(34, ']') +
           "}}",

@@ -156,6 +156,15 @@ TEST_CASE("layouts stop at their byte bound: a row whose names and keys would pa
   CHECK(layouts.find(record_of("Custom", R"("C0":"w")")) == small);
 }
 
+TEST_CASE("a layout given with a row of another number of columns is not used: the row is worked out on its own") {
+  StreamLayouts layouts;
+  const StreamLayout *two = layouts.find(record_of("DeviceEvents", R"("Extra":"e","ActionType":"x")"));
+  const StreamRecord one = record_of("DeviceEvents", R"("Other":"o")");
+  for (const Format format : {Format::cef, Format::leef, Format::leef2})
+    CHECK(line(one, format, two) == line(one, format, nullptr));
+  CHECK(slots(one, two) == slots(one, nullptr));
+}
+
 TEST_CASE("an unparsed record has no layout") {
   StreamLayouts layouts;
   const defender::StreamBody body = defender::read_stream_body("oops");
